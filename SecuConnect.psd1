@@ -1,0 +1,32 @@
+@{
+    RootModule           = 'SecuConnect.dll'
+    ModuleVersion        = '0.1.0'
+    GUID                 = '575cbe6c-23a2-46f1-9a24-c4c44a7d61dd'
+    Author               = 'SecuConnect contributors'
+    CompanyName          = 'SecuConnect contributors'
+    Copyright            = '(c) SecuConnect contributors. MIT License.'
+    Description          = 'Manage secupay payment customers through the SecuConnect REST API: OAuth client-credentials sign-in, then create, read, update and delete customers from the pipeline. Ships a local sandbox for offline testing.'
+    PowerShellVersion    = '5.1'
+    CompatiblePSEditions = @('Desktop', 'Core')
+    FormatsToProcess     = @('SecuConnect.Format.ps1xml')
+    FunctionsToExport    = @()
+    CmdletsToExport      = @(
+        'Connect-SecuConnect'
+        'Disconnect-SecuConnect'
+        'Get-SecuConnectContext'
+        'Get-SecuCustomer'
+        'New-SecuCustomer'
+        'Set-SecuCustomer'
+        'Remove-SecuCustomer'
+    )
+    VariablesToExport    = @()
+    AliasesToExport      = @()
+    PrivateData          = @{
+        PSData = @{
+            Tags         = @('secupay', 'SecuConnect', 'payment', 'customers', 'REST', 'API', 'PSEdition_Core', 'PSEdition_Desktop', 'Linux', 'Windows', 'MacOS')
+            ProjectUri   = 'https://github.com/secuconnect-powershell/SecuConnect'
+            LicenseUri   = 'https://github.com/secuconnect-powershell/SecuConnect/blob/main/LICENSE'
+            ReleaseNotes = 'See CHANGELOG.md.'
+        }
+    }
+}

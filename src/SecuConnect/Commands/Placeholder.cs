@@ -1,0 +1,1 @@
+namespace SecuConnect.Commands { internal static class Placeholder { } }
