@@ -95,9 +95,12 @@ function Invoke-Test {
     $env:SECUCONNECT_SANDBOX_DLL = Join-Path $SandboxOut 'SecuConnect.Sandbox.dll'
     $env:SECUCONNECT_MODULE_PATH = Join-Path $ModuleOut 'SecuConnect.psd1'
     $trxDir = Join-Path $ResultsDir 'xunit'
-    & dotnet test (Join-Path $Root 'tests/SecuConnect.Tests/SecuConnect.Tests.csproj') -c $Configuration --nologo `
-        --logger 'trx;LogFileName=xunit.trx' --logger 'console;verbosity=normal' --results-directory $trxDir
-    $xunitExit = $LASTEXITCODE
+    $xunitExit = 0
+    foreach ($project in 'tests/SecuConnect.Sandbox.Tests/SecuConnect.Sandbox.Tests.csproj', 'tests/SecuConnect.Tests/SecuConnect.Tests.csproj') {
+        & dotnet test (Join-Path $Root $project) -c $Configuration --nologo `
+            --logger 'trx' --logger 'console;verbosity=minimal' --results-directory $trxDir
+        if ($LASTEXITCODE -ne 0) { $xunitExit = $LASTEXITCODE }
+    }
     $trx = Get-ChildItem $trxDir -Filter *.trx -Recurse -ErrorAction SilentlyContinue
     if ($trx) {
         foreach ($f in $trx) { $c = Get-TrxCount $f.FullName; $passed += $c.Passed; $failed += $c.Failed }

@@ -84,7 +84,7 @@ function Invoke-SandboxControl {
 }
 
 function Reset-Sandbox { param([Parameter(Mandatory, Position = 0)] $Sandbox) $null = Invoke-SandboxControl $Sandbox POST '/_sandbox/reset' }
-function Clear-SandboxRequestLog { param([Parameter(Mandatory, Position = 0)] $Sandbox) Reset-Sandbox $Sandbox }
+function Clear-SandboxRequestLog { param([Parameter(Mandatory, Position = 0)] $Sandbox) $null = Invoke-SandboxControl $Sandbox DELETE '/_sandbox/requests' }
 
 function Get-SandboxRequestLog {
     <# The sandbox's request log, optionally filtered by a -like pattern on the path and by method. #>
