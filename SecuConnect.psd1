@@ -26,7 +26,7 @@
             Tags         = @('secupay', 'SecuConnect', 'payment', 'customers', 'REST', 'API', 'PSEdition_Core', 'PSEdition_Desktop', 'Linux', 'Windows', 'MacOS')
             ProjectUri   = 'https://github.com/secuconnect-powershell/SecuConnect'
             LicenseUri   = 'https://github.com/secuconnect-powershell/SecuConnect/blob/main/LICENSE'
-            ReleaseNotes = 'See CHANGELOG.md.'
+            ReleaseNotes = '0.1.0: first release. Connect-SecuConnect, Disconnect-SecuConnect, Get-SecuConnectContext and Get-, New-, Set-, Remove-SecuCustomer with pipeline binding, -WhatIf, token renewal, retries and paging. All changes: https://github.com/secuconnect-powershell/SecuConnect/blob/main/CHANGELOG.md'
         }
     }
 }

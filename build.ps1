@@ -8,6 +8,9 @@
       demo           build, start a sandbox on a free port, walk through the vendor's CRUD example, stop it
       sandbox        build, then run the sandbox in the foreground (Ctrl+C stops it)
       bench-sandbox  build, then measure the sandbox's own capacity (GET by id, create) with 8 connections
+      bench          build, then measure the module beside Invoke-RestMethod, HttpClient and the sandbox's ceiling;
+                     prints the table and writes out/bench/bench.json (about ten minutes)
+      package        build, then pack out/SecuConnect.<version>.nupkg as Publish-PSResource gives it to the Gallery
       clean          remove out/ and the bin/obj folders
 .EXAMPLE
     dotnet tool restore && dotnet pwsh ./build.ps1 test
@@ -15,7 +18,7 @@
 [CmdletBinding()]
 param(
     [Parameter(Position = 0, ValueFromRemainingArguments)]
-    [ValidateSet('build', 'test', 'demo', 'sandbox', 'bench-sandbox', 'clean')]
+    [ValidateSet('build', 'test', 'demo', 'sandbox', 'bench-sandbox', 'bench', 'package', 'clean')]
     [string[]] $Task = @('build'),
 
     [ValidateSet('Debug', 'Release')]
@@ -40,10 +43,10 @@ $Pwsh = Join-Path $PSHOME 'pwsh'
 $env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
 $env:DOTNET_NOLOGO = '1'
 
+# A plain function (no param block), so dotnet's own switches such as -o are passed through untouched.
 function Invoke-Dotnet {
-    param([Parameter(ValueFromRemainingArguments)] [string[]] $Arguments)
-    & dotnet @Arguments
-    if ($LASTEXITCODE -ne 0) { throw "dotnet $($Arguments -join ' ') failed with exit code $LASTEXITCODE" }
+    & dotnet @args
+    if ($LASTEXITCODE -ne 0) { throw "dotnet $($args -join ' ') failed with exit code $LASTEXITCODE" }
 }
 
 function Invoke-Build {
@@ -140,6 +143,13 @@ function Invoke-BenchSandbox {
     if ($LASTEXITCODE -ne 0) { throw "sandbox benchmark failed with exit code $LASTEXITCODE" }
 }
 
+function Invoke-Bench {
+    Invoke-Build
+    Write-Host '== bench' -ForegroundColor Cyan
+    & $Pwsh -NoProfile -NonInteractive -File (Join-Path $Root 'tools/Invoke-Benchmark.ps1') -ModulePath (Join-Path $ModuleOut 'SecuConnect.psd1') -SandboxDll (Join-Path $SandboxOut 'SecuConnect.Sandbox.dll') -OutPath (Join-Path $Out 'bench')
+    if ($LASTEXITCODE -ne 0) { throw "benchmark failed with exit code $LASTEXITCODE" }
+}
+
 function Invoke-Clean {
     foreach ($p in @($Out) + (Get-ChildItem $Root -Directory -Recurse -Include bin, obj -ErrorAction SilentlyContinue | Where-Object FullName -notlike '*tools/packages*').FullName) {
         if ($p -and (Test-Path $p)) { Remove-Item $p -Recurse -Force }
@@ -153,6 +163,13 @@ foreach ($t in $Task) {
         'demo' { Invoke-Demo }
         'sandbox' { Invoke-Sandbox }
         'bench-sandbox' { Invoke-BenchSandbox }
+        'bench' { Invoke-Bench }
+        'package' {
+            Invoke-Build
+            Write-Host '== package' -ForegroundColor Cyan
+            & $Pwsh -NoProfile -NonInteractive -File (Join-Path $Root 'tools/New-SecuConnectPackage.ps1') -ModulePath $ModuleOut -OutputPath $Out
+            if ($LASTEXITCODE -ne 0) { throw "packaging failed with exit code $LASTEXITCODE" }
+        }
         'clean' { Invoke-Clean }
     }
 }

@@ -118,5 +118,157 @@ function Set-SandboxSetting {
 }
 function Invoke-SandboxTokenExpiry { param([Parameter(Mandatory, Position = 0)] $Sandbox) $null = Invoke-SandboxControl $Sandbox POST '/_sandbox/expire-tokens' }
 
+function Get-SecuModulePath {
+    <# The built module's manifest: $env:SECUCONNECT_MODULE_PATH, else out/SecuConnect. Throws when it is missing. #>
+    $path = if ($env:SECUCONNECT_MODULE_PATH) { $env:SECUCONNECT_MODULE_PATH } else { Join-Path $script:RepoRoot 'out/SecuConnect/SecuConnect.psd1' }
+    if (-not (Test-Path -LiteralPath $path)) { throw "Module not built: $path is missing. Run ./build.ps1 build." }
+    (Resolve-Path -LiteralPath $path).ProviderPath
+}
+
+function Get-SandboxToken {
+    <# An access token for the demo client, fetched directly (not through the module) and cached on the sandbox object. #>
+    param([Parameter(Mandatory, Position = 0)] $Sandbox, [switch] $Renew)
+    if ($Renew -or -not $Sandbox.PSObject.Properties['ApiToken'] -or -not $Sandbox.ApiToken) {
+        $body = @{ grant_type = 'client_credentials'; client_id = $Sandbox.Credential.UserName; client_secret = $Sandbox.Credential.GetNetworkCredential().Password }
+        $r = Invoke-RestMethod -Uri "$($Sandbox.BaseUri)/oauth/token" -Method Post -Body ($body | ConvertTo-Json -Compress) `
+            -ContentType 'application/json' -Verbose:$false -Debug:$false
+        $Sandbox | Add-Member -NotePropertyName ApiToken -NotePropertyValue $r.access_token -Force
+    }
+    $Sandbox.ApiToken
+}
+
+function Invoke-SandboxApi {
+    <# Calls /api/v2 of the sandbox directly, so tests can seed data and check what was stored without the module.
+       Returns $null for 404; throws on other errors. Re-authenticates once when the cached token was expired. #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory, Position = 0)] $Sandbox,
+        [Parameter(Mandatory, Position = 1)] [string] $Method,
+        [Parameter(Mandatory, Position = 2)] [string] $Path,
+        $Body
+    )
+    for ($attempt = 0; $attempt -lt 2; $attempt++) {
+        $token = Get-SandboxToken $Sandbox -Renew:($attempt -gt 0)
+        $p = @{
+            Uri = "$($Sandbox.BaseUri)/api/v2$Path"; Method = $Method; Headers = @{ Authorization = "Bearer $token" }
+            SkipHttpErrorCheck = $true; Verbose = $false; Debug = $false
+        }
+        if ($PSBoundParameters.ContainsKey('Body')) { $p.Body = ($Body | ConvertTo-Json -Depth 10 -Compress); $p.ContentType = 'application/json' }
+        $response = Invoke-WebRequest @p
+        $status = [int]$response.StatusCode
+        # Dates stay strings, exactly as the API wrote them.
+        $r = if ($response.Content) { $response.Content | ConvertFrom-Json -DateKind String } else { $null }
+        if ($status -in 401, 403) { continue }
+        if ($status -eq 404) { return $null }
+        if ($status -ge 400) { throw "Sandbox $Method $Path answered $status`: $($r | ConvertTo-Json -Compress)" }
+        return $r
+    }
+    throw "Sandbox $Method $Path answered $status after re-authentication."
+}
+
+function New-SandboxCustomer {
+    <# Creates a customer directly in the sandbox; -Contact is the API's contact shape. Returns the raw record. #>
+    param([Parameter(Mandatory, Position = 0)] $Sandbox, [Parameter(Mandatory, Position = 1)] [System.Collections.IDictionary] $Contact)
+    Invoke-SandboxApi $Sandbox POST '/Payment/Customers' -Body @{ contact = $Contact }
+}
+
+function Get-SandboxCustomer {
+    <# Reads customers directly from the sandbox: one by -Id ($null when it does not exist) or all of them. #>
+    param([Parameter(Mandatory, Position = 0)] $Sandbox, [string] $Id)
+    if ($Id) { return Invoke-SandboxApi $Sandbox GET "/Payment/Customers/$Id" }
+    $all = [System.Collections.Generic.List[object]]::new()
+    do {
+        $page = Invoke-SandboxApi $Sandbox GET "/Payment/Customers?count=1000&offset=$($all.Count)"
+        foreach ($c in @($page.data)) { $all.Add($c) }
+    } while (@($page.data).Count -eq 1000)
+    $all.ToArray()
+}
+
+function Get-SandboxListRequest {
+    <# List requests (GET on the collection, not by id) from the request log. #>
+    param([Parameter(Mandatory, Position = 0)] $Sandbox)
+    @(Get-SandboxRequestLog $Sandbox -Method GET) | Where-Object { $_.path -match '/api/v2/Payment/Customers/?$' }
+}
+
+function Get-FreeTcpPort {
+    <# A loopback port that was free a moment ago. #>
+    $l = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+    $l.Start()
+    try { $l.LocalEndpoint.Port } finally { $l.Stop() }
+}
+
+function Start-RecordingServer {
+    <# A minimal stand-in for the API on 127.0.0.1 that records each request's method and path and answers a token
+       or an empty list. It proves which URLs the module builds from a -BaseUri with a path. #>
+    $port = Get-FreeTcpPort
+    $listener = [System.Net.HttpListener]::new()
+    $listener.Prefixes.Add("http://127.0.0.1:$port/")
+    $listener.Start()
+    $requests = [System.Collections.Concurrent.ConcurrentQueue[object]]::new()
+    $job = Start-ThreadJob -ArgumentList $listener, $requests -ScriptBlock {
+        param($listener, $requests)
+        while ($listener.IsListening) {
+            try { $ctx = $listener.GetContext() } catch { break }
+            $requests.Enqueue([pscustomobject]@{ Method = $ctx.Request.HttpMethod; Path = $ctx.Request.Url.AbsolutePath })
+            $body = if ($ctx.Request.Url.AbsolutePath -like '*/oauth/token') {
+                '{"access_token":"abcdefghijklmnopqrstuvwxyz","expires_in":1200,"token_type":"bearer","scope":"https://scope.secucard.com/e/api"}'
+            } else { '{"count":0,"data":[]}' }
+            $bytes = [System.Text.Encoding]::UTF8.GetBytes($body)
+            $ctx.Response.StatusCode = 200
+            $ctx.Response.ContentType = 'application/json; charset=UTF-8'
+            $ctx.Response.ContentLength64 = $bytes.Length
+            $ctx.Response.OutputStream.Write($bytes, 0, $bytes.Length)
+            $ctx.Response.Close()
+        }
+    }
+    [pscustomobject]@{ BaseUri = "http://127.0.0.1:$port"; Requests = $requests; Listener = $listener; Job = $job }
+}
+
+function Stop-RecordingServer {
+    param([Parameter(Mandatory, Position = 0)] [AllowNull()] $Server)
+    if ($null -eq $Server) { return }
+    $Server.Listener.Stop()
+    $Server.Listener.Close()
+    $null = $Server.Job | Wait-Job -Timeout 5
+    $Server.Job | Remove-Job -Force
+}
+
+function Invoke-ChildPwsh {
+    <# Runs a script in a fresh pwsh -NoProfile and returns its output, parsed from JSON when it prints JSON. #>
+    param([Parameter(Mandatory, Position = 0)] [string] $Script)
+    $pwsh = Join-Path $PSHOME 'pwsh'
+    $encoded = [Convert]::ToBase64String([System.Text.Encoding]::Unicode.GetBytes($Script))
+    $out = & $pwsh -NoProfile -NonInteractive -EncodedCommand $encoded 2>&1
+    if ($LASTEXITCODE -ne 0) { throw "child pwsh exited with $LASTEXITCODE`: $($out -join "`n")" }
+    $text = ($out | ForEach-Object { "$_" }) -join "`n"
+    try { $text | ConvertFrom-Json } catch { $text }
+}
+
+function Invoke-Captured {
+    <# Runs a script block and separates its output, its errors (non-terminating ones from the error stream and a
+       terminating one, which stops the block) and whether it terminated. #>
+    param([Parameter(Mandatory, Position = 0)] [scriptblock] $ScriptBlock)
+    $output = [System.Collections.Generic.List[object]]::new()
+    $errors = [System.Collections.Generic.List[object]]::new()
+    $terminating = $null
+    try {
+        & $ScriptBlock 2>&1 | ForEach-Object {
+            if ($_ -is [System.Management.Automation.ErrorRecord]) { $errors.Add($_) } else { $output.Add($_) }
+        }
+    } catch { $terminating = $_; $errors.Add($_) }
+    [pscustomobject]@{ Output = $output.ToArray(); Errors = $errors.ToArray(); Terminating = $terminating }
+}
+
+function Get-TargetId {
+    <# The customer id an ErrorRecord's TargetObject stands for: the id string itself or an object's Id. #>
+    param([Parameter(Mandatory, Position = 0)] [AllowNull()] $TargetObject)
+    if ($null -eq $TargetObject) { return $null }
+    if ($TargetObject -is [string]) { return $TargetObject }
+    if ($TargetObject.PSObject.Properties['Id']) { return [string]$TargetObject.Id }
+    "$TargetObject"
+}
+
 Export-ModuleMember -Function Start-SecuSandbox, Stop-SecuSandbox, Invoke-SandboxControl, Reset-Sandbox, Clear-SandboxRequestLog,
-    Get-SandboxRequestLog, Add-SandboxFault, Clear-SandboxFault, Set-SandboxSetting, Invoke-SandboxTokenExpiry
+    Get-SandboxRequestLog, Add-SandboxFault, Clear-SandboxFault, Set-SandboxSetting, Invoke-SandboxTokenExpiry,
+    Get-SecuModulePath, Get-SandboxToken, Invoke-SandboxApi, New-SandboxCustomer, Get-SandboxCustomer, Get-SandboxListRequest,
+    Get-FreeTcpPort, Start-RecordingServer, Stop-RecordingServer, Invoke-ChildPwsh, Invoke-Captured, Get-TargetId

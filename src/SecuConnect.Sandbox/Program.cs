@@ -1,3 +1,88 @@
-var app = WebApplication.CreateBuilder(args).Build();
-app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
-app.Run();
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Logging.Console;
+using SecuConnect.Sandbox.Auth;
+using SecuConnect.Sandbox.Control;
+using SecuConnect.Sandbox.Customers;
+using SecuConnect.Sandbox.Faults;
+using SecuConnect.Sandbox.Http;
+using SecuConnect.Sandbox.Options;
+using SecuConnect.Sandbox.RequestLog;
+using SecuConnect.Sandbox.Scrolls;
+using SecuConnect.Sandbox.Store;
+
+SandboxOptions options;
+try
+{
+    options = SandboxOptions.Parse(args);
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine("SecuConnect.Sandbox: " + e.Message);
+    return 2;
+}
+if (options.ShowHelp)
+{
+    Console.Out.WriteLine(SandboxOptions.Usage);
+    return 0;
+}
+
+ICustomerStore store;
+try
+{
+    store = options.DataFile == null ? new InMemoryCustomerStore() : new SqliteCustomerStore(options.DataFile);
+}
+catch (Exception e) when (e is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException or InvalidDataException or System.Text.Json.JsonException)
+{
+    Console.Error.WriteLine($"SecuConnect.Sandbox: cannot open data file '{options.DataFile}': {e.Message}");
+    return 1;
+}
+
+using var storeLifetime = store;
+var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+builder.WebHost.UseUrls(options.Urls);
+builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
+// Diagnostics go to stderr, warnings and up only: stdout carries just the "Now listening on" lines.
+builder.Logging.ClearProviders();
+builder.Logging.SetMinimumLevel(LogLevel.Warning);
+builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+
+var app = builder.Build();
+
+var time = TimeProvider.System;
+var settings = new RuntimeSettings(options);
+var tokens = new TokenService(settings, time);
+var faults = new FaultRegistry();
+var log = new RequestLogBook();
+var scrolls = new ScrollRegistry(time);
+var dispatcher = new RequestDispatcher(
+    new TokenEndpoint(new ClientRegistry(options.Clients), tokens),
+    tokens,
+    new CustomersEndpoint(store, options, time, scrolls),
+    new ControlEndpoints(store, tokens, faults, log, scrolls, settings),
+    faults,
+    log,
+    settings,
+    time,
+    app.Services.GetRequiredService<ILogger<RequestDispatcher>>());
+
+app.Lifetime.ApplicationStarted.Register(() =>
+{
+    var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+    foreach (string address in addresses) Console.Out.WriteLine("Now listening on: " + address);
+    Console.Out.Flush();
+});
+
+app.Run(dispatcher.HandleAsync);
+
+try
+{
+    await app.RunAsync();
+}
+catch (IOException e)
+{
+    Console.Error.WriteLine($"SecuConnect.Sandbox: cannot listen on {options.Urls}: {e.Message}");
+    return 1;
+}
+return 0;

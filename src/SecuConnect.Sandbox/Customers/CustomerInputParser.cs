@@ -1,0 +1,151 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using System.Text.Unicode;
+using SecuConnect.Sandbox.Models;
+
+namespace SecuConnect.Sandbox.Customers;
+
+/// <summary>Validates and normalises a POST/PUT body (PaymentCustomersDTO) into a <see cref="ContactData"/>.</summary>
+public static partial class CustomerInputParser
+{
+    public const int MaxFieldLength = 255;
+
+    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+    private static partial Regex EmailRegex();
+
+    [GeneratedRegex(@"^[A-Za-z]{2}$")]
+    private static partial Regex CountryRegex();
+
+    [GeneratedRegex(@"^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2})[+-](\d{2}):(\d{2}))?$")]
+    private static partial Regex DobRegex();
+
+    /// <summary>Returns null and sets <paramref name="contact"/>, or returns the error_details text.</summary>
+    public static string? TryParse(ReadOnlySpan<byte> body, out ContactData? contact)
+    {
+        contact = null;
+        if (body.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) body = body[3..]; // a UTF-8 byte order mark is tolerated
+        if (!Utf8.IsValid(body)) return "invalid payload: the body is not valid UTF-8";
+        JsonDocument doc;
+        try
+        {
+            var reader = new Utf8JsonReader(body, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 64 });
+            doc = JsonDocument.ParseValue(ref reader);
+            // ParseValue stops after the first value: trailing content is malformed JSON.
+            if (reader.BytesConsumed < body.Length && !IsWhitespace(body[(int)reader.BytesConsumed..]))
+                return "invalid payload: malformed JSON";
+        }
+        catch (JsonException) { return body.Length == 0 || IsWhitespace(body) ? "no payload" : "invalid payload: malformed JSON"; }
+
+        using (doc)
+        {
+            var root = doc.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("contact", out var c) || c.ValueKind != JsonValueKind.Object)
+                return "no payload";
+            return ParseContact(c, out contact);
+        }
+    }
+
+    /// <summary>Reads a contact object (also used when loading stored records).</summary>
+    public static string? ParseContact(JsonElement c, out ContactData? contact)
+    {
+        contact = null;
+        var values = new string?[ContactFields.Contact.Length];
+        string?[]? address = null;
+        foreach (var p in c.EnumerateObject())
+        {
+            if (p.NameEquals("address"))
+            {
+                if (p.Value.ValueKind == JsonValueKind.Null) { address = null; continue; }
+                if (p.Value.ValueKind != JsonValueKind.Object) return "invalid contact.address: must be an object";
+                address = new string?[ContactFields.Address.Length];
+                foreach (var a in p.Value.EnumerateObject())
+                {
+                    int ai = ContactFields.IndexOfAddress(a.Name);
+                    if (ai < 0) continue; // unknown fields are ignored
+                    string? err = ReadString(a.Value, "contact.address." + a.Name, out address[ai]);
+                    if (err != null) return err;
+                }
+                continue;
+            }
+            int i = ContactFields.IndexOfContact(p.Name);
+            if (i < 0) continue; // name and unknown fields are ignored
+            string? e = ReadString(p.Value, "contact." + p.Name, out values[i]);
+            if (e != null) return e;
+        }
+
+        if (values[ContactFields.Dob] is { } dob)
+        {
+            string? d = NormaliseDob(dob);
+            if (d == null) return "invalid dob format";
+            values[ContactFields.Dob] = d;
+        }
+        if (values[ContactFields.Email] is { } email && !EmailRegex().IsMatch(email))
+            return "invalid email format (contact.email)";
+        values[ContactFields.Phone] = NormalisePhone(values[ContactFields.Phone]);
+        values[ContactFields.Mobile] = NormalisePhone(values[ContactFields.Mobile]);
+        if (address != null && address[ContactFields.AddressCountry] is { } country && !CountryRegex().IsMatch(country))
+            return "invalid country format (contact.address.country): two letters expected";
+
+        contact = new ContactData(values, address);
+        return null;
+    }
+
+    private static string? ReadString(JsonElement v, string field, out string? value)
+    {
+        value = null;
+        switch (v.ValueKind)
+        {
+            case JsonValueKind.Null:
+                return null;
+            case JsonValueKind.String:
+                string s = v.GetString()!;
+                if (s.Length > MaxFieldLength) return $"invalid {field}: at most {MaxFieldLength} characters allowed";
+                value = s.Length == 0 ? null : s;
+                return null;
+            default:
+                return $"invalid {field}: must be a string";
+        }
+    }
+
+    /// <summary>Keeps digits and a leading '+'; null when nothing is left.</summary>
+    public static string? NormalisePhone(string? phone)
+    {
+        if (phone == null) return null;
+        var sb = new StringBuilder(phone.Length);
+        string t = phone.TrimStart();
+        if (t.StartsWith('+')) sb.Append('+');
+        foreach (char ch in t)
+            if (ch is >= '0' and <= '9') sb.Append(ch);
+        return sb.Length == 0 || (sb.Length == 1 && sb[0] == '+') ? null : sb.ToString();
+    }
+
+    /// <summary>yyyy-MM-dd or yyyy-MM-ddThh:mm:ss±hh:mm, a real date; returns yyyy-MM-ddT00:00:00+00:00 or null.</summary>
+    public static string? NormaliseDob(string dob)
+    {
+        var m = DobRegex().Match(dob);
+        if (!m.Success) return null;
+        int y = int.Parse(m.Groups[1].ValueSpan, CultureInfo.InvariantCulture);
+        int mo = int.Parse(m.Groups[2].ValueSpan, CultureInfo.InvariantCulture);
+        int d = int.Parse(m.Groups[3].ValueSpan, CultureInfo.InvariantCulture);
+        if (y < 1 || mo < 1 || mo > 12 || d < 1 || d > DateTime.DaysInMonth(y, mo)) return null;
+        if (m.Groups[4].Success)
+        {
+            int hh = int.Parse(m.Groups[4].ValueSpan, CultureInfo.InvariantCulture);
+            int mi = int.Parse(m.Groups[5].ValueSpan, CultureInfo.InvariantCulture);
+            int ss = int.Parse(m.Groups[6].ValueSpan, CultureInfo.InvariantCulture);
+            int oh = int.Parse(m.Groups[7].ValueSpan, CultureInfo.InvariantCulture);
+            int om = int.Parse(m.Groups[8].ValueSpan, CultureInfo.InvariantCulture);
+            if (hh > 23 || mi > 59 || ss > 59 || oh > 14 || om > 59) return null;
+        }
+        return string.Create(CultureInfo.InvariantCulture, $"{y:D4}-{mo:D2}-{d:D2}T00:00:00+00:00");
+    }
+
+    private static bool IsWhitespace(ReadOnlySpan<byte> s)
+    {
+        foreach (byte b in s)
+            if (b is not (0x20 or 0x09 or 0x0A or 0x0D)) return false;
+        return true;
+    }
+}

@@ -1,0 +1,12 @@
+using System.Text.Json.Serialization;
+
+namespace SecuConnect.Sandbox.Models;
+
+/// <summary>ProductExceptionPayload (README §5.7).</summary>
+public sealed record ErrorPayload(
+    [property: JsonPropertyName("status")] string Status,
+    [property: JsonPropertyName("error")] string Error,
+    [property: JsonPropertyName("error_details")] string ErrorDetails,
+    [property: JsonPropertyName("error_user")] string ErrorUser,
+    [property: JsonPropertyName("code")] int Code,
+    [property: JsonPropertyName("supportId")] string SupportId);

@@ -1,0 +1,139 @@
+using System.Globalization;
+using System.Net;
+
+namespace SecuConnect.Sandbox.Options;
+
+/// <summary>Start-up options from the command line.</summary>
+public sealed class SandboxOptions
+{
+    public const string DemoClientId = "09ae83af7c37121b2de929b211bad944";
+    public const string DemoClientSecret = "9c5f250b69f6436cb38fd780349bc00810d8d5051d3dcf821e428f65a32724bd";
+    public const string DefaultUrls = "http://127.0.0.1:5080";
+
+    public string Urls { get; private set; } = DefaultUrls;
+    public bool AllowRemote { get; private set; }
+    public string? DataFile { get; private set; }
+    public Dictionary<string, string> Clients { get; } = new(StringComparer.Ordinal) { [DemoClientId] = DemoClientSecret };
+    public int TokenLifetimeSeconds { get; private set; } = 1200;
+    public int AuthFailureStatus { get; private set; } = 403;
+    public string ContractId { get; private set; } = "PCR_M32SCZ98Q2N3U4GW70ZAVWWE47XPAH";
+    public string MerchantId { get; private set; } = "MRC_WVHJQFQ4JNVYNG5B55TYK748ZCHQP8";
+    public TimeZoneInfo TimeZone { get; private set; } = TimeZoneInfo.Utc;
+    public bool ShowHelp { get; private set; }
+
+    public const string Usage = """
+        Usage: dotnet SecuConnect.Sandbox.dll [options]
+
+        A local emulator of the SecuConnect Payment Customers API.
+
+        Options:
+          --urls URL[;URL]              addresses to listen on (default http://127.0.0.1:5080; port 0 picks a free port)
+          --allow-remote                allow non-loopback addresses in --urls
+          --data FILE                   keep customers in this SQLite file (default: in memory)
+          --client ID:SECRET            accept another API client (repeatable; the demo client always exists)
+          --token-lifetime SECONDS      lifetime of issued tokens (default 1200)
+          --auth-failure-status 401|403 status for a missing, unknown or expired token (default 403)
+          --contract PCR_...            contract id given to every customer
+          --merchant MRC_...            merchant id given to every customer
+          --timezone ID                 time zone of created/updated timestamps (default UTC)
+          --help                        show this text
+        """;
+
+    /// <summary>Parses the arguments; throws <see cref="ArgumentException"/> with a user-facing message.</summary>
+    public static SandboxOptions Parse(string[] args)
+    {
+        var o = new SandboxOptions();
+        for (int i = 0; i < args.Length; i++)
+        {
+            string arg = args[i];
+            string? inline = null;
+            int eq = arg.IndexOf('=');
+            if (arg.StartsWith("--", StringComparison.Ordinal) && eq > 0)
+            {
+                inline = arg[(eq + 1)..];
+                arg = arg[..eq];
+            }
+            string Value()
+            {
+                if (inline != null) return inline;
+                if (i + 1 >= args.Length) throw new ArgumentException($"Option {arg} needs a value.");
+                return args[++i];
+            }
+            switch (arg.ToLowerInvariant())
+            {
+                case "--help": case "-h": case "-?": case "/?":
+                    o.ShowHelp = true; break;
+                case "--urls":
+                    o.Urls = Value(); break;
+                case "--allow-remote":
+                    o.AllowRemote = true; break;
+                case "--data":
+                    o.DataFile = Value(); break;
+                case "--client":
+                {
+                    string v = Value();
+                    int c = v.IndexOf(':');
+                    if (c <= 0 || c == v.Length - 1) throw new ArgumentException("Option --client needs ID:SECRET.");
+                    o.Clients[v[..c]] = v[(c + 1)..];
+                    break;
+                }
+                case "--token-lifetime":
+                {
+                    string v = Value();
+                    if (!int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out int s) || s <= 0)
+                        throw new ArgumentException($"Option --token-lifetime needs a positive number of seconds, not '{v}'.");
+                    o.TokenLifetimeSeconds = s;
+                    break;
+                }
+                case "--auth-failure-status":
+                {
+                    string v = Value();
+                    if (v != "401" && v != "403") throw new ArgumentException($"Option --auth-failure-status takes 401 or 403, not '{v}'.");
+                    o.AuthFailureStatus = int.Parse(v, CultureInfo.InvariantCulture);
+                    break;
+                }
+                case "--contract":
+                    o.ContractId = CheckId(Value(), "PCR", "--contract"); break;
+                case "--merchant":
+                    o.MerchantId = CheckId(Value(), "MRC", "--merchant"); break;
+                case "--timezone":
+                {
+                    string v = Value();
+                    try { o.TimeZone = TimeZoneInfo.FindSystemTimeZoneById(v); }
+                    catch (Exception) { throw new ArgumentException($"Unknown time zone '{v}'."); }
+                    break;
+                }
+                default:
+                    throw new ArgumentException($"Unknown option '{args[i]}'. Use --help for the list.");
+            }
+        }
+        if (!o.AllowRemote) CheckLoopback(o.Urls);
+        return o;
+    }
+
+    private static string CheckId(string v, string prefix, string option)
+    {
+        if (v.Length != 34 || !v.StartsWith(prefix + "_", StringComparison.Ordinal) || !v[4..].All(ch => ch is >= 'A' and <= 'Z' or >= '0' and <= '9'))
+            throw new ArgumentException($"Option {option} needs {prefix}_ followed by 30 characters A-Z or 0-9, not '{v}'.");
+        return v;
+    }
+
+    // The sandbox accepts the demo credentials and has no TLS: keep it off the network unless asked.
+    private static void CheckLoopback(string urls)
+    {
+        foreach (string raw in urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            string host;
+            try
+            {
+                string u = raw.Replace("://*", "://wildcard.invalid").Replace("://+", "://wildcard.invalid");
+                host = new Uri(u).Host;
+            }
+            catch (UriFormatException) { throw new ArgumentException($"Invalid address in --urls: '{raw}'."); }
+            bool loopback = host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
+                || (IPAddress.TryParse(host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));
+            if (!loopback)
+                throw new ArgumentException($"Refusing to listen on non-loopback address '{raw}': the sandbox has no TLS and accepts demo credentials. Use --allow-remote to override.");
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using System.Buffers;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using SecuConnect.Sandbox.Models;
+
+namespace SecuConnect.Sandbox.Query;
+
+/// <summary>fields=a,b.c: keeps the listed paths (leaf or object) plus object and id; unknown paths are ignored.</summary>
+public sealed class FieldProjection
+{
+    private readonly string[][] _paths;
+
+    private FieldProjection(string[][] paths) => _paths = paths;
+
+    public static FieldProjection? Parse(string? fields)
+    {
+        if (string.IsNullOrWhiteSpace(fields)) return null;
+        var paths = fields.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Select(p => p.Split('.'))
+            .Where(p => Array.TrueForAll(p, s => s.Length > 0))
+            .ToArray();
+        return new FieldProjection(paths);
+    }
+
+    public byte[] Apply(CustomerRecord record)
+    {
+        var source = JsonNode.Parse(record.Json)!.AsObject();
+        var result = new JsonObject
+        {
+            ["object"] = CustomerRecord.ObjectName,
+            ["id"] = record.Id,
+        };
+        foreach (var path in _paths)
+        {
+            JsonNode? node = source;
+            foreach (string segment in path)
+            {
+                node = node is JsonObject o && o.TryGetPropertyValue(segment, out var child) ? child : null;
+                if (node == null) break;
+            }
+            if (node == null) continue;
+            JsonObject target = result;
+            for (int i = 0; i < path.Length - 1; i++)
+            {
+                if (target[path[i]] is not JsonObject next)
+                {
+                    next = new JsonObject();
+                    target[path[i]] = next;
+                }
+                target = next;
+            }
+            string last = path[^1];
+            if (target[last] is JsonObject existing && node is JsonObject whole)
+            {
+                // "contact.name,contact" keeps the whole contact.
+                foreach (var kv in whole) existing[kv.Key] = kv.Value!.DeepClone();
+            }
+            else target[last] = node.DeepClone();
+        }
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var w = new Utf8JsonWriter(buffer, CustomerJsonWriter.WriterOptions)) result.WriteTo(w);
+        return buffer.WrittenSpan.ToArray();
+    }
+}

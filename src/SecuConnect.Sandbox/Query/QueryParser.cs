@@ -1,0 +1,200 @@
+namespace SecuConnect.Sandbox.Query;
+
+/// <summary>
+/// Parses the q syntax (README §4, §10.25): field:value with nested names, * and ? wildcards, [a TO b] and {a TO b}
+/// ranges, double-quoted phrases, AND/OR/NOT (also &amp;&amp;, ||, !, a leading -), parentheses, field:(a OR b),
+/// adjacent terms meaning AND. Operators are matched case-insensitively.
+/// </summary>
+public sealed class QueryParser
+{
+    private const int MaxDepth = 64;
+    private readonly string _s;
+    private int _pos;
+    private int _depth;
+
+    private QueryParser(string s) => _s = s;
+
+    /// <summary>Parses q; null for an empty query (matches everything).</summary>
+    public static QueryNode? Parse(string? q)
+    {
+        if (string.IsNullOrWhiteSpace(q)) return null;
+        var p = new QueryParser(q);
+        var node = p.ParseOr(null);
+        p.SkipWs();
+        if (p._pos < p._s.Length) throw p.Error($"unexpected '{p._s[p._pos]}'");
+        return node;
+    }
+
+    public static bool IsValid(string? q)
+    {
+        try { Parse(q); return true; }
+        catch (QuerySyntaxException) { return false; }
+    }
+
+    private QueryNode ParseOr(string? field)
+    {
+        var left = ParseAnd(field);
+        while (true)
+        {
+            SkipWs();
+            if (TryKeyword("OR") || TryLiteral("||")) left = new OrNode(left, ParseAnd(field));
+            else return left;
+        }
+    }
+
+    private QueryNode ParseAnd(string? field)
+    {
+        var left = ParseUnary(field);
+        while (true)
+        {
+            SkipWs();
+            if (_pos >= _s.Length || _s[_pos] == ')' || PeekKeyword("OR") || PeekLiteral("||")) return left;
+            if (TryKeyword("AND") || TryLiteral("&&")) { }
+            left = new AndNode(left, ParseUnary(field));
+        }
+    }
+
+    private QueryNode ParseUnary(string? field)
+    {
+        SkipWs();
+        if (TryKeyword("NOT") || TryLiteral("!") || TryLiteral("-"))
+        {
+            Enter();
+            var inner = new NotNode(ParseUnary(field));
+            _depth--;
+            return inner;
+        }
+        TryLiteral("+");
+        return ParsePrimary(field);
+    }
+
+    private QueryNode ParsePrimary(string? field)
+    {
+        SkipWs();
+        if (_pos >= _s.Length) throw Error("expression expected");
+        if (_s[_pos] == '(')
+        {
+            _pos++;
+            Enter();
+            var inner = ParseOr(field);
+            _depth--;
+            SkipWs();
+            if (_pos >= _s.Length || _s[_pos] != ')') throw Error("')' expected");
+            _pos++;
+            return inner;
+        }
+        if (field == null)
+        {
+            int start = _pos;
+            while (_pos < _s.Length && (char.IsAsciiLetterOrDigit(_s[_pos]) || _s[_pos] is '_' or '.')) _pos++;
+            if (_pos == start) throw Error("field name expected");
+            string name = _s[start.._pos];
+            if (_pos >= _s.Length || _s[_pos] != ':') throw Error($"':' expected after '{name}'");
+            _pos++;
+            if (_pos < _s.Length && _s[_pos] == '(')
+            {
+                _pos++;
+                Enter();
+                var group = ParseOr(name);
+                _depth--;
+                SkipWs();
+                if (_pos >= _s.Length || _s[_pos] != ')') throw Error("')' expected");
+                _pos++;
+                return group;
+            }
+            return ParseValue(name);
+        }
+        return ParseValue(field);
+    }
+
+    private QueryNode ParseValue(string field)
+    {
+        if (_pos >= _s.Length || char.IsWhiteSpace(_s[_pos]) || _s[_pos] == ')') throw Error($"value expected for '{field}'");
+        char c = _s[_pos];
+        if (c == '"') return new TermNode(field, WildcardPattern.Literal(ReadQuoted()));
+        if (c is '[' or '{')
+        {
+            _pos++;
+            SkipWs();
+            string low = ReadBound();
+            SkipWs();
+            if (!TryKeyword("TO")) throw Error("'TO' expected in range");
+            SkipWs();
+            string high = ReadBound();
+            SkipWs();
+            if (_pos >= _s.Length || _s[_pos] is not (']' or '}')) throw Error("']' or '}' expected to close the range");
+            bool highInclusive = _s[_pos] == ']';
+            _pos++;
+            return new RangeNode(field, low == "*" ? null : low, high == "*" ? null : high, c == '[', highInclusive);
+        }
+        var parts = new List<(char, byte)>();
+        while (_pos < _s.Length && !char.IsWhiteSpace(_s[_pos]) && _s[_pos] != ')')
+        {
+            char ch = _s[_pos++];
+            if (ch == '\\')
+            {
+                if (_pos >= _s.Length) throw Error("character expected after '\\'");
+                parts.Add((_s[_pos++], 0));
+            }
+            else if (ch is '(' or '"' or '[' or ']' or '{' or '}') throw Error($"unexpected '{ch}' in value");
+            else parts.Add((ch, ch == '*' ? (byte)2 : ch == '?' ? (byte)1 : (byte)0));
+        }
+        return new TermNode(field, new WildcardPattern(parts));
+    }
+
+    private string ReadBound()
+    {
+        if (_pos < _s.Length && _s[_pos] == '"') return ReadQuoted();
+        int start = _pos;
+        while (_pos < _s.Length && !char.IsWhiteSpace(_s[_pos]) && _s[_pos] is not (']' or '}')) _pos++;
+        if (_pos == start) throw Error("range bound expected");
+        return _s[start.._pos];
+    }
+
+    private string ReadQuoted()
+    {
+        _pos++; // opening quote
+        var sb = new System.Text.StringBuilder();
+        while (_pos < _s.Length && _s[_pos] != '"')
+        {
+            if (_s[_pos] == '\\' && _pos + 1 < _s.Length) _pos++;
+            sb.Append(_s[_pos++]);
+        }
+        if (_pos >= _s.Length) throw Error("unterminated quoted value");
+        _pos++;
+        return sb.ToString();
+    }
+
+    private void Enter()
+    {
+        if (++_depth > MaxDepth) throw Error("expression nested too deeply");
+    }
+
+    private void SkipWs()
+    {
+        while (_pos < _s.Length && char.IsWhiteSpace(_s[_pos])) _pos++;
+    }
+
+    private bool PeekKeyword(string kw) =>
+        string.Compare(_s, _pos, kw, 0, kw.Length, StringComparison.OrdinalIgnoreCase) == 0
+        && _pos + kw.Length <= _s.Length
+        && (_pos + kw.Length == _s.Length || char.IsWhiteSpace(_s[_pos + kw.Length]) || _s[_pos + kw.Length] == '(');
+
+    private bool TryKeyword(string kw)
+    {
+        if (!PeekKeyword(kw)) return false;
+        _pos += kw.Length;
+        return true;
+    }
+
+    private bool PeekLiteral(string lit) => string.CompareOrdinal(_s, _pos, lit, 0, lit.Length) == 0 && _pos + lit.Length <= _s.Length;
+
+    private bool TryLiteral(string lit)
+    {
+        if (!PeekLiteral(lit)) return false;
+        _pos += lit.Length;
+        return true;
+    }
+
+    private QuerySyntaxException Error(string what) => new($"invalid q at position {_pos}: {what}");
+}

@@ -1,0 +1,20 @@
+using SecuConnect.Sandbox.Models;
+using SecuConnect.Sandbox.Query;
+
+namespace SecuConnect.Sandbox.Scrolls;
+
+/// <summary>
+/// An open scroll search: the matching records as they were when it was opened (a snapshot, so records deleted
+/// meanwhile are still returned as they were and a Get | Remove across pages misses nothing), its page size and
+/// field projection.
+/// </summary>
+public sealed class ScrollContext(IReadOnlyList<CustomerRecord> items, int pageSize, FieldProjection? fields, TimeSpan keepAlive, long expiresAt)
+{
+    public IReadOnlyList<CustomerRecord> Items { get; } = items;
+    public int PageSize { get; } = pageSize;
+    public FieldProjection? Fields { get; } = fields;
+    public TimeSpan KeepAlive { get; } = keepAlive;
+
+    /// <summary>Expiry as a <see cref="TimeProvider"/> timestamp; renewed on each call.</summary>
+    public long ExpiresAt { get; set; } = expiresAt;
+}

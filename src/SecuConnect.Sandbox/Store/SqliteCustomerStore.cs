@@ -1,0 +1,137 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using SecuConnect.Sandbox.Customers;
+using SecuConnect.Sandbox.Models;
+
+namespace SecuConnect.Sandbox.Store;
+
+/// <summary>
+/// Customers persisted in a SQLite file (table customers: seq = creation order, id, json). Reads are served from an
+/// in-memory copy loaded at start; writes are serialised under one lock and written through before they become
+/// visible, so the file and the memory never disagree.
+/// </summary>
+public sealed class SqliteCustomerStore : ICustomerStore
+{
+    private readonly InMemoryCustomerStore _memory = new();
+    private readonly SqliteConnection _db;
+    private readonly object _write = new();
+    private readonly SqliteCommand _insert, _update, _delete;
+
+    public SqliteCustomerStore(string path)
+    {
+        string? dir = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
+        _db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false }.ToString());
+        _db.Open();
+        Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;");
+        Execute("CREATE TABLE IF NOT EXISTS customers (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, json TEXT NOT NULL)");
+        _insert = Prepare("INSERT INTO customers (seq, id, json) VALUES ($seq, $id, $json)", "$seq", "$id", "$json");
+        _update = Prepare("UPDATE customers SET json = $json WHERE id = $id", "$json", "$id");
+        _delete = Prepare("DELETE FROM customers WHERE id = $id", "$id");
+        LoadAll();
+    }
+
+    public CustomerRecord? Get(string id) => _memory.Get(id);
+
+    public IReadOnlyList<CustomerRecord> Snapshot() => _memory.Snapshot();
+
+    public CustomerRecord Add(Func<string, long, CustomerRecord> build)
+    {
+        lock (_write)
+        {
+            string id;
+            do { id = CustomerIds.New(); } while (_memory.Get(id) != null);
+            var record = build(id, _memory.LastSequence + 1);
+            Run(_insert, record.Seq, record.Id, Encoding.UTF8.GetString(record.Json));
+            _memory.Load(record);
+            return record;
+        }
+    }
+
+    public CustomerRecord? Replace(string id, Func<CustomerRecord, CustomerRecord> update)
+    {
+        lock (_write)
+        {
+            var current = _memory.Get(id);
+            if (current == null) return null;
+            var next = update(current);
+            Run(_update, Encoding.UTF8.GetString(next.Json), id);
+            _memory.Load(next);
+            return next;
+        }
+    }
+
+    public CustomerRecord? Remove(string id)
+    {
+        lock (_write)
+        {
+            if (_memory.Get(id) == null) return null;
+            Run(_delete, id);
+            return _memory.Remove(id);
+        }
+    }
+
+    public void Clear()
+    {
+        lock (_write)
+        {
+            Execute("DELETE FROM customers");
+            _memory.Clear();
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_write)
+        {
+            _insert.Dispose();
+            _update.Dispose();
+            _delete.Dispose();
+            _db.Dispose();
+        }
+    }
+
+    private void LoadAll()
+    {
+        using var cmd = _db.CreateCommand();
+        cmd.CommandText = "SELECT seq, id, json FROM customers ORDER BY seq";
+        using var reader = cmd.ExecuteReader();
+        while (reader.Read())
+        {
+            long seq = reader.GetInt64(0);
+            string id = reader.GetString(1);
+            using var doc = JsonDocument.Parse(reader.GetString(2));
+            var root = doc.RootElement;
+            if (!root.TryGetProperty("contact", out var c) || CustomerInputParser.ParseContact(c, out var contact) != null || contact == null)
+                throw new InvalidDataException($"Stored customer {id} is not readable.");
+            string created = root.GetProperty("created").GetString()!;
+            string? updated = root.TryGetProperty("updated", out var u) ? u.GetString() : null;
+            string contract = root.GetProperty("contract").GetProperty("id").GetString()!;
+            string merchant = root.GetProperty("merchant").GetProperty("id").GetString()!;
+            _memory.Load(new CustomerRecord(id, seq, contract, merchant, contact, created, updated));
+        }
+    }
+
+    private void Execute(string sql)
+    {
+        using var cmd = _db.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.ExecuteNonQuery();
+    }
+
+    private SqliteCommand Prepare(string sql, params string[] names)
+    {
+        var cmd = _db.CreateCommand();
+        cmd.CommandText = sql;
+        foreach (string n in names) cmd.Parameters.Add(new SqliteParameter(n, null));
+        cmd.Prepare();
+        return cmd;
+    }
+
+    private static void Run(SqliteCommand cmd, params object[] values)
+    {
+        for (int i = 0; i < values.Length; i++) cmd.Parameters[i].Value = values[i];
+        cmd.ExecuteNonQuery();
+    }
+}

@@ -1,0 +1,10 @@
+namespace SecuConnect.Api
+{
+    /// <summary>The stream a queued log line belongs on once the cmdlet drains it on the pipeline thread.</summary>
+    public enum ApiLogLevel
+    {
+        Verbose,
+        Debug,
+        Warning,
+    }
+}

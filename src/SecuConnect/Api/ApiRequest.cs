@@ -1,0 +1,34 @@
+using System;
+using System.Net.Http;
+
+namespace SecuConnect.Api
+{
+    /// <summary>One logical request; each attempt builds a fresh HttpRequestMessage from it.</summary>
+    public sealed class ApiRequest
+    {
+        public ApiRequest(HttpMethod method, Uri uri, RequestKind kind)
+        {
+            Method = method;
+            Uri = uri;
+            Kind = kind;
+        }
+
+        public HttpMethod Method { get; }
+        public Uri Uri { get; }
+        public RequestKind Kind { get; }
+
+        /// <summary>JSON body, or null.</summary>
+        public string JsonBody { get; set; }
+
+        /// <summary>Form body for the token request, built per attempt so the secret is unwrapped only briefly.</summary>
+        public Func<HttpContent> ContentFactory { get; set; }
+
+        /// <summary>What Debug shows of the body (already masked where the body holds secrets).</summary>
+        public string DebugBody { get; set; }
+
+        /// <summary>A call on one customer: a 403 then means "not found or not accessible".</summary>
+        public bool ById => TargetId != null;
+
+        public string TargetId { get; set; }
+    }
+}

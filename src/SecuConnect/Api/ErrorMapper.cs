@@ -1,0 +1,188 @@
+using System;
+using System.Text;
+using System.Text.RegularExpressions;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using SecuConnect.Models;
+
+namespace SecuConnect.Api
+{
+    /// <summary>Turns an HTTP failure into a <see cref="SecuApiException"/> with a stable ErrorId.</summary>
+    public static class ErrorMapper
+    {
+        public const int MaxPlainBodyLength = 200;
+        private static readonly Regex SafeId = new Regex("^[A-Za-z][A-Za-z0-9_.-]{0,79}$", RegexOptions.CultureInvariant);
+
+        /// <summary>Reads an error body: the API's payload or the OAuth shape; a non-JSON body keeps its first 200 characters.</summary>
+        public static ProductExceptionPayload ParsePayload(string body, out string plainText)
+        {
+            plainText = null;
+            if (string.IsNullOrWhiteSpace(body)) return null;
+            try
+            {
+                if (SecuJson.Parse(body) is JObject obj)
+                {
+                    var payload = SecuJson.ToObject<ProductExceptionPayload>(obj);
+                    if (payload.Error != null || payload.ErrorDetails != null || payload.ErrorDescription != null || payload.Code != null) return payload;
+                }
+            }
+            catch (JsonException)
+            {
+                // Not JSON: a proxy's HTML page or plain text.
+            }
+            string text = body.Trim();
+            plainText = text.Length > MaxPlainBodyLength ? text.Substring(0, MaxPlainBodyLength) : text;
+            return null;
+        }
+
+        /// <summary>True for an answer that means "the token is not valid": 401, or 403 with code 2003.</summary>
+        public static bool IsTokenRejected(int status, ProductExceptionPayload payload)
+        {
+            if (status == 401) return true;
+            if (status != 403 || payload == null) return false;
+            return payload.CodeText == "2003" ||
+                   string.Equals(payload.ErrorDetails, "Valid auth token required", StringComparison.OrdinalIgnoreCase);
+        }
+
+        public static SecuApiException FromResponse(ApiRequest request, int status, string body)
+        {
+            var payload = ParsePayload(body, out string plain);
+            string name = payload?.Error != null && SafeId.IsMatch(payload.Error) ? payload.Error : null;
+            string details = payload?.ErrorDetails ?? payload?.ErrorDescription ?? plain;
+            SecuErrorKind kind;
+            string errorId;
+            string summary;
+
+            if (request.Kind == RequestKind.Token)
+            {
+                if (status >= 500 || status == 429)
+                {
+                    kind = status == 429 ? SecuErrorKind.RateLimited : SecuErrorKind.Unavailable;
+                    errorId = status == 429 ? "RateLimited" : name ?? "ServiceUnavailable";
+                    summary = "The token endpoint is not available";
+                }
+                else
+                {
+                    kind = SecuErrorKind.AuthenticationRejected;
+                    errorId = name ?? "AuthenticationFailed";
+                    summary = "The token endpoint rejected the client credentials";
+                }
+            }
+            else if (status == 429)
+            {
+                kind = SecuErrorKind.RateLimited;
+                errorId = "RateLimited";
+                summary = "The API is throttling requests (429 Too Many Requests)";
+            }
+            else if (IsTokenRejected(status, payload))
+            {
+                kind = SecuErrorKind.AuthenticationFailed;
+                errorId = "ProductNotAllowedException";
+                summary = "The API rejected the access token";
+            }
+            else if (status == 403)
+            {
+                kind = request.ById ? SecuErrorKind.NotFound : SecuErrorKind.PermissionDenied;
+                errorId = name ?? "ProductNotAllowedException";
+                summary = request.ById ? $"Customer {request.TargetId} was not found or is not accessible" : "The API does not allow this action";
+            }
+            else if (status == 404)
+            {
+                kind = SecuErrorKind.NotFound;
+                errorId = name ?? "ProductNotFoundException";
+                summary = request.TargetId != null ? $"Customer {request.TargetId} was not found" : "Not found";
+            }
+            else if (status == 400 || status == 413 || status == 422)
+            {
+                kind = SecuErrorKind.InvalidData;
+                errorId = name ?? "ProductFormatException";
+                summary = "The API rejected the request data";
+            }
+            else if (status >= 500)
+            {
+                kind = SecuErrorKind.Unavailable;
+                errorId = name ?? "ServiceUnavailable";
+                summary = $"The API failed with HTTP {status}";
+            }
+            else
+            {
+                kind = SecuErrorKind.Other;
+                errorId = name ?? "HttpError" + status;
+                summary = $"The API answered HTTP {status}";
+            }
+
+            return new SecuApiException(kind, errorId, Compose(summary, request, status, payload, details))
+            {
+                StatusCode = status,
+                Error = payload?.Error,
+                Code = payload?.CodeText,
+                Details = details,
+                ErrorUser = payload?.ErrorUser,
+                SupportId = payload?.SupportId,
+                Method = request.Method.Method,
+                RequestUri = request.Uri,
+            };
+        }
+
+        /// <summary>The one rule that comes first: a create that may have reached the server is OutcomeUnknown.</summary>
+        public static SecuApiException OutcomeUnknown(ApiRequest request, string reason, int? status, string body, Exception inner)
+        {
+            var payload = status.HasValue ? ParsePayload(body, out _) : null;
+            string message = $"The customer may or may not have been created: {reason}. The request was not re-sent, " +
+                             "as the API accepts duplicates; check with Get-SecuCustomer before creating it again.";
+            return new SecuApiException(SecuErrorKind.OutcomeUnknown, "OutcomeUnknown", message, inner)
+            {
+                StatusCode = status,
+                Error = payload?.Error,
+                Code = payload?.CodeText,
+                Details = payload?.ErrorDetails ?? reason,
+                SupportId = payload?.SupportId,
+                Method = request.Method.Method,
+                RequestUri = request.Uri,
+            };
+        }
+
+        public static SecuApiException Timeout(ApiRequest request, int timeoutSec, int attempts, Exception inner)
+        {
+            return new SecuApiException(SecuErrorKind.Timeout, "Timeout",
+                $"{request.Method.Method} {LogMasker.MaskUrl(request.Uri)} timed out after {timeoutSec} s ({Attempts(attempts)}).", inner)
+            {
+                Method = request.Method.Method,
+                RequestUri = request.Uri,
+                Details = $"No answer within {timeoutSec} s",
+            };
+        }
+
+        public static SecuApiException Network(ApiRequest request, int attempts, Exception inner)
+        {
+            string reason = Innermost(inner);
+            return new SecuApiException(SecuErrorKind.Unavailable, "ServiceUnavailable",
+                $"{request.Method.Method} {LogMasker.MaskUrl(request.Uri)} failed: {reason} ({Attempts(attempts)}).", inner)
+            {
+                Method = request.Method.Method,
+                RequestUri = request.Uri,
+                Details = reason,
+            };
+        }
+
+        public static string Innermost(Exception ex)
+        {
+            while (ex?.InnerException != null) ex = ex.InnerException;
+            return ex?.Message ?? "connection failed";
+        }
+
+        private static string Attempts(int n) => n == 1 ? "1 attempt" : n + " attempts";
+
+        private static string Compose(string summary, ApiRequest request, int status, ProductExceptionPayload payload, string details)
+        {
+            var sb = new StringBuilder(summary);
+            if (!string.IsNullOrEmpty(details)) sb.Append(": ").Append(details.TrimEnd('.'));
+            sb.Append(". (").Append(request.Method.Method).Append(' ').Append(LogMasker.MaskUrl(request.Uri)).Append(" -> HTTP ").Append(status);
+            if (payload?.Error != null) sb.Append(' ').Append(payload.Error);
+            if (payload?.CodeText != null) sb.Append(", code ").Append(payload.CodeText);
+            if (payload?.SupportId != null) sb.Append(", supportId ").Append(payload.SupportId);
+            sb.Append(')');
+            return sb.ToString();
+        }
+    }
+}

@@ -1,0 +1,15 @@
+namespace SecuConnect.Api
+{
+    /// <summary>How an attempt failed, as far as the client can tell.</summary>
+    public enum FailureKind
+    {
+        /// <summary>The server answered with a non-success status.</summary>
+        Status,
+        /// <summary>Name resolution or connect failed: the request never left the machine.</summary>
+        NotSent,
+        /// <summary>The connection broke after the request may have been sent.</summary>
+        LostAfterSending,
+        /// <summary>No answer within the attempt's timeout.</summary>
+        Timeout,
+    }
+}

@@ -1,0 +1,109 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using System.Text.RegularExpressions;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace SecuConnect.Api
+{
+    /// <summary>
+    /// Masks secrets, tokens and the contact's personal data before a body or URL reaches Verbose or Debug,
+    /// which end up in transcripts and CI logs.
+    /// </summary>
+    public static class LogMasker
+    {
+        public const string Mask = "***";
+        private const int MaxLength = 4000;
+
+        private static readonly HashSet<string> SensitiveKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        {
+            "client_secret", "access_token", "refresh_token", "password", "token", "authorization",
+            "name", "forename", "surname", "email", "phone", "mobile", "fax", "dob", "street", "street_number", "birthplace",
+        };
+
+        // Query parameters whose values may carry personal data (a filter on an email address, for one).
+        private static readonly HashSet<string> SensitiveQueryKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        {
+            "q", "client_secret", "access_token",
+        };
+
+        private static readonly Regex EmailLike = new Regex(@"[^\s@""'=&:,;<>()\[\]{}]+@[^\s@""'=&:,;<>()\[\]{}]+", RegexOptions.CultureInvariant);
+
+        /// <summary>Masks a JSON or form body; anything else is cut short and scrubbed of email addresses.</summary>
+        public static string MaskBody(string body)
+        {
+            if (string.IsNullOrEmpty(body)) return body;
+            string trimmed = body.TrimStart();
+            if (trimmed.StartsWith("{", StringComparison.Ordinal) || trimmed.StartsWith("[", StringComparison.Ordinal))
+            {
+                try
+                {
+                    JToken token = SecuJson.Parse(body);
+                    MaskToken(token);
+                    return Truncate(ScrubEmails(token.ToString(Formatting.None)));
+                }
+                catch (JsonException)
+                {
+                    // Not JSON after all: fall through to the plain-text path.
+                }
+            }
+            if (body.IndexOf('=') > 0 && body.IndexOf(' ') < 0) return Truncate(MaskQuery(body));
+            return Truncate(ScrubEmails(body));
+        }
+
+        /// <summary>The URL with sensitive query values masked (filters may name an email or a person).</summary>
+        public static string MaskUrl(Uri uri)
+        {
+            if (uri == null) return string.Empty;
+            string text = uri.ToString();
+            int q = text.IndexOf('?');
+            if (q < 0) return text;
+            return text.Substring(0, q + 1) + MaskQuery(text.Substring(q + 1));
+        }
+
+        private static string MaskQuery(string query)
+        {
+            var parts = query.Split('&');
+            for (int i = 0; i < parts.Length; i++)
+            {
+                int eq = parts[i].IndexOf('=');
+                string key = eq < 0 ? parts[i] : parts[i].Substring(0, eq);
+                if (eq >= 0 && (SensitiveQueryKeys.Contains(key) || SensitiveKeys.Contains(key))) parts[i] = key + "=" + Mask;
+            }
+            return string.Join("&", parts);
+        }
+
+        private static void MaskToken(JToken token)
+        {
+            if (token is JObject obj)
+            {
+                foreach (var property in obj.Properties())
+                {
+                    if (SensitiveKeys.Contains(property.Name) && property.Value.Type != JTokenType.Object && property.Value.Type != JTokenType.Array)
+                    {
+                        if (property.Value.Type != JTokenType.Null) property.Value = Mask;
+                    }
+                    else
+                    {
+                        MaskToken(property.Value);
+                    }
+                }
+            }
+            else if (token is JArray array)
+            {
+                foreach (var item in array) MaskToken(item);
+            }
+        }
+
+        private static string ScrubEmails(string text) => EmailLike.Replace(text, Mask);
+
+        private static string Truncate(string text)
+        {
+            if (text.Length <= MaxLength) return text;
+            var sb = new StringBuilder(text, 0, MaxLength, MaxLength + 20);
+            sb.Append("… (").Append(text.Length - MaxLength).Append(" more)");
+            return sb.ToString();
+        }
+    }
+}

@@ -1,0 +1,44 @@
+using System;
+using System.Net.Http;
+using System.Net.Sockets;
+using System.Reflection;
+
+namespace SecuConnect.Api
+{
+    /// <summary>Tells a request that never left the machine (DNS, connect) from one whose connection broke later.</summary>
+    internal static class NetworkFailures
+    {
+        // HttpRequestException.HttpRequestError exists from .NET 8 on; netstandard2.0 cannot name it.
+        private static readonly PropertyInfo RequestErrorProperty = typeof(HttpRequestException).GetProperty("HttpRequestError");
+
+        public static FailureKind Classify(Exception exception)
+        {
+            for (var e = exception; e != null; e = e.InnerException)
+            {
+                if (e is HttpRequestException hre && RequestErrorProperty != null)
+                {
+                    string error = RequestErrorProperty.GetValue(hre)?.ToString();
+                    if (error == "NameResolutionError" || error == "ConnectionError" || error == "SecureConnectionError" || error == "ProxyTunnelError")
+                        return FailureKind.NotSent;
+                }
+                if (e is SocketException se)
+                {
+                    switch (se.SocketErrorCode)
+                    {
+                        case SocketError.ConnectionRefused:
+                        case SocketError.HostNotFound:
+                        case SocketError.HostUnreachable:
+                        case SocketError.HostDown:
+                        case SocketError.NetworkUnreachable:
+                        case SocketError.NetworkDown:
+                        case SocketError.TryAgain:
+                        case SocketError.NoData:
+                        case SocketError.AddressNotAvailable:
+                            return FailureKind.NotSent;
+                    }
+                }
+            }
+            return FailureKind.LostAfterSending;
+        }
+    }
+}

@@ -1,0 +1,9 @@
+namespace SecuConnect.Api
+{
+    public enum RetryVerdict
+    {
+        Retry,
+        Fail,
+        OutcomeUnknown,
+    }
+}

@@ -1,0 +1,134 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using SecuConnect.Models;
+
+namespace SecuConnect.Api
+{
+    /// <summary>
+    /// The customer operations over one connection, logging into one <see cref="ApiLog"/>. Cheap to create per
+    /// cmdlet call; the connection's HttpClient and token cache are shared. Thread-safe.
+    /// </summary>
+    public sealed class SecuClient
+    {
+        public SecuClient(SecuConnection connection, ApiLog log)
+        {
+            Connection = connection ?? throw new ArgumentNullException(nameof(connection));
+            Log = log ?? new ApiLog();
+        }
+
+        public SecuConnection Connection { get; }
+        public ApiLog Log { get; }
+
+        private string CustomersUrl => Connection.ApiRoot + "/Payment/Customers";
+
+        /// <summary>Makes sure a token is at hand (Connect uses it so bad credentials fail at once).</summary>
+        public Task<string> AuthenticateAsync(CancellationToken cancellationToken) =>
+            Connection.GetAccessTokenAsync(Log, cancellationToken);
+
+        public async Task<PaymentCustomer> GetCustomerAsync(string id, CancellationToken cancellationToken)
+        {
+            var request = new ApiRequest(HttpMethod.Get, ById(id), RequestKind.Idempotent) { TargetId = id };
+            var response = await Connection.SendAsync(request, Log, cancellationToken).ConfigureAwait(false);
+            return ParseCustomer(request, response.Body);
+        }
+
+        public async Task<PaymentCustomer> CreateCustomerAsync(Contact contact, CancellationToken cancellationToken)
+        {
+            var request = WithBody(new ApiRequest(HttpMethod.Post, new Uri(CustomersUrl), RequestKind.Create), contact);
+            var response = await Connection.SendAsync(request, Log, cancellationToken).ConfigureAwait(false);
+            return ParseCustomer(request, response.Body);
+        }
+
+        public async Task<PaymentCustomer> UpdateCustomerAsync(string id, Contact contact, CancellationToken cancellationToken)
+        {
+            var request = WithBody(new ApiRequest(HttpMethod.Put, ById(id), RequestKind.Idempotent) { TargetId = id }, contact);
+            var response = await Connection.SendAsync(request, Log, cancellationToken).ConfigureAwait(false);
+            return ParseCustomer(request, response.Body);
+        }
+
+        /// <summary>Deletes a customer; returns the record as it was, or null when an earlier attempt already removed it.</summary>
+        public async Task<PaymentCustomer> DeleteCustomerAsync(string id, CancellationToken cancellationToken)
+        {
+            var request = new ApiRequest(HttpMethod.Delete, ById(id), RequestKind.Idempotent) { TargetId = id };
+            var response = await Connection.SendAsync(request, Log, cancellationToken).ConfigureAwait(false);
+            if (response.AlreadyGone || string.IsNullOrWhiteSpace(response.Body)) return null;
+            JToken token = Parse(request, response.Body);
+            // The API answers with an array holding the deleted customer.
+            if (token is JArray array) token = array.FirstOrDefault();
+            return token is JObject obj ? SecuJson.ToObject<PaymentCustomer>(obj) : null;
+        }
+
+        /// <summary>One list request with the given query parameters (count, offset, q, sort, fields, scroll_expire, scroll_id).</summary>
+        public async Task<CustomerList> ListPageAsync(IEnumerable<KeyValuePair<string, string>> query, CancellationToken cancellationToken)
+        {
+            var request = new ApiRequest(HttpMethod.Get, new Uri(CustomersUrl + QueryString(query)), RequestKind.Idempotent);
+            var response = await Connection.SendAsync(request, Log, cancellationToken).ConfigureAwait(false);
+            var token = Parse(request, response.Body);
+            if (!(token is JObject obj))
+                throw Invalid(request, "a list answer that is not a JSON object");
+            return SecuJson.ToObject<CustomerList>(obj);
+        }
+
+        /// <summary>A lazy listing: pages are fetched only as the caller enumerates.</summary>
+        public CustomerPager List(ListQuery query, CancellationToken cancellationToken) =>
+            new CustomerPager(this, query, cancellationToken);
+
+        private Uri ById(string id)
+        {
+            if (!CustomerIds.IsValid(id))
+                throw new SecuApiException(SecuErrorKind.InvalidArgument, "InvalidCustomerId",
+                    $"'{id}' is not a customer id: expected PCU_ followed by 30 characters A-Z or 0-9.");
+            return new Uri(CustomersUrl + "/" + Uri.EscapeDataString(id));
+        }
+
+        private static ApiRequest WithBody(ApiRequest request, Contact contact)
+        {
+            request.JsonBody = SecuJson.Serialize(PaymentCustomerRequest.For(contact));
+            request.DebugBody = LogMasker.MaskBody(request.JsonBody);
+            return request;
+        }
+
+        internal static string QueryString(IEnumerable<KeyValuePair<string, string>> query)
+        {
+            var sb = new StringBuilder();
+            foreach (var pair in query ?? Enumerable.Empty<KeyValuePair<string, string>>())
+            {
+                if (pair.Value == null) continue;
+                sb.Append(sb.Length == 0 ? '?' : '&').Append(Uri.EscapeDataString(pair.Key)).Append('=').Append(Uri.EscapeDataString(pair.Value));
+            }
+            return sb.ToString();
+        }
+
+        private static JToken Parse(ApiRequest request, string body)
+        {
+            try
+            {
+                return SecuJson.Parse(body ?? string.Empty);
+            }
+            catch (JsonException ex)
+            {
+                throw Invalid(request, "an answer that is not JSON", ex);
+            }
+        }
+
+        private static PaymentCustomer ParseCustomer(ApiRequest request, string body)
+        {
+            var token = Parse(request, body);
+            if (token is JArray array) token = array.FirstOrDefault();
+            if (!(token is JObject obj)) throw Invalid(request, "an answer without a customer");
+            return SecuJson.ToObject<PaymentCustomer>(obj);
+        }
+
+        private static SecuApiException Invalid(ApiRequest request, string what, Exception inner = null) =>
+            new SecuApiException(SecuErrorKind.InvalidResponse, "InvalidResponse",
+                $"{request.Method.Method} {LogMasker.MaskUrl(request.Uri)} returned {what}.", inner)
+            { Method = request.Method.Method, RequestUri = request.Uri };
+    }
+}

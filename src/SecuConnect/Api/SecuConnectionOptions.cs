@@ -1,0 +1,24 @@
+using System;
+using System.Security;
+
+namespace SecuConnect.Api
+{
+    /// <summary>What Connect-SecuConnect collected; the secret stays a SecureString.</summary>
+    public sealed class SecuConnectionOptions
+    {
+        public Uri BaseUri { get; set; }
+        public SecuEnvironment? Environment { get; set; }
+        public string ClientId { get; set; }
+        public SecureString ClientSecret { get; set; }
+        public SecureString AccessToken { get; set; }
+        public int MaximumRetryCount { get; set; } = 5;
+        public int RetryIntervalSec { get; set; } = 1;
+        public int TimeoutSec { get; set; } = 30;
+        public bool AllowUnencryptedAuthentication { get; set; }
+
+        public static Uri EnvironmentUri(SecuEnvironment environment) =>
+            environment == SecuEnvironment.Testing
+                ? new Uri("https://connect-testing.secuconnect.com")
+                : new Uri("https://connect.secucard.com");
+    }
+}

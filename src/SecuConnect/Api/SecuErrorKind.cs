@@ -1,0 +1,22 @@
+namespace SecuConnect.Api
+{
+    /// <summary>What went wrong, independent of PowerShell; the cmdlets map it to an ErrorCategory.</summary>
+    public enum SecuErrorKind
+    {
+        Other,
+        NotConnected,
+        /// <summary>The token endpoint rejected the credentials.</summary>
+        AuthenticationRejected,
+        /// <summary>The API refused the token even after a fresh one (or a caller-supplied token expired).</summary>
+        AuthenticationFailed,
+        PermissionDenied,
+        NotFound,
+        InvalidData,
+        InvalidArgument,
+        OutcomeUnknown,
+        RateLimited,
+        Unavailable,
+        Timeout,
+        InvalidResponse,
+    }
+}

@@ -1,0 +1,92 @@
+using System;
+using System.Management.Automation;
+using SecuConnect.Api;
+
+namespace SecuConnect.Commands
+{
+    /// <summary>ErrorRecords with stable ErrorIds and fitting categories, so scripts can catch and act on them.</summary>
+    internal static class Errors
+    {
+        public static ErrorCategory Category(SecuErrorKind kind)
+        {
+            switch (kind)
+            {
+                case SecuErrorKind.NotConnected: return ErrorCategory.ConnectionError;
+                case SecuErrorKind.AuthenticationRejected:
+                case SecuErrorKind.AuthenticationFailed: return ErrorCategory.AuthenticationError;
+                case SecuErrorKind.PermissionDenied: return ErrorCategory.PermissionDenied;
+                case SecuErrorKind.NotFound: return ErrorCategory.ObjectNotFound;
+                case SecuErrorKind.InvalidData: return ErrorCategory.InvalidData;
+                case SecuErrorKind.InvalidArgument: return ErrorCategory.InvalidArgument;
+                case SecuErrorKind.OutcomeUnknown: return ErrorCategory.OperationStopped;
+                case SecuErrorKind.RateLimited: return ErrorCategory.LimitsExceeded;
+                case SecuErrorKind.Unavailable: return ErrorCategory.ResourceUnavailable;
+                case SecuErrorKind.Timeout: return ErrorCategory.OperationTimeout;
+                case SecuErrorKind.InvalidResponse: return ErrorCategory.InvalidResult;
+                default: return ErrorCategory.InvalidOperation;
+            }
+        }
+
+        public static string RecommendedAction(SecuErrorKind kind)
+        {
+            switch (kind)
+            {
+                case SecuErrorKind.NotConnected: return "Run Connect-SecuConnect first.";
+                case SecuErrorKind.AuthenticationRejected: return "Check the client id and secret, then run Connect-SecuConnect again.";
+                case SecuErrorKind.AuthenticationFailed: return "Run Connect-SecuConnect again with valid credentials.";
+                case SecuErrorKind.PermissionDenied: return "Check that the API client may perform this action.";
+                case SecuErrorKind.NotFound: return "Check the id with Get-SecuCustomer.";
+                case SecuErrorKind.InvalidData: return "Correct the field named in the message and run the command again for this item.";
+                case SecuErrorKind.InvalidArgument: return "Correct the value and run the command again.";
+                case SecuErrorKind.OutcomeUnknown: return "Search with Get-SecuCustomer -Filter before creating this customer again.";
+                case SecuErrorKind.RateLimited: return "Wait, then run the command again for this item; a higher -MaximumRetryCount on Connect-SecuConnect waits longer.";
+                case SecuErrorKind.Unavailable:
+                case SecuErrorKind.Timeout: return "Run the command again for this item; raise -TimeoutSec or -MaximumRetryCount on Connect-SecuConnect if it persists.";
+                default: return null;
+            }
+        }
+
+        public static ErrorRecord FromApi(SecuApiException ex, object target)
+        {
+            var record = new ErrorRecord(ex, ex.ErrorId, Category(ex.Kind), target);
+            record.ErrorDetails = new ErrorDetails(ex.Message) { RecommendedAction = RecommendedAction(ex.Kind) };
+            return record;
+        }
+
+        public static ErrorRecord NotConnected(string message)
+        {
+            var ex = new SecuApiException(SecuErrorKind.NotConnected, "NotConnected", message);
+            return new ErrorRecord(ex, "NotConnected", ErrorCategory.ConnectionError, null)
+            {
+                ErrorDetails = new ErrorDetails(message) { RecommendedAction = RecommendedAction(SecuErrorKind.NotConnected) },
+            };
+        }
+
+        public static ErrorRecord InvalidCustomerId(string parameter, object id, object target)
+        {
+            string text = id as string;
+            // A piped object without an Id property reaches -Id as its own text form, @{...}.
+            if (text != null && text.StartsWith("@{", System.StringComparison.Ordinal))
+                return Argument("InvalidCustomerId", "The piped object has no Id property, so it names no customer: pipe customers from Get-SecuCustomer or objects with an Id column. No request was sent.", target);
+            string shown = id == null ? "$null" : "'" + id + "'";
+            string message = $"Cannot use {shown} as -{parameter}: a customer id is PCU_ followed by 30 characters A-Z or 0-9 (for example PCU_3BBSV6C702NCA4HR70ZAVCAX3R6CAW). No request was sent.";
+            return Argument("InvalidCustomerId", message, target);
+        }
+
+        public static ErrorRecord InvalidDateOfBirth(object value, object target)
+        {
+            string shown = value == null ? "$null" : "'" + value + "'";
+            string message = $"Cannot use {shown} as -DateOfBirth: expected a [datetime] or a date such as 1991-02-03 (yyyy-MM-dd) or a date in the current culture's format. No request was sent.";
+            return Argument("InvalidDateOfBirth", message, target);
+        }
+
+        public static ErrorRecord Argument(string errorId, string message, object target)
+        {
+            var ex = new ArgumentException(message);
+            return new ErrorRecord(ex, errorId, ErrorCategory.InvalidArgument, target)
+            {
+                ErrorDetails = new ErrorDetails(message),
+            };
+        }
+    }
+}

@@ -1,1 +1,0 @@
-namespace SecuConnect.Commands { internal static class Placeholder { } }

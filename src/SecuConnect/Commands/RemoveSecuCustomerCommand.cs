@@ -1,0 +1,94 @@
+using System.Management.Automation;
+using SecuConnect.Api;
+using SecuConnect.Output;
+
+namespace SecuConnect.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Deletes payment customers.</para>
+    /// Asks for confirmation (ConfirmImpact High) unless -Force or -Confirm:$false; -WhatIf sends no DELETE.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Remove, "SecuCustomer", DefaultParameterSetName = IdSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [OutputType(CustomerOutput.TypeName)]
+    public sealed class RemoveSecuCustomerCommand : SecuConnectedCmdlet
+    {
+        public const string IdSet = "Id";
+        public const string InputObjectSet = "InputObject";
+
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(CustomerIdCompleter))]
+        public string Id { get; set; }
+
+        [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
+        [ValidateNotNull]
+        public PSObject InputObject { get; set; }
+
+        /// <summary>Skips the confirmation prompt; never overrides -WhatIf.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            object target = ParameterSetName == InputObjectSet ? (object)InputObject : Id;
+            string id = ParameterSetName == InputObjectSet ? CustomerInput.IdOf(InputObject) : Id;
+            if (!CustomerIds.IsValid(id))
+            {
+                WriteError(Errors.InvalidCustomerId(ParameterSetName == InputObjectSet ? "InputObject's Id" : "Id", id, target));
+                return;
+            }
+            string name = ParameterSetName == InputObjectSet ? CustomerInput.NameOf(InputObject) : null;
+            if (name == null && WillShowTarget) name = LookUpName(id);
+            if (!Confirmed(CustomerInput.Target(id, name), "Remove customer")) return;
+            try
+            {
+                var deleted = Run(ct => Client.DeleteCustomerAsync(id, ct));
+                if (PassThru && deleted != null) WriteObject(CustomerOutput.ToPSObject(deleted));
+            }
+            catch (SecuApiException ex)
+            {
+                WriteApiError(ex, target);
+            }
+        }
+
+        /// <summary>True when -WhatIf or a prompt will show the target, so naming the customer is worth a read.</summary>
+        private bool WillShowTarget
+        {
+            get
+            {
+                if (WhatIfInEffect) return true;
+                if (MyInvocation.BoundParameters.TryGetValue("Confirm", out var c)) return c is SwitchParameter s ? s.IsPresent : LanguagePrimitives.IsTrue(c);
+                if (Force) return false;
+                return LanguagePrimitives.TryConvertTo(GetVariableValue("ConfirmPreference"), out ConfirmImpact pref) && pref != ConfirmImpact.None;
+            }
+        }
+
+        private string LookUpName(string id)
+        {
+            try
+            {
+                return CustomerInput.DisplayName(Run(ct => Client.GetCustomerAsync(id, ct)).Contact);
+            }
+            catch (SecuApiException)
+            {
+                // The DELETE itself reports what is wrong with this id.
+                return null;
+            }
+        }
+
+        private bool Confirmed(string target, string action) =>
+            (Force && !WhatIfInEffect && !IsBound("Confirm")) || ShouldProcess(target, action);
+
+        private bool WhatIfInEffect
+        {
+            get
+            {
+                if (MyInvocation.BoundParameters.TryGetValue("WhatIf", out var w)) return w is SwitchParameter s ? s.IsPresent : LanguagePrimitives.IsTrue(w);
+                return LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
+            }
+        }
+    }
+}

@@ -1,0 +1,13 @@
+using System.Collections.Generic;
+using Newtonsoft.Json;
+
+namespace SecuConnect.Models
+{
+    /// <summary>One page of a listing. <see cref="Count"/> is the total number of matches, not the page length.</summary>
+    public sealed class CustomerList
+    {
+        [JsonProperty("count")] public long? Count { get; set; }
+        [JsonProperty("data")] public List<PaymentCustomer> Data { get; set; }
+        [JsonProperty("scroll_id")] public string ScrollId { get; set; }
+    }
+}

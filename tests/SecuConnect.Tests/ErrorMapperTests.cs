@@ -1,0 +1,102 @@
+using System.Net.Http;
+using SecuConnect.Api;
+using Xunit;
+
+namespace SecuConnect.Tests;
+
+public class ErrorMapperTests
+{
+    private const string Id = "PCU_3BBSV6C702NCA4HR70ZAVCAX3R6CAW";
+
+    private static ApiRequest ById(HttpMethod method) =>
+        new(method, new Uri("http://127.0.0.1/api/v2/Payment/Customers/" + Id), RequestKind.Idempotent) { TargetId = Id };
+
+    private static ApiRequest List() =>
+        new(HttpMethod.Get, new Uri("http://127.0.0.1/api/v2/Payment/Customers?q=x"), RequestKind.Idempotent);
+
+    [Fact]
+    public void Json_payload_with_an_integer_code_fills_every_field()
+    {
+        var ex = ErrorMapper.FromResponse(ById(HttpMethod.Get), 404,
+            "{\"status\":\"error\",\"error\":\"ProductNotFoundException\",\"error_details\":\"payment customer not found\",\"error_user\":\"x\",\"code\":404,\"supportId\":\"3a13043b026c48bbf33feff9243a8f50\"}");
+        Assert.Equal("ProductNotFoundException", ex.ErrorId);
+        Assert.Equal(SecuErrorKind.NotFound, ex.Kind);
+        Assert.Equal(404, ex.StatusCode);
+        Assert.Equal("404", ex.Code);
+        Assert.Equal("payment customer not found", ex.Details);
+        Assert.Equal("3a13043b026c48bbf33feff9243a8f50", ex.SupportId);
+        Assert.Equal("GET", ex.Method);
+        Assert.Contains("3a13043b026c48bbf33feff9243a8f50", ex.Message);
+        Assert.Contains(Id, ex.Message);
+    }
+
+    [Fact]
+    public void Code_as_a_string_is_read_too()
+    {
+        var ex = ErrorMapper.FromResponse(List(), 400, "{\"error\":\"ProductFormatException\",\"error_details\":\"invalid email\",\"code\":\"400\"}");
+        Assert.Equal("400", ex.Code);
+        Assert.Equal("ProductFormatException", ex.ErrorId);
+        Assert.Equal(SecuErrorKind.InvalidData, ex.Kind);
+        Assert.Contains("invalid email", ex.Message);
+    }
+
+    [Fact]
+    public void Token_refusal_is_recognised_with_code_as_string_or_number()
+    {
+        Assert.True(ErrorMapper.IsTokenRejected(403, ErrorMapper.ParsePayload("{\"code\":\"2003\"}", out _)));
+        Assert.True(ErrorMapper.IsTokenRejected(403, ErrorMapper.ParsePayload("{\"code\":2003}", out _)));
+        Assert.True(ErrorMapper.IsTokenRejected(401, null));
+        Assert.False(ErrorMapper.IsTokenRejected(403, ErrorMapper.ParsePayload("{\"code\":403,\"error\":\"ProductNotAllowedException\"}", out _)));
+    }
+
+    [Fact]
+    public void Non_json_body_keeps_the_status_and_the_first_200_characters()
+    {
+        string body = "<html>" + new string('x', 500) + "</html>";
+        var ex = ErrorMapper.FromResponse(List(), 502, body);
+        Assert.Equal(502, ex.StatusCode);
+        Assert.Equal("ServiceUnavailable", ex.ErrorId);
+        Assert.Equal(ErrorMapper.MaxPlainBodyLength, ex.Details!.Length);
+        Assert.Equal(body.Substring(0, 200), ex.Details);
+    }
+
+    [Fact]
+    public void Other_403_on_a_by_id_call_is_not_found_or_not_accessible()
+    {
+        var ex = ErrorMapper.FromResponse(ById(HttpMethod.Delete), 403, "{\"error\":\"ProductNotAllowedException\",\"code\":403}");
+        Assert.Equal("ProductNotAllowedException", ex.ErrorId);
+        Assert.Equal(SecuErrorKind.NotFound, ex.Kind);
+        Assert.Contains("not found or is not accessible", ex.Message);
+
+        var listing = ErrorMapper.FromResponse(List(), 403, "{\"error\":\"ProductNotAllowedException\",\"code\":403}");
+        Assert.Equal(SecuErrorKind.PermissionDenied, listing.Kind);
+    }
+
+    [Theory]
+    [InlineData(404, "ProductNotFoundException")]
+    [InlineData(400, "ProductFormatException")]
+    [InlineData(403, "ProductNotAllowedException")]
+    [InlineData(500, "ServiceUnavailable")]
+    [InlineData(429, "RateLimited")]
+    public void Without_an_api_name_the_status_chooses_the_id(int status, string errorId)
+    {
+        Assert.Equal(errorId, ErrorMapper.FromResponse(ById(HttpMethod.Get), status, "").ErrorId);
+    }
+
+    [Fact]
+    public void Unsafe_api_names_are_not_used_as_error_ids()
+    {
+        var ex = ErrorMapper.FromResponse(List(), 500, "{\"error\":\"bad, name\"}");
+        Assert.Equal("ServiceUnavailable", ex.ErrorId);
+    }
+
+    [Fact]
+    public void Outcome_unknown_wins_over_the_body()
+    {
+        var request = new ApiRequest(HttpMethod.Post, new Uri("http://127.0.0.1/api/v2/Payment/Customers"), RequestKind.Create);
+        var ex = ErrorMapper.OutcomeUnknown(request, "the API answered HTTP 500", 500, "{\"error\":\"ProductInternalException\",\"supportId\":\"s1\"}", null);
+        Assert.Equal("OutcomeUnknown", ex.ErrorId);
+        Assert.Equal("ProductInternalException", ex.Error);
+        Assert.Equal("s1", ex.SupportId);
+    }
+}

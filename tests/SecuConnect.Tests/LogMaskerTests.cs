@@ -1,0 +1,52 @@
+using SecuConnect.Api;
+using Xunit;
+
+namespace SecuConnect.Tests;
+
+public class LogMaskerTests
+{
+    [Fact]
+    public void Json_bodies_mask_personal_data_and_secrets_at_any_depth()
+    {
+        string body = "{\"contact\":{\"forename\":\"Ada\",\"surname\":\"Lovelace\",\"name\":\"Ada Lovelace\",\"email\":\"ada@example.com\"," +
+                      "\"phone\":\"0049123456789\",\"mobile\":\"+4917\",\"dob\":\"1815-12-10\",\"companyname\":\"Analytical Engines\"," +
+                      "\"address\":{\"street\":\"Main Street\",\"city\":\"London\"}},\"access_token\":\"dn91j5gnamelecfpecvm11hugc\"}";
+        string masked = LogMasker.MaskBody(body);
+        foreach (var secret in new[] { "Ada", "Lovelace", "ada@example.com", "0049123456789", "+4917", "1815-12-10", "Main Street", "dn91j5gnamelecfpecvm11hugc" })
+            Assert.DoesNotContain(secret, masked);
+        Assert.Contains("London", masked);
+        Assert.Contains("Analytical Engines", masked);
+        Assert.Contains("\"email\":\"***\"", masked);
+    }
+
+    [Fact]
+    public void Lists_are_masked_item_by_item()
+    {
+        string masked = LogMasker.MaskBody("{\"count\":1,\"data\":[{\"id\":\"PCU_1\",\"contact\":{\"email\":\"x@example.com\"}}]}");
+        Assert.DoesNotContain("x@example.com", masked);
+        Assert.Contains("PCU_1", masked);
+    }
+
+    [Fact]
+    public void Form_bodies_mask_the_client_secret()
+    {
+        string masked = LogMasker.MaskBody("grant_type=client_credentials&client_id=abc&client_secret=s3cr3t");
+        Assert.DoesNotContain("s3cr3t", masked);
+        Assert.Contains("client_id=abc", masked);
+    }
+
+    [Fact]
+    public void Plain_text_bodies_lose_email_addresses()
+    {
+        Assert.DoesNotContain("ada@example.com", LogMasker.MaskBody("invalid email ada@example.com given"));
+    }
+
+    [Fact]
+    public void Urls_mask_the_filter()
+    {
+        string url = LogMasker.MaskUrl(new Uri("http://127.0.0.1/api/v2/Payment/Customers?count=2&q=contact.email%3Aada%40example.com&sort=id:asc"));
+        Assert.DoesNotContain("ada", url);
+        Assert.Contains("count=2", url);
+        Assert.Contains("q=***", url);
+    }
+}

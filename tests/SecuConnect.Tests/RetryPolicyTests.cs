@@ -1,0 +1,63 @@
+using SecuConnect.Api;
+using Xunit;
+
+namespace SecuConnect.Tests;
+
+public class RetryPolicyTests
+{
+    [Theory]
+    [InlineData(RequestKind.Idempotent, 429, RetryVerdict.Retry)]
+    [InlineData(RequestKind.Idempotent, 500, RetryVerdict.Retry)]
+    [InlineData(RequestKind.Idempotent, 502, RetryVerdict.Retry)]
+    [InlineData(RequestKind.Idempotent, 503, RetryVerdict.Retry)]
+    [InlineData(RequestKind.Idempotent, 504, RetryVerdict.Retry)]
+    [InlineData(RequestKind.Idempotent, 400, RetryVerdict.Fail)]
+    [InlineData(RequestKind.Idempotent, 403, RetryVerdict.Fail)]
+    [InlineData(RequestKind.Idempotent, 404, RetryVerdict.Fail)]
+    [InlineData(RequestKind.Idempotent, 501, RetryVerdict.Fail)]
+    [InlineData(RequestKind.Token, 500, RetryVerdict.Retry)]
+    [InlineData(RequestKind.Token, 400, RetryVerdict.Fail)]
+    [InlineData(RequestKind.Create, 429, RetryVerdict.Retry)]
+    [InlineData(RequestKind.Create, 503, RetryVerdict.Retry)]
+    [InlineData(RequestKind.Create, 500, RetryVerdict.OutcomeUnknown)]
+    [InlineData(RequestKind.Create, 502, RetryVerdict.OutcomeUnknown)]
+    [InlineData(RequestKind.Create, 504, RetryVerdict.OutcomeUnknown)]
+    [InlineData(RequestKind.Create, 400, RetryVerdict.Fail)]
+    public void Status_decisions_follow_the_table(RequestKind kind, int status, RetryVerdict expected)
+    {
+        Assert.Equal(expected, RetryPolicy.Decide(kind, FailureKind.Status, status));
+    }
+
+    [Theory]
+    [InlineData(RequestKind.Idempotent, FailureKind.NotSent, RetryVerdict.Retry)]
+    [InlineData(RequestKind.Idempotent, FailureKind.LostAfterSending, RetryVerdict.Retry)]
+    [InlineData(RequestKind.Idempotent, FailureKind.Timeout, RetryVerdict.Retry)]
+    [InlineData(RequestKind.Token, FailureKind.Timeout, RetryVerdict.Retry)]
+    [InlineData(RequestKind.Create, FailureKind.NotSent, RetryVerdict.Retry)]
+    [InlineData(RequestKind.Create, FailureKind.LostAfterSending, RetryVerdict.OutcomeUnknown)]
+    [InlineData(RequestKind.Create, FailureKind.Timeout, RetryVerdict.OutcomeUnknown)]
+    public void Network_decisions_follow_the_table(RequestKind kind, FailureKind failure, RetryVerdict expected)
+    {
+        Assert.Equal(expected, RetryPolicy.Decide(kind, failure));
+    }
+
+    [Theory]
+    [InlineData(1, 1.0, 1.0)]
+    [InlineData(2, 1.0, 2.0)]
+    [InlineData(3, 1.0, 4.0)]
+    [InlineData(3, 0.5, 2.0)]
+    [InlineData(10, 1.0, 30.0)]
+    [InlineData(40, 1.0, 30.0)]
+    [InlineData(4, 0.0, 0.0)]
+    public void Backoff_is_full_jitter_over_an_exponential_ceiling_capped_at_thirty_seconds(int retry, double random, double expectedSeconds)
+    {
+        var delay = RetryPolicy.Backoff(retry, 1, null, () => random);
+        Assert.Equal(expectedSeconds, delay.TotalSeconds, 3);
+    }
+
+    [Fact]
+    public void Retry_after_wins_over_backoff()
+    {
+        Assert.Equal(TimeSpan.FromSeconds(7), RetryPolicy.Backoff(1, 1, TimeSpan.FromSeconds(7), () => 0.1));
+    }
+}

@@ -1,0 +1,107 @@
+# -WhatIf, -Confirm and -Force, proven by the sandbox's request log.
+
+BeforeAll {
+    # The suite runner may set Stop; these tests observe errors as a user sees them by default.
+    $ErrorActionPreference = 'Continue'
+    Import-Module (Join-Path $PSScriptRoot 'SecuConnect.TestHelpers.psm1') -Force
+    Import-Module (Get-SecuModulePath)
+    $script:sb = Start-SecuSandbox
+    Connect-SecuConnect -BaseUri $sb.BaseUri -Credential $sb.Credential
+
+    function Get-ChangingRequest($Sandbox) {
+        @(Get-SandboxRequestLog $Sandbox -Path '*/Payment/Customers*') | Where-Object method -NE 'GET'
+    }
+}
+
+AfterAll {
+    try { Disconnect-SecuConnect } catch { }
+    Stop-SecuSandbox $script:sb
+}
+
+Describe '-WhatIf sends no changing request' {
+    BeforeEach {
+        $script:c = New-SandboxCustomer $sb @{ forename = 'Ada'; surname = 'Lovelace'; email = 'ada@example.com' }
+        Clear-SandboxRequestLog $sb
+    }
+
+    It 'New-SecuCustomer -WhatIf sends no POST and writes nothing' {
+        $count = @(Get-SandboxCustomer $sb).Count
+        $out = @(New-SecuCustomer -Forename What -Surname If -WhatIf)
+        $out.Count | Should -Be 0
+        Get-ChangingRequest $sb | Should -BeNullOrEmpty
+        @(Get-SandboxCustomer $sb).Count | Should -Be $count
+    }
+
+    It 'Set-SecuCustomer -WhatIf sends no PUT and changes nothing' {
+        Set-SecuCustomer -Id $c.id -Email 'changed@example.com' -WhatIf
+        Get-ChangingRequest $sb | Should -BeNullOrEmpty
+        (Get-SandboxCustomer $sb -Id $c.id).contact.email | Should -Be 'ada@example.com'
+    }
+
+    It 'Get | Set -WhatIf sends no PUT' {
+        Get-SecuCustomer -Id $c.id | Set-SecuCustomer -Email 'changed@example.com' -WhatIf
+        Get-ChangingRequest $sb | Should -BeNullOrEmpty
+        (Get-SandboxCustomer $sb -Id $c.id).contact.email | Should -Be 'ada@example.com'
+    }
+
+    It 'Remove-SecuCustomer -WhatIf sends no DELETE' {
+        $out = @(Get-SecuCustomer -Id $c.id | Remove-SecuCustomer -WhatIf)
+        $out.Count | Should -Be 0
+        Get-ChangingRequest $sb | Should -BeNullOrEmpty
+        (Get-SecuCustomer -Id $c.id).Id | Should -Be $c.id
+    }
+
+    It 'Remove -Force -WhatIf sends no DELETE: -Force never overrides -WhatIf' {
+        Remove-SecuCustomer -Id $c.id -Force -WhatIf
+        Get-ChangingRequest $sb | Should -BeNullOrEmpty
+        Get-SandboxCustomer $sb -Id $c.id | Should -Not -BeNullOrEmpty
+    }
+
+    It 'Remove -Force under $WhatIfPreference sends no DELETE' {
+        $WhatIfPreference = $true
+        try { Remove-SecuCustomer -Id $c.id -Force } finally { $WhatIfPreference = $false }
+        Get-ChangingRequest $sb | Should -BeNullOrEmpty
+        Get-SandboxCustomer $sb -Id $c.id | Should -Not -BeNullOrEmpty
+    }
+
+    It 'names the customer by id and name in the -WhatIf messages of Set and Remove' {
+        $transcript = Join-Path $TestDrive 'whatif.txt'
+        $null = Start-Transcript -LiteralPath $transcript
+        try {
+            Get-SecuCustomer -Id $c.id | Remove-SecuCustomer -WhatIf
+            Set-SecuCustomer -Id $c.id -City Paris -WhatIf
+        } finally { $null = Stop-Transcript }
+        $text = Get-Content -LiteralPath $transcript -Raw
+        $target = [regex]::Escape("$($c.id) (Ada Lovelace)")
+        @([regex]::Matches($text, "What if: .*$target")).Count | Should -Be 2
+        Get-ChangingRequest $sb | Should -BeNullOrEmpty
+    }
+}
+
+Describe '-Force and -Confirm' {
+    BeforeEach {
+        $script:c = New-SandboxCustomer $sb @{ forename = 'Grace'; surname = 'Hopper' }
+        Clear-SandboxRequestLog $sb
+    }
+
+    It 'Remove -Force deletes without asking' {
+        Remove-SecuCustomer -Id $c.id -Force
+        $del = @(Get-ChangingRequest $sb)
+        $del.Count | Should -Be 1
+        $del[0].method | Should -Be 'DELETE'
+        Get-SandboxCustomer $sb -Id $c.id | Should -BeNullOrEmpty
+    }
+
+    It 'Remove -Confirm:$false deletes' {
+        Remove-SecuCustomer -Id $c.id -Confirm:$false
+        Get-SandboxCustomer $sb -Id $c.id | Should -BeNullOrEmpty
+    }
+
+    It 'Set (Medium) and New (Low) do not ask under the default $ConfirmPreference' {
+        $ConfirmPreference | Should -Be 'High'
+        Set-SecuCustomer -Id $c.id -City Arlington
+        $n = New-SecuCustomer -Forename No -Surname Prompt
+        (Get-SandboxCustomer $sb -Id $c.id).contact.address.city | Should -Be 'Arlington'
+        Get-SandboxCustomer $sb -Id $n.Id | Should -Not -BeNullOrEmpty
+    }
+}

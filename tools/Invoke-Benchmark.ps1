@@ -1,0 +1,379 @@
+<#
+.SYNOPSIS
+    Measures the built SecuConnect module beside its baselines and prints the ratios against the targets.
+.DESCRIPTION
+    Starts one sandbox on a free loopback port and measures, side by side in one run:
+      1. Import: Import-Module of the built module beside the in-box Microsoft.PowerShell.PSResourceGet, in fresh
+         pwsh processes (median).
+      2. Per call: Get-SecuCustomer -Id in a loop beside an Invoke-RestMethod loop with a -WebSession and a raw
+         C# HttpClient loop (tools/SecuConnect.RawClient), median of the rounds.
+      3. Bulk create: Import-Csv | New-SecuCustomer (-ThrottleLimit 1 and the default) beside an Invoke-RestMethod
+         loop, and the sandbox's own create capacity with 8 connections (tools/SecuConnect.LoadGen).
+      4. Listing: Get-SecuCustomer | Measure-Object over the seeded customers (time and the child process's peak
+         working set above a bare pwsh) beside the same scroll pages fetched with Invoke-RestMethod and HttpClient.
+      5. Scaling: time per item of the bulk create at three sizes.
+    Every module and Invoke-RestMethod scenario runs in a fresh child pwsh (-NoProfile), the module imported by full
+    path. The sandbox is reset before each create run so every run starts from the same store. Prints a table and
+    writes <OutPath>/bench.json. A missed target is reported in the table and as a warning, not as a failure:
+    the figures depend on the machine; the exit code is non-zero only when a measurement itself failed.
+.PARAMETER Quick
+    Divides every count by 10 (fewer import processes, 100 calls, 1,000 creates, 10,000 listed) for a fast check.
+.PARAMETER Scale
+    The largest point of the scaling series, 100,000 as the issue names it. A smaller value shortens the run on a
+    slow machine; the output then says that the series was sized down.
+.EXAMPLE
+    dotnet pwsh ./tools/Invoke-Benchmark.ps1 -Quick
+#>
+[CmdletBinding()]
+param(
+    [string] $ModulePath = (Join-Path $PSScriptRoot '../out/SecuConnect/SecuConnect.psd1'),
+    [string] $SandboxDll = (Join-Path $PSScriptRoot '../out/SecuConnect.Sandbox/SecuConnect.Sandbox.dll'),
+    [string] $OutPath = (Join-Path $PSScriptRoot '../out/bench'),
+    [switch] $Quick,
+    [ValidateRange(1000, 1000000)] [int] $Scale = 100000,
+    [ValidateRange(1, 99)] [int] $ImportRuns = 7,
+    [ValidateRange(1, 99)] [int] $Repeat = 3
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version 3.0
+if ([Console]::IsOutputRedirected -or $env:NO_COLOR) { $PSStyle.OutputRendering = 'PlainText' }
+
+$root = Split-Path $PSScriptRoot -Parent
+$ModulePath = (Resolve-Path -LiteralPath $ModulePath).ProviderPath
+$SandboxDll = (Resolve-Path -LiteralPath $SandboxDll).ProviderPath
+$pwsh = Join-Path $PSHOME 'pwsh'
+$child = Join-Path $PSScriptRoot 'bench/Invoke-BenchChild.ps1'
+$div = if ($Quick) { 10 } else { 1 }
+$n = [ordered]@{
+    importRuns = [Math]::Max(3, [int][Math]::Ceiling($ImportRuns / $div))
+    perCall    = 1000 / $div
+    bulk       = 10000 / $div
+    listing    = 100000 / $div
+    scaling    = @(@((1000 / $div), (10000 / $div), ([int]($Scale / $div))) | Sort-Object -Unique)
+    warmup     = 50
+}
+$fullScale = 100000 / $div
+
+Import-Module (Join-Path $root 'tests/SecuConnect.TestHelpers.psm1') -Force
+$work = Join-Path ([System.IO.Path]::GetTempPath()) ("secuconnect-bench-" + [guid]::NewGuid().ToString('n'))
+$null = New-Item -ItemType Directory $work
+
+function Write-Step([string] $Text) { Write-Host "== $Text ($([DateTime]::UtcNow.ToString('HH:mm:ss')) UTC)" -ForegroundColor Cyan }
+
+function Get-Median([double[]] $Values) {
+    $s = @($Values | Sort-Object)
+    if ($s.Count -eq 0) { return [double]::NaN }
+    if ($s.Count % 2) { return $s[[int][Math]::Floor($s.Count / 2)] }
+    ($s[$s.Count / 2 - 1] + $s[$s.Count / 2]) / 2
+}
+
+function Build-Helper([string] $Project) {
+    & dotnet build (Join-Path $PSScriptRoot $Project) -c Release --nologo -v quiet | Out-Null
+    if ($LASTEXITCODE -ne 0) { throw "building $Project failed with exit code $LASTEXITCODE" }
+    $name = [System.IO.Path]::GetFileNameWithoutExtension($Project)
+    Join-Path $PSScriptRoot "$(Split-Path $Project -Parent)/bin/Release/net10.0/$name.dll"
+}
+
+# Runs one scenario in a fresh pwsh and returns its JSON result.
+function Invoke-Child([hashtable] $Arguments) {
+    $argv = @('-NoProfile', '-NonInteractive', '-File', $child)
+    foreach ($k in $Arguments.Keys) { $argv += "-$k"; $argv += "$($Arguments[$k])" }
+    $out = & $pwsh @argv 2>&1
+    if ($LASTEXITCODE -ne 0) { throw "benchmark child ($($Arguments.Scenario)/$($Arguments.Client)) failed with exit code $LASTEXITCODE`: $($out -join "`n")" }
+    $line = @($out | ForEach-Object { "$_" } | Where-Object { $_ -like '{*' })[-1]
+    if (-not $line) { throw "benchmark child ($($Arguments.Scenario)) printed no result: $($out -join "`n")" }
+    $line | ConvertFrom-Json
+}
+
+function Invoke-DotnetJson([string] $Dll, [string[]] $Arguments) {
+    $out = & dotnet $Dll @Arguments 2>&1
+    if ($LASTEXITCODE -ne 0) { throw "$([System.IO.Path]::GetFileName($Dll)) $($Arguments -join ' ') failed with exit code $LASTEXITCODE`: $($out -join "`n")" }
+    @($out | ForEach-Object { "$_" } | Where-Object { $_ -like '{*' })[-1] | ConvertFrom-Json
+}
+
+function Get-StoreCount {
+    [long](Invoke-SandboxApi $script:sb GET '/Payment/Customers?count=0').count
+}
+
+function Assert-StoreCount([long] $Expected, [string] $What) {
+    $actual = Get-StoreCount
+    if ($actual -ne $Expected) { throw "$What left $actual customers in the sandbox, expected $Expected." }
+}
+
+function New-CustomerCsv([string] $Path, [int] $Rows, [int] $Offset = 0) {
+    $sb = [System.Text.StringBuilder]::new(($Rows + 1) * 180)
+    $null = $sb.AppendLine('Salutation,Forename,Surname,CompanyName,Email,Phone,DateOfBirth,Street,StreetNumber,PostalCode,City,Country')
+    for ($i = $Offset; $i -lt $Offset + $Rows; $i++) {
+        $null = $sb.Append('Mr.,John').Append($i).Append(',Doe,Example Inc.,john').Append($i).Append('@example.com,0049-123-456789,')
+        $null = $sb.Append((Get-Date '1950-01-01').AddDays($i % 20000).ToString('yyyy-MM-dd')).AppendLine(',Example Street,6a,01234,Examplecity,DE')
+    }
+    [System.IO.File]::WriteAllText($Path, $sb.ToString())
+}
+
+# One table row: the module figure, the baseline figure and their ratio, checked against the issue's targets.
+function New-Row {
+    param(
+        [string] $Measure, [string] $Unit, $Module, [string] $Baseline, $BaselineValue,
+        [ValidateSet('ModuleOverBaseline', 'BaselineOverModule', 'None')] [string] $Ratio = 'ModuleOverBaseline',
+        # Which figure the target checks: the ratio, or the module figure itself.
+        [ValidateSet('Ratio', 'Module')] [string] $Checks = 'Ratio',
+        [ValidateSet('le', 'ge')] [string] $Direction = 'le',
+        $Must, $Aim, [string] $Note
+    )
+    $ratioValue = $null
+    if ($Module -is [ValueType] -and $BaselineValue -is [ValueType] -and $Ratio -ne 'None' -and $BaselineValue -ne 0 -and $Module -ne 0) {
+        $ratioValue = if ($Ratio -eq 'ModuleOverBaseline') { $Module / $BaselineValue } else { $BaselineValue / $Module }
+    }
+    $checked = if ($Checks -eq 'Ratio') { $ratioValue } else { if ($Module -is [ValueType]) { [double]$Module } else { $null } }
+    $pass = { param($t) if ($null -eq $t -or $null -eq $checked) { $null } elseif ($Direction -eq 'le') { $checked -le $t } else { $checked -ge $t } }
+    $mustMet = & $pass $Must
+    $aimMet = & $pass $Aim
+    $sign = if ($Direction -eq 'le') { '<=' } else { '>=' }
+    $suffix = if ($Checks -eq 'Ratio') { if ($Ratio -eq 'BaselineOverModule') { 'x faster' } else { 'x' } } else { " $Unit" }
+    $target = @(
+        if ($null -ne $Must) { "must $sign $Must$suffix" }
+        if ($null -ne $Aim) { "aim $sign $Aim$suffix" }
+    ) -join ', '
+    $result = if ($null -eq $checked) { if ($Module -is [string]) { $Module } else { 'n/a' } }
+        elseif ($mustMet -eq $false) { 'MISSED' }
+        elseif ($aimMet -eq $false) { if ($null -eq $Must) { 'aim missed' } else { 'met, aim missed' } }
+        elseif ($null -eq $Must -and $null -eq $Aim) { '-' }
+        else { 'met' }
+    [pscustomobject][ordered]@{
+        measure       = $Measure
+        unit          = $Unit
+        module        = $Module
+        baseline      = $Baseline
+        baselineValue = $BaselineValue
+        ratio         = if ($null -ne $ratioValue) { [Math]::Round($ratioValue, 3) } else { $null }
+        ratioKind     = $Ratio
+        target        = $target
+        must          = $Must
+        aim           = $Aim
+        mustMet       = $mustMet
+        aimMet        = $aimMet
+        result        = $result
+        note          = $Note
+    }
+}
+
+function Format-Figure($Value, [string] $Unit) {
+    if ($null -eq $Value) { return '' }
+    if ($Value -is [string]) { return $Value }
+    $f = if ([Math]::Abs($Value) -ge 100) { '{0:N0}' } elseif ([Math]::Abs($Value) -ge 10) { '{0:N1}' } else { '{0:N3}' }
+    ($f -f $Value) + " $Unit"
+}
+
+$samples = [ordered]@{}
+$rows = [System.Collections.Generic.List[object]]::new()
+$script:sb = $null
+$exitCode = 0
+$started = [DateTime]::UtcNow
+try {
+    Write-Step 'building the raw client and the load generator'
+    $rawClient = Build-Helper 'SecuConnect.RawClient/SecuConnect.RawClient.csproj'
+    $loadGen = Build-Helper 'SecuConnect.LoadGen/SecuConnect.LoadGen.csproj'
+
+    $script:sb = Start-SecuSandbox -SandboxDll $SandboxDll
+    $base = $script:sb.BaseUri
+    $env:SECUCONNECT_BENCH_CLIENT_ID = $script:sb.Credential.UserName
+    $env:SECUCONNECT_BENCH_CLIENT_SECRET = $script:sb.Credential.GetNetworkCredential().Password
+    $clientArg = "$($env:SECUCONNECT_BENCH_CLIENT_ID):$($env:SECUCONNECT_BENCH_CLIENT_SECRET)"
+    Write-Host "sandbox: $base   module: $ModulePath"
+
+    # 1. Import, alternating the two modules so drift on a noisy machine hits both alike.
+    Write-Step "import: $($n.importRuns) fresh processes each"
+    $imp = @{ module = [System.Collections.Generic.List[double]]::new(); psResourceGet = [System.Collections.Generic.List[double]]::new() }
+    for ($i = 0; $i -lt $n.importRuns; $i++) {
+        $imp.module.Add((Invoke-Child @{ Scenario = 'Import'; Module = $ModulePath }).milliseconds)
+        $imp.psResourceGet.Add((Invoke-Child @{ Scenario = 'Import'; Module = 'Microsoft.PowerShell.PSResourceGet' }).milliseconds)
+    }
+    $samples.importMs = $imp
+    $rows.Add((New-Row -Measure "Import-Module (median of $($n.importRuns) fresh processes)" -Unit ms -Module (Get-Median $imp.module) `
+                -Baseline 'PSResourceGet' -BaselineValue (Get-Median $imp.psResourceGet) -Must 0.5 -Aim 0.25))
+
+    # 2. Per call: the same GETs by id, in turn over 100 seeded customers.
+    Write-Step "per call: $($n.perCall) Get by id x $Repeat rounds"
+    $idsFile = Join-Path $work 'ids.txt'
+    $null = Invoke-DotnetJson $rawClient @('seed', '--base', $base, '--client', $clientArg, '--count', '100', '--connections', '4', '--ids-out', $idsFile)
+    # One round per fresh process, the three clients taking turns, so a busy moment on the machine hits all alike.
+    $common = @{ Scenario = 'GetById'; BaseUri = $base; IdsFile = $idsFile; Count = $n.perCall; Repeat = 1; Warmup = $n.warmup }
+    $pc = [ordered]@{ module = [System.Collections.Generic.List[double]]::new(); restMethod = [System.Collections.Generic.List[double]]::new(); httpClient = [System.Collections.Generic.List[double]]::new() }
+    for ($r = 0; $r -lt $Repeat; $r++) {
+        $pc.module.Add(@((Invoke-Child ($common + @{ Client = 'Module'; Module = $ModulePath })).seconds)[0])
+        $pc.restMethod.Add(@((Invoke-Child ($common + @{ Client = 'RestMethod' })).seconds)[0])
+        $pc.httpClient.Add(@((Invoke-DotnetJson $rawClient @('get', '--base', $base, '--client', $clientArg, '--ids', $idsFile, '--count', $n.perCall, '--repeat', '1', '--warmup', $n.warmup)).seconds)[0])
+    }
+    $samples.perCallSeconds = $pc
+    $pcModule = Get-Median $pc.module
+    $rows.Add((New-Row -Measure "Per call: $($n.perCall) x Get-SecuCustomer -Id" -Unit s -Module $pcModule -Baseline 'Invoke-RestMethod loop' `
+                -BaselineValue (Get-Median $pc.restMethod) -Ratio BaselineOverModule -Direction ge -Must 1.5 -Aim 2))
+    $rows.Add((New-Row -Measure "Per call: $($n.perCall) x Get-SecuCustomer -Id" -Unit s -Module $pcModule -Baseline 'raw HttpClient loop (C#)' `
+                -BaselineValue (Get-Median $pc.httpClient) -Aim 1.5))
+
+    # 3. Bulk create from a CSV; every run starts from an empty store.
+    Write-Step "bulk create: $($n.bulk) rows x $Repeat rounds"
+    $warmCsv = Join-Path $work 'warmup.csv'
+    New-CustomerCsv $warmCsv $n.warmup 900000
+    $csv = @{}
+    foreach ($size in @($n.bulk) + $n.scaling | Sort-Object -Unique) {
+        $csv[$size] = Join-Path $work "customers-$size.csv"
+        New-CustomerCsv $csv[$size] $size
+    }
+    $probe = & $pwsh -NoProfile -NonInteractive -Command "Import-Module '$ModulePath'; 'ThrottleLimit=' + (Get-Command New-SecuCustomer).Parameters.ContainsKey('ThrottleLimit')" 2>&1
+    if ($LASTEXITCODE -ne 0) { throw "importing the module failed: $($probe -join "`n")" }
+    $hasThrottle = @($probe | Where-Object { "$_" -eq 'ThrottleLimit=True' }).Count -eq 1
+    Write-Host "New-SecuCustomer -ThrottleLimit: $(if ($hasThrottle) { 'present' } else { 'absent, its row reports n/a' })"
+    $variants = [ordered]@{ throttle1 = @{ Client = 'Module'; Module = $ModulePath; ThrottleLimit = 1 }; default = @{ Client = 'Module'; Module = $ModulePath }; restMethod = @{ Client = 'RestMethod' } }
+    if (-not $hasThrottle) { $variants.Remove('throttle1') }
+    $bulk = [ordered]@{}
+    foreach ($k in $variants.Keys) { $bulk[$k] = [System.Collections.Generic.List[double]]::new() }
+    $ceilings = [System.Collections.Generic.List[object]]::new()
+    for ($r = 0; $r -lt $Repeat; $r++) {
+        foreach ($k in $variants.Keys) {
+            Reset-Sandbox $script:sb
+            $res = Invoke-Child ($variants[$k] + @{ Scenario = 'Create'; BaseUri = $base; CsvPath = $csv[$n.bulk]; WarmupCsvPath = $warmCsv })
+            Assert-StoreCount ($n.bulk + $n.warmup) "bulk create ($k)"
+            $bulk[$k].Add($res.seconds)
+        }
+        # The ceiling: the sandbox's own create capacity, 8 connections, from an empty store like the runs above.
+        Reset-Sandbox $script:sb
+        $c = Invoke-DotnetJson $loadGen @('--base', $base, '--connections', '8', '--duration', '5', '--warmup', '1', '--scenario', 'create')
+        if ([long]$c.errors -gt 0) { throw "the load generator saw $($c.errors) failed creates" }
+        $ceilings.Add($c)
+    }
+    Reset-Sandbox $script:sb
+    $ceiling = [pscustomobject]@{ perSecond = Get-Median ($ceilings | ForEach-Object { [double]$_.perSecond }) }
+    $samples.bulkSeconds = $bulk
+    $samples.sandboxCeiling = $ceilings
+    $bulkIrm = Get-Median $bulk.restMethod
+    $bulkDefault = Get-Median $bulk.default
+    $rows.Add((New-Row -Measure "Bulk create $($n.bulk): -ThrottleLimit 1" -Unit s `
+                -Module $(if ($hasThrottle) { Get-Median $bulk.throttle1 } else { 'n/a (no -ThrottleLimit)' }) `
+                -Baseline 'Invoke-RestMethod loop' -BaselineValue $bulkIrm -Ratio BaselineOverModule -Direction ge))
+    $rows.Add((New-Row -Measure "Bulk create $($n.bulk): default ThrottleLimit" -Unit s -Module $bulkDefault `
+                -Baseline 'Invoke-RestMethod loop' -BaselineValue $bulkIrm -Ratio BaselineOverModule -Direction ge -Must 2.5 -Aim 3))
+    $rows.Add((New-Row -Measure "Bulk create $($n.bulk): default ThrottleLimit" -Unit '/s' -Module ($n.bulk / $bulkDefault) `
+                -Baseline 'sandbox ceiling, 8 connections' -BaselineValue ([double]$ceiling.perSecond) -Direction ge -Must 0.5))
+
+    # 5. Scaling: per-item time of the default bulk create at three sizes (the middle one is the bulk run above).
+    Write-Step "scaling: $($n.scaling -join ', ')"
+    $scaling = [ordered]@{}
+    foreach ($size in $n.scaling) {
+        if ($size -eq $n.bulk) { $scaling["$size"] = @($bulk.default); continue }
+        $runs = if ($size -le $n.bulk) { $Repeat } else { 1 }
+        $scaling["$size"] = @(for ($r = 0; $r -lt $runs; $r++) {
+                Reset-Sandbox $script:sb
+                (Invoke-Child @{ Scenario = 'Create'; Client = 'Module'; Module = $ModulePath; BaseUri = $base; CsvPath = $csv[$size]; WarmupCsvPath = $warmCsv }).seconds
+                Assert-StoreCount ($size + $n.warmup) "bulk create of $size"
+            })
+    }
+    Reset-Sandbox $script:sb
+    $samples.scalingSeconds = $scaling
+    $perItem = [ordered]@{}
+    foreach ($size in $n.scaling) { $perItem["$size"] = (Get-Median $scaling["$size"]) / $size * 1000 }
+    $smallest = $n.scaling[0]
+    foreach ($size in $n.scaling | Select-Object -Skip 1) {
+        $note = if ($size -eq $n.scaling[-1] -and $size -lt $fullScale) { "sized down from $fullScale by -Scale" } else { $null }
+        $rows.Add((New-Row -Measure "Scaling: ms per created item at $size" -Unit ms -Module $perItem["$size"] -Baseline "same at $smallest" `
+                    -BaselineValue $perItem["$smallest"] -Must 1.5 -Note $note))
+    }
+
+    # 4. Listing: seed fast over 8 connections, then stream everything.
+    Write-Step "listing: seeding $($n.listing) customers"
+    $seed = Invoke-DotnetJson $rawClient @('seed', '--base', $base, '--client', $clientArg, '--count', $n.listing, '--connections', '8')
+    Assert-StoreCount $n.listing 'seeding'
+    Write-Host "seeded $($n.listing) in $([Math]::Round($seed.seconds, 1)) s"
+    # The module's own page size, read from the request log, so the baselines fetch the same pages.
+    Clear-SandboxRequestLog $script:sb
+    $probe = Invoke-ChildPwsh @"
+Import-Module '$ModulePath'
+Connect-SecuConnect -BaseUri '$base' -Credential ([pscredential]::new('$($env:SECUCONNECT_BENCH_CLIENT_ID)', (ConvertTo-SecureString `$env:SECUCONNECT_BENCH_CLIENT_SECRET -AsPlainText -Force)))
+`$null = Get-SecuCustomer | Select-Object -First 1
+'{}'
+"@
+    $null = $probe
+    $first = @(Get-SandboxListRequest $script:sb)[0]
+    if (-not ($first -and "$($first.query)" -match 'count=(\d+)')) { throw "the module's first list request carried no count: $($first | ConvertTo-Json -Compress)" }
+    $pageSize = [int]$Matches[1]
+    Write-Step "listing: $($n.listing) customers, page size $pageSize (the module's), x $Repeat rounds"
+    $list = [ordered]@{ module = [System.Collections.Generic.List[object]]::new(); restMethod = [System.Collections.Generic.List[object]]::new(); bare = [System.Collections.Generic.List[object]]::new() }
+    for ($r = 0; $r -lt $Repeat; $r++) {
+        $list.bare.Add((Invoke-Child @{ Scenario = 'Bare' }))
+        foreach ($k in 'module', 'restMethod') {
+            $a = @{ Scenario = 'List'; BaseUri = $base; PageSize = $pageSize; Client = $(if ($k -eq 'module') { 'Module' } else { 'RestMethod' }) }
+            if ($k -eq 'module') { $a.Module = $ModulePath }
+            $res = Invoke-Child $a
+            if ([long]$res.items -ne $n.listing) { throw "listing ($k) counted $($res.items) customers, expected $($n.listing)" }
+            $list[$k].Add($res)
+        }
+    }
+    $rawList = Invoke-DotnetJson $rawClient @('list', '--base', $base, '--client', $clientArg, '--page-size', $pageSize, '--repeat', $Repeat)
+    if ([long]$rawList.items -ne $n.listing) { throw "raw listing counted $($rawList.items) customers, expected $($n.listing)" }
+    $samples.listing = [ordered]@{ pageSize = $pageSize; module = $list.module; restMethod = $list.restMethod; bare = $list.bare; httpClientSeconds = @($rawList.seconds) }
+    $mb = 1MB
+    $bareWs = Get-Median ($list.bare | ForEach-Object { [double]$_.peakWorkingSet })
+    $listModule = Get-Median ($list.module | ForEach-Object { [double]$_.seconds })
+    $rows.Add((New-Row -Measure "Listing $($n.listing): time" -Unit s -Module $listModule -Baseline 'Invoke-RestMethod scroll pages' `
+                -BaselineValue (Get-Median ($list.restMethod | ForEach-Object { [double]$_.seconds })) -Must 1.5))
+    $rows.Add((New-Row -Measure "Listing $($n.listing): time" -Unit s -Module $listModule -Baseline 'raw HttpClient scroll pages (C#)' `
+                -BaselineValue (Get-Median $rawList.seconds)))
+    $rows.Add((New-Row -Measure "Listing $($n.listing): peak working set above bare pwsh" -Unit MB `
+                -Module (((Get-Median ($list.module | ForEach-Object { [double]$_.peakWorkingSet })) - $bareWs) / $mb) `
+                -Baseline 'Invoke-RestMethod scroll pages' -BaselineValue (((Get-Median ($list.restMethod | ForEach-Object { [double]$_.peakWorkingSet })) - $bareWs) / $mb) `
+                -Checks Module -Must 100 -Note "bare pwsh peak $([Math]::Round($bareWs / $mb)) MB"))
+}
+catch {
+    Write-Host "benchmark failed: $_" -ForegroundColor Red
+    Write-Host $_.ScriptStackTrace
+    $exitCode = 1
+}
+finally {
+    if ($script:sb) { Stop-SecuSandbox $script:sb }
+    Remove-Item Env:SECUCONNECT_BENCH_CLIENT_ID, Env:SECUCONNECT_BENCH_CLIENT_SECRET -ErrorAction SilentlyContinue
+    Remove-Item $work -Recurse -Force -ErrorAction SilentlyContinue
+}
+
+$elapsed = [DateTime]::UtcNow - $started
+$table = $rows | ForEach-Object {
+    [pscustomobject][ordered]@{
+        Measure  = $_.measure
+        Module   = Format-Figure $_.module $_.unit
+        Baseline = if ($null -ne $_.baselineValue) { "$($_.baseline): $(Format-Figure $_.baselineValue $_.unit)" } else { $_.baseline }
+        Ratio    = if ($null -ne $_.ratio) { '{0:N2}x' -f $_.ratio } else { '' }
+        Target   = $_.target
+        Result   = if ($_.note) { "$($_.result) ($($_.note))" } else { $_.result }
+    }
+}
+$text = $table | Format-Table -AutoSize -Wrap | Out-String -Width 240
+Write-Host $text
+Write-Host "Ratios: 'x faster' = baseline time / module time; otherwise module / baseline. Whole run: $([Math]::Round($elapsed.TotalMinutes, 1)) min."
+if ($Quick) { Write-Host 'Quick run: every count divided by 10; the figures are not comparable with the targets.' }
+if ($n.scaling[-1] -lt $fullScale) { Write-Host "Scaling series sized down to $($n.scaling[-1]) (the issue names $fullScale); the default -Scale 100000 gives the full series." }
+
+$null = New-Item -ItemType Directory -Force $OutPath
+$report = [ordered]@{
+    machine    = [ordered]@{ processors = [Environment]::ProcessorCount; os = [System.Runtime.InteropServices.RuntimeInformation]::OSDescription; dotnet = [Environment]::Version.ToString(); powershell = $PSVersionTable.PSVersion.ToString() }
+    measuredAt = $started.ToString('yyyy-MM-ddTHH:mm:ssZ')
+    minutes    = [Math]::Round($elapsed.TotalMinutes, 2)
+    quick      = [bool]$Quick
+    counts     = $n
+    complete   = $exitCode -eq 0
+    rows       = $rows
+    samples    = $samples
+}
+$jsonPath = Join-Path $OutPath 'bench.json'
+$report | ConvertTo-Json -Depth 8 | Set-Content -LiteralPath $jsonPath -Encoding utf8
+# The same table as markdown, ready for the README.
+$md = [System.Text.StringBuilder]::new()
+$null = $md.AppendLine("Measured $($started.ToString('yyyy-MM-dd HH:mm')) UTC on $([Environment]::ProcessorCount) cores, $([System.Runtime.InteropServices.RuntimeInformation]::OSDescription)$(if ($Quick) { ', -Quick' })")
+$null = $md.AppendLine().AppendLine('| Measure | Module | Baseline | Ratio | Target | Result |').AppendLine('|---|---|---|---|---|---|')
+foreach ($t in $table) { $null = $md.AppendLine("| $($t.Measure) | $($t.Module) | $($t.Baseline) | $($t.Ratio) | $($t.Target) | $($t.Result) |") }
+$mdPath = Join-Path $OutPath 'bench.md'
+Set-Content -LiteralPath $mdPath -Value $md.ToString() -Encoding utf8
+Write-Host "written: $jsonPath, $mdPath"
+foreach ($r in $rows | Where-Object { $_.mustMet -eq $false }) {
+    Write-Warning "$($r.measure) vs $($r.baseline): $($r.ratio) misses the target ($($r.target))"
+}
+exit $exitCode

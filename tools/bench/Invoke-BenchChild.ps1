@@ -1,0 +1,150 @@
+<#
+.SYNOPSIS
+    One benchmark measurement, run by tools/Invoke-Benchmark.ps1 in a fresh pwsh process.
+.DESCRIPTION
+    Prints one line of JSON as its last output line. The sandbox's client id and secret come from the environment
+    (SECUCONNECT_BENCH_CLIENT_ID, SECUCONNECT_BENCH_CLIENT_SECRET) so they never appear on a command line.
+    Scenarios:
+      Import   Measure-Command { Import-Module <Module> }, in milliseconds
+      Bare     nothing: the peak working set of a bare pwsh
+      GetById  Count GET-by-id calls per round (ids from IdsFile, in turn), after Warmup calls
+      Create   Import-Csv CsvPath, one POST per row, after the rows of WarmupCsvPath
+      List     every customer streamed into Measure-Object
+    -Client Module uses the built module; RestMethod the hand-written Invoke-RestMethod loop with a -WebSession.
+#>
+[CmdletBinding()]
+param(
+    [Parameter(Mandatory)] [ValidateSet('Import', 'Bare', 'GetById', 'Create', 'List')] [string] $Scenario,
+    [ValidateSet('Module', 'RestMethod')] [string] $Client = 'Module',
+    [string] $Module,
+    [string] $BaseUri,
+    [string] $IdsFile,
+    [int] $Count = 1000,
+    [int] $Repeat = 3,
+    [int] $Warmup = 50,
+    [string] $CsvPath,
+    [string] $WarmupCsvPath,
+    # 0 leaves the module's default; RestMethod ignores it.
+    [int] $ThrottleLimit = 0,
+    # Page size of the Invoke-RestMethod listing (the module's own default is what it is).
+    [int] $PageSize = 500
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version 3.0
+
+function Write-Result([System.Collections.IDictionary] $Result) {
+    $Result.peakWorkingSet = [System.Diagnostics.Process]::GetCurrentProcess().PeakWorkingSet64
+    $Result | ConvertTo-Json -Compress -Depth 4
+}
+
+if ($Scenario -eq 'Import') {
+    $ms = (Measure-Command { Import-Module $Module }).TotalMilliseconds
+    Write-Result ([ordered]@{ milliseconds = $ms })
+    return
+}
+if ($Scenario -eq 'Bare') {
+    Write-Result ([ordered]@{})
+    return
+}
+
+$clientId = $env:SECUCONNECT_BENCH_CLIENT_ID
+$clientSecret = $env:SECUCONNECT_BENCH_CLIENT_SECRET
+if (-not $clientId -or -not $clientSecret) { throw 'SECUCONNECT_BENCH_CLIENT_ID and SECUCONNECT_BENCH_CLIENT_SECRET must be set.' }
+$api = "$BaseUri/api/v2/Payment/Customers"
+
+if ($Client -eq 'Module') {
+    Import-Module $Module
+    $secret = ConvertTo-SecureString $clientSecret -AsPlainText -Force
+    Connect-SecuConnect -BaseUri $BaseUri -Credential ([pscredential]::new($clientId, $secret))
+    $hasThrottle = (Get-Command New-SecuCustomer).Parameters.ContainsKey('ThrottleLimit')
+}
+else {
+    # What an admin writes by hand: one token, then a session that carries the header and reuses connections.
+    $token = Invoke-RestMethod -Method Post -Uri "$BaseUri/oauth/token" -SessionVariable session `
+        -Body @{ grant_type = 'client_credentials'; client_id = $clientId; client_secret = $clientSecret }
+    $session.Headers['Authorization'] = "Bearer $($token.access_token)"
+}
+
+switch ($Scenario) {
+    'GetById' {
+        $ids = @(Get-Content -LiteralPath $IdsFile | Where-Object { $_ })
+        $n = $ids.Count
+        $rounds = [System.Collections.Generic.List[double]]::new()
+        if ($Client -eq 'Module') {
+            for ($i = 0; $i -lt $Warmup; $i++) { $null = Get-SecuCustomer -Id $ids[$i % $n] }
+            for ($r = 0; $r -lt $Repeat; $r++) {
+                $sw = [System.Diagnostics.Stopwatch]::StartNew()
+                for ($i = 0; $i -lt $Count; $i++) { $null = Get-SecuCustomer -Id $ids[$i % $n] }
+                $rounds.Add($sw.Elapsed.TotalSeconds)
+            }
+        }
+        else {
+            for ($i = 0; $i -lt $Warmup; $i++) { $null = Invoke-RestMethod -Uri "$api/$($ids[$i % $n])" -WebSession $session }
+            for ($r = 0; $r -lt $Repeat; $r++) {
+                $sw = [System.Diagnostics.Stopwatch]::StartNew()
+                for ($i = 0; $i -lt $Count; $i++) { $null = Invoke-RestMethod -Uri "$api/$($ids[$i % $n])" -WebSession $session }
+                $rounds.Add($sw.Elapsed.TotalSeconds)
+            }
+        }
+        Write-Result ([ordered]@{ count = $Count; seconds = $rounds.ToArray() })
+    }
+    'Create' {
+        if ($Client -eq 'Module') {
+            $p = @{}
+            if ($ThrottleLimit -gt 0) {
+                if (-not $hasThrottle) { throw 'New-SecuCustomer has no -ThrottleLimit parameter.' }
+                $p.ThrottleLimit = $ThrottleLimit
+            }
+            if ($WarmupCsvPath) { $null = Import-Csv -LiteralPath $WarmupCsvPath | New-SecuCustomer @p }
+            $sw = [System.Diagnostics.Stopwatch]::StartNew()
+            $null = Import-Csv -LiteralPath $CsvPath | New-SecuCustomer @p
+            $seconds = $sw.Elapsed.TotalSeconds
+        }
+        else {
+            $post = {
+                param($Path)
+                foreach ($row in Import-Csv -LiteralPath $Path) {
+                    $body = @{
+                        contact = [ordered]@{
+                            salutation = $row.Salutation; forename = $row.Forename; surname = $row.Surname
+                            companyname = $row.CompanyName; email = $row.Email; phone = $row.Phone; dob = $row.DateOfBirth
+                            address = [ordered]@{
+                                street = $row.Street; street_number = $row.StreetNumber; postal_code = $row.PostalCode
+                                city = $row.City; country = $row.Country
+                            }
+                        }
+                    } | ConvertTo-Json -Compress -Depth 5
+                    $null = Invoke-RestMethod -Method Post -Uri $api -WebSession $session -ContentType 'application/json' -Body $body
+                }
+            }
+            if ($WarmupCsvPath) { & $post $WarmupCsvPath }
+            $sw = [System.Diagnostics.Stopwatch]::StartNew()
+            & $post $CsvPath
+            $seconds = $sw.Elapsed.TotalSeconds
+        }
+        Write-Result ([ordered]@{ seconds = $seconds })
+    }
+    'List' {
+        $sw = [System.Diagnostics.Stopwatch]::StartNew()
+        if ($Client -eq 'Module') {
+            $m = Get-SecuCustomer | Measure-Object
+        }
+        else {
+            # The same scroll pages, each page's items streamed into the same pipeline.
+            $m = & {
+                $page = Invoke-RestMethod -Uri "$api`?count=$PageSize&scroll_expire=5m" -WebSession $session
+                $total = [long]$page.count
+                $seen = 0
+                while (@($page.data).Count -gt 0) {
+                    $page.data
+                    $seen += @($page.data).Count
+                    if ($seen -ge $total) { break }
+                    $page = Invoke-RestMethod -Uri "$api`?scroll_id=$([uri]::EscapeDataString($page.scroll_id))" -WebSession $session
+                }
+            } | Measure-Object
+        }
+        $seconds = $sw.Elapsed.TotalSeconds
+        Write-Result ([ordered]@{ items = $m.Count; seconds = $seconds })
+    }
+}
