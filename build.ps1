@@ -3,7 +3,8 @@
     Builds, tests and demonstrates the SecuConnect module.
 .DESCRIPTION
     Tasks (positional, several allowed, run in order):
-      build          publish the module to out/SecuConnect and the sandbox to out/SecuConnect.Sandbox
+      build          publish the module to out/SecuConnect and the sandbox to out/SecuConnect.Sandbox, then docs
+      docs           turn docs/en-US into out/SecuConnect/en-US help (MAML); fails when docs and cmdlets disagree
       test           build, then run the xunit and Pester tests; last line "tests: N passed, N failed"
       demo           build, start a sandbox on a free port, walk through the vendor's CRUD example, stop it
       sandbox        build, then run the sandbox in the foreground (Ctrl+C stops it)
@@ -18,7 +19,7 @@
 [CmdletBinding()]
 param(
     [Parameter(Position = 0, ValueFromRemainingArguments)]
-    [ValidateSet('build', 'test', 'demo', 'sandbox', 'bench-sandbox', 'bench', 'package', 'clean')]
+    [ValidateSet('build', 'docs', 'test', 'demo', 'sandbox', 'bench-sandbox', 'bench', 'package', 'clean')]
     [string[]] $Task = @('build'),
 
     [ValidateSet('Debug', 'Release')]
@@ -56,13 +57,16 @@ function Invoke-Build {
     Invoke-Dotnet publish (Join-Path $Root 'src/SecuConnect.Sandbox/SecuConnect.Sandbox.csproj') -c $Configuration -o $SandboxOut --nologo -v quiet
     # Ship only what the module needs: no pdb of third-party code, no deps file.
     Get-ChildItem $ModuleOut -Filter '*.deps.json' | Remove-Item -Force
-    $help = Join-Path $Root 'tools/New-SecuConnectHelp.ps1'
-    if (Test-Path $help) {
-        & $Pwsh -NoProfile -NonInteractive -File $help -ModulePath $ModuleOut -DocsPath (Join-Path $Root 'docs/en-US')
-        if ($LASTEXITCODE -ne 0) { throw "help generation failed with exit code $LASTEXITCODE" }
-    }
+    Invoke-Docs
     Write-Host "module:  $ModuleOut"
     Write-Host "sandbox: $SandboxOut"
+}
+
+# Turns docs/en-US into the module's MAML and about help; fails when the docs and the cmdlets disagree.
+function Invoke-Docs {
+    if (-not (Test-Path (Join-Path $ModuleOut 'SecuConnect.dll'))) { throw "The module is not built: run ./build.ps1 build." }
+    & $Pwsh -NoProfile -NonInteractive -File (Join-Path $Root 'tools/New-SecuConnectHelp.ps1') -ModulePath $ModuleOut -DocsPath (Join-Path $Root 'docs/en-US')
+    if ($LASTEXITCODE -ne 0) { throw "help generation failed with exit code $LASTEXITCODE" }
 }
 
 function Restore-Tools {
@@ -159,6 +163,7 @@ function Invoke-Clean {
 foreach ($t in $Task) {
     switch ($t) {
         'build' { Invoke-Build }
+        'docs' { Invoke-Docs }
         'test' { Invoke-Test }
         'demo' { Invoke-Demo }
         'sandbox' { Invoke-Sandbox }

@@ -4,8 +4,8 @@ param(
     [Parameter(Mandatory)] [string] $TestsPath,
     [Parameter(Mandatory)] [string] $ResultPath
 )
-$ErrorActionPreference = 'Stop'
-Import-Module $PesterPath
+# No global ErrorActionPreference here: it would leak into the tests and turn per-item errors into terminating ones.
+Import-Module $PesterPath -ErrorAction Stop
 $config = New-PesterConfiguration
 $config.Run.Path = $TestsPath
 $config.Run.Exit = $true

@@ -101,7 +101,9 @@ public class HostedTests
         var elapsed = await stoppedAt.Task;
 
         Assert.Equal(PSInvocationState.Stopped, ps.InvocationStateInfo.State);
-        Assert.True(elapsed < TimeSpan.FromSeconds(1), $"stopping took {elapsed}");
+        // The Api tests hold cancellation to 1 s; here the first stop in a fresh process also JIT-compiles
+        // PowerShell's stop path, so a loaded build machine gets some slack. A stop that is ignored fails above.
+        Assert.True(elapsed < TimeSpan.FromSeconds(2), $"stopping took {elapsed}");
         Assert.True(running.IsCompleted);
     }
 }
