@@ -12,7 +12,7 @@ namespace SecuConnect.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.New, "SecuCustomer", DefaultParameterSetName = FieldsSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(CustomerOutput.TypeName)]
-    public sealed class NewSecuCustomerCommand : SecuConnectedCmdlet
+    public sealed class NewSecuCustomerCommand : SecuBulkCmdlet
     {
         public const string FieldsSet = "Fields";
         public const string ContactSet = "Contact";
@@ -147,17 +147,12 @@ namespace SecuConnect.Commands
             string name = CustomerInput.DisplayName(contact) ?? "customer without name";
             if (!ShouldProcess(name, "Create customer")) return;
 
-            PaymentCustomer created;
-            try
-            {
-                created = Run(ct => Client.CreateCustomerAsync(contact, ct));
-            }
-            catch (SecuApiException ex)
-            {
-                WriteApiError(ex, target);
-                return;
-            }
-            WriteObject(CustomerOutput.ToPSObject(created));
+            // A POST is never re-sent when its outcome is unknown, so running creates side by side never creates one twice.
+            Submit<PaymentCustomer>(null, (client, ct) => client.CreateCustomerAsync(contact, ct),
+                created => WriteObject(CustomerOutput.ToPSObject(created)),
+                ex => WriteApiError(ex, target));
         }
+
+        protected override string ProgressActivity => "Creating customers";
     }
 }

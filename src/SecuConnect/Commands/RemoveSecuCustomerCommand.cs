@@ -10,7 +10,7 @@ namespace SecuConnect.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Remove, "SecuCustomer", DefaultParameterSetName = IdSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(CustomerOutput.TypeName)]
-    public sealed class RemoveSecuCustomerCommand : SecuConnectedCmdlet
+    public sealed class RemoveSecuCustomerCommand : SecuBulkCmdlet
     {
         public const string IdSet = "Id";
         public const string InputObjectSet = "InputObject";
@@ -41,18 +41,18 @@ namespace SecuConnect.Commands
                 return;
             }
             string name = ParameterSetName == InputObjectSet ? CustomerInput.NameOf(InputObject) : null;
-            if (name == null && WillShowTarget) name = LookUpName(id);
+            bool showsTarget = WillShowTarget;
+            // A prompt or -WhatIf line comes after everything the earlier records wrote.
+            if (showsTarget) CompleteAll();
+            if (name == null && showsTarget) name = LookUpName(id);
             if (!Confirmed(CustomerInput.Target(id, name), "Remove customer")) return;
-            try
-            {
-                var deleted = Run(ct => Client.DeleteCustomerAsync(id, ct));
-                if (PassThru && deleted != null) WriteObject(CustomerOutput.ToPSObject(deleted));
-            }
-            catch (SecuApiException ex)
-            {
-                WriteApiError(ex, target);
-            }
+            bool passThru = PassThru;
+            Submit(id, (client, ct) => client.DeleteCustomerAsync(id, ct),
+                deleted => { if (passThru && deleted != null) WriteObject(CustomerOutput.ToPSObject(deleted)); },
+                ex => WriteApiError(ex, target));
         }
+
+        protected override string ProgressActivity => "Removing customers";
 
         /// <summary>True when -WhatIf or a prompt will show the target, so naming the customer is worth a read.</summary>
         private bool WillShowTarget
@@ -81,14 +81,5 @@ namespace SecuConnect.Commands
 
         private bool Confirmed(string target, string action) =>
             (Force && !WhatIfInEffect && !IsBound("Confirm")) || ShouldProcess(target, action);
-
-        private bool WhatIfInEffect
-        {
-            get
-            {
-                if (MyInvocation.BoundParameters.TryGetValue("WhatIf", out var w)) return w is SwitchParameter s ? s.IsPresent : LanguagePrimitives.IsTrue(w);
-                return LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
-            }
-        }
     }
 }

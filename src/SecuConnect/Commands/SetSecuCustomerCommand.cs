@@ -14,7 +14,7 @@ namespace SecuConnect.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "SecuCustomer", DefaultParameterSetName = IdSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(CustomerOutput.TypeName)]
-    public sealed class SetSecuCustomerCommand : SecuConnectedCmdlet
+    public sealed class SetSecuCustomerCommand : SecuBulkCmdlet
     {
         public const string IdSet = "Id";
         public const string InputObjectSet = "InputObject";
@@ -168,6 +168,37 @@ namespace SecuConnect.Commands
             var clear = (Clear ?? new string[0]).Select(n => ContactFields.Find(n).Name).ToArray();
             foreach (var name in clear) wire.Remove(name);
 
+            if (ThrottleLimit == 1 || ConfirmationMayShow(ConfirmImpact.Medium))
+            {
+                // -WhatIf and prompts name the customer as it is now, so the record is read first and runs alone.
+                CompleteAll();
+                UpdateOneByOne(id, wire, clear, target);
+                return;
+            }
+
+            string knownName = ParameterSetName == InputObjectSet ? CustomerInput.NameOf(InputObject) : null;
+            if (!ShouldProcess(CustomerInput.Target(id, knownName), "Update customer")) return;
+            bool passThru = PassThru;
+            Submit(id, async (client, ct) =>
+                {
+                    // GET, merge and PUT for this record run together; Submit keeps records for one id in order.
+                    var current = await client.GetCustomerAsync(id, ct).ConfigureAwait(false);
+                    var merged = ContactMerger.Merge(current.Contact, wire, clear);
+                    if (ContactMerger.IsUnchanged(current.Contact, merged))
+                    {
+                        client.Log.Verbose($"Customer {id}: nothing to change.");
+                        return current;
+                    }
+                    return await client.UpdateCustomerAsync(id, merged, ct).ConfigureAwait(false);
+                },
+                result => { if (passThru) WriteObject(CustomerOutput.ToPSObject(result)); },
+                ex => WriteApiError(ex, target));
+        }
+
+        protected override string ProgressActivity => "Updating customers";
+
+        private void UpdateOneByOne(string id, System.Collections.Generic.Dictionary<string, string> wire, string[] clear, object target)
+        {
             try
             {
                 var current = Run(ct => Client.GetCustomerAsync(id, ct));
