@@ -30,5 +30,11 @@ namespace SecuConnect.Api
         public bool ById => TargetId != null;
 
         public string TargetId { get; set; }
+
+        /// <summary>
+        /// Reads a successful JSON answer straight from the response stream (no text copy). Null to keep the body
+        /// as text. Not used when Debug is on, as the log then shows the body.
+        /// </summary>
+        internal Func<System.IO.Stream, object> ReadBody { get; set; }
     }
 }

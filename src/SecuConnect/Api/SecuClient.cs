@@ -34,23 +34,23 @@ namespace SecuConnect.Api
 
         public async Task<PaymentCustomer> GetCustomerAsync(string id, CancellationToken cancellationToken)
         {
-            var request = new ApiRequest(HttpMethod.Get, ById(id), RequestKind.Idempotent) { TargetId = id };
+            var request = new ApiRequest(HttpMethod.Get, ById(id), RequestKind.Idempotent) { TargetId = id, ReadBody = ReadCustomer };
             var response = await Connection.SendAsync(request, Log, cancellationToken).ConfigureAwait(false);
-            return ParseCustomer(request, response.Body);
+            return ParseCustomer(request, response);
         }
 
         public async Task<PaymentCustomer> CreateCustomerAsync(Contact contact, CancellationToken cancellationToken)
         {
-            var request = WithBody(new ApiRequest(HttpMethod.Post, new Uri(CustomersUrl), RequestKind.Create), contact);
+            var request = WithBody(new ApiRequest(HttpMethod.Post, new Uri(CustomersUrl), RequestKind.Create) { ReadBody = ReadCustomer }, contact);
             var response = await Connection.SendAsync(request, Log, cancellationToken).ConfigureAwait(false);
-            return ParseCustomer(request, response.Body);
+            return ParseCustomer(request, response);
         }
 
         public async Task<PaymentCustomer> UpdateCustomerAsync(string id, Contact contact, CancellationToken cancellationToken)
         {
-            var request = WithBody(new ApiRequest(HttpMethod.Put, ById(id), RequestKind.Idempotent) { TargetId = id }, contact);
+            var request = WithBody(new ApiRequest(HttpMethod.Put, ById(id), RequestKind.Idempotent) { TargetId = id, ReadBody = ReadCustomer }, contact);
             var response = await Connection.SendAsync(request, Log, cancellationToken).ConfigureAwait(false);
-            return ParseCustomer(request, response.Body);
+            return ParseCustomer(request, response);
         }
 
         /// <summary>Deletes a customer; returns the record as it was, or null when an earlier attempt already removed it.</summary>
@@ -68,8 +68,13 @@ namespace SecuConnect.Api
         /// <summary>One list request with the given query parameters (count, offset, q, sort, fields, scroll_expire, scroll_id).</summary>
         public async Task<CustomerList> ListPageAsync(IEnumerable<KeyValuePair<string, string>> query, CancellationToken cancellationToken)
         {
-            var request = new ApiRequest(HttpMethod.Get, new Uri(CustomersUrl + QueryString(query)), RequestKind.Idempotent);
+            var request = new ApiRequest(HttpMethod.Get, new Uri(CustomersUrl + QueryString(query)), RequestKind.Idempotent) { ReadBody = ReadList };
             var response = await Connection.SendAsync(request, Log, cancellationToken).ConfigureAwait(false);
+            if (response.IsRead)
+            {
+                if (response.ReadError != null) throw Invalid(request, "an answer that is not JSON", response.ReadError);
+                return response.Value as CustomerList ?? throw Invalid(request, "a list answer that is not a JSON object");
+            }
             var token = Parse(request, response.Body);
             if (!(token is JObject obj))
                 throw Invalid(request, "a list answer that is not a JSON object");
@@ -118,12 +123,38 @@ namespace SecuConnect.Api
             }
         }
 
-        private static PaymentCustomer ParseCustomer(ApiRequest request, string body)
+        private static PaymentCustomer ParseCustomer(ApiRequest request, ApiResponse response)
         {
-            var token = Parse(request, body);
+            if (response.IsRead)
+            {
+                if (response.ReadError != null) throw Invalid(request, "an answer that is not JSON", response.ReadError);
+                return response.Value as PaymentCustomer ?? throw Invalid(request, "an answer without a customer");
+            }
+            var token = Parse(request, response.Body);
             if (token is JArray array) token = array.FirstOrDefault();
             if (!(token is JObject obj)) throw Invalid(request, "an answer without a customer");
             return SecuJson.ToObject<PaymentCustomer>(obj);
+        }
+
+        /// <summary>A customer answer (an object, or an array holding one) read from the stream; null when it holds none.</summary>
+        private static object ReadCustomer(System.IO.Stream stream)
+        {
+            using (var reader = SecuJson.Reader(stream))
+            {
+                if (!reader.Read()) throw new JsonReaderException("The answer is empty.");
+                if (reader.TokenType == JsonToken.StartArray && !reader.Read()) throw new JsonReaderException("The answer ends inside an array.");
+                return reader.TokenType == JsonToken.StartObject ? SecuJson.Read<PaymentCustomer>(reader) : null;
+            }
+        }
+
+        /// <summary>A list page read from the stream; null when the answer is not a JSON object.</summary>
+        private static object ReadList(System.IO.Stream stream)
+        {
+            using (var reader = SecuJson.Reader(stream))
+            {
+                if (!reader.Read()) throw new JsonReaderException("The answer is empty.");
+                return reader.TokenType == JsonToken.StartObject ? SecuJson.Read<CustomerList>(reader) : null;
+            }
         }
 
         private static SecuApiException Invalid(ApiRequest request, string what, Exception inner = null) =>

@@ -199,6 +199,7 @@ namespace SecuConnect.Api
 
                 int status = 0;
                 string body = null;
+                ApiResponse read = null;
                 TimeSpan? retryAfter = null;
                 FailureKind? failure = null;
                 Exception failureException = null;
@@ -214,7 +215,19 @@ namespace SecuConnect.Api
                         using (var response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, attemptCts.Token).ConfigureAwait(false))
                         {
                             status = (int)response.StatusCode;
-                            body = response.Content == null ? null : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+                            if (request.ReadBody != null && status >= 200 && status < 300 && !log.DebugEnabled && response.Content != null)
+                            {
+                                read = new ApiResponse(status, null) { IsRead = true };
+                                using (var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false))
+                                {
+                                    try { read.Value = request.ReadBody(stream); }
+                                    catch (Newtonsoft.Json.JsonException ex) { read.ReadError = ex; }
+                                }
+                            }
+                            else
+                            {
+                                body = response.Content == null ? null : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+                            }
                             retryAfter = ReadRetryAfter(response);
                         }
                     }
@@ -256,7 +269,7 @@ namespace SecuConnect.Api
                     log.Verbose($"{request.Method.Method} {url} -> {status} ({watch.ElapsedMilliseconds} ms{attemptText})");
                     if (log.DebugEnabled && !string.IsNullOrEmpty(body))
                         log.Debug($"{status} body: " + (request.Kind == RequestKind.Token && status < 300 ? "{\"access_token\":\"***\"}" : LogMasker.MaskBody(body)));
-                    if (status >= 200 && status < 300) return new ApiResponse(status, body);
+                    if (status >= 200 && status < 300) return read ?? new ApiResponse(status, body);
                 }
 
                 if (!failure.HasValue && request.Kind != RequestKind.Token)

@@ -28,6 +28,20 @@ namespace SecuConnect.Api
 
         public static T ToObject<T>(JToken token) => token.ToObject<T>(Serializer);
 
+        /// <summary>
+        /// A reader over a UTF-8 JSON stream (a BOM, if any, picks the encoding) that does not turn date-like strings
+        /// into dates. Disposing it closes the stream.
+        /// </summary>
+        public static JsonTextReader Reader(System.IO.Stream stream) =>
+            new JsonTextReader(new System.IO.StreamReader(stream, System.Text.Encoding.UTF8, true, 16384))
+            {
+                DateParseHandling = DateParseHandling.None,
+                MaxDepth = 64,
+            };
+
+        /// <summary>Reads the next value of the reader as T with the module's settings.</summary>
+        public static T Read<T>(JsonReader reader) => Serializer.Deserialize<T>(reader);
+
         /// <summary>Parses JSON without turning date-like strings into dates.</summary>
         public static JToken Parse(string json)
         {

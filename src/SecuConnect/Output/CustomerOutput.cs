@@ -1,7 +1,6 @@
 using System;
 using System.Globalization;
 using System.Management.Automation;
-using Newtonsoft.Json.Linq;
 using SecuConnect.Api;
 using SecuConnect.Models;
 
@@ -10,6 +9,7 @@ namespace SecuConnect.Output
     /// <summary>
     /// Shapes a customer into the flat "SecuConnect.Customer" object: one property per writable field (so
     /// Export-Csv then Import-Csv | Set-SecuCustomer round-trips), typed dates, and the raw contact last.
+    /// Built straight from the typed model: no JSON round trip, no reflection.
     /// </summary>
     internal static class CustomerOutput
     {
@@ -20,20 +20,23 @@ namespace SecuConnect.Output
             var contact = customer.Contact;
             var o = new PSObject();
             o.TypeNames.Insert(0, TypeName);
-            o.Properties.Add(new PSNoteProperty("Id", customer.Id));
-            o.Properties.Add(new PSNoteProperty("Name", contact?.Name));
-            foreach (var field in ContactFields.All)
+            var properties = o.Properties;
+            properties.Add(new PSNoteProperty("Id", customer.Id), true);
+            properties.Add(new PSNoteProperty("Name", contact?.Name), true);
+            var fields = ContactFields.All;
+            for (int i = 0; i < fields.Count; i++)
             {
+                var field = fields[i];
                 string raw = field.Get(contact);
                 object value = raw;
                 if (field.Name == ContactFields.DateOfBirth) value = DateOfBirthParser.FromWire(raw);
-                o.Properties.Add(new PSNoteProperty(field.Name, value));
+                properties.Add(new PSNoteProperty(field.Name, value), true);
             }
-            o.Properties.Add(new PSNoteProperty("Created", ParseTimestamp(customer.Created)));
-            o.Properties.Add(new PSNoteProperty("Updated", ParseTimestamp(customer.Updated)));
-            o.Properties.Add(new PSNoteProperty("ContractId", customer.Contract?.Id));
-            o.Properties.Add(new PSNoteProperty("MerchantId", customer.Merchant?.Id));
-            o.Properties.Add(new PSNoteProperty("Contact", contact == null ? null : ToPSObject(JObject.FromObject(contact, SecuJson.Serializer))));
+            properties.Add(new PSNoteProperty("Created", ParseTimestamp(customer.Created)), true);
+            properties.Add(new PSNoteProperty("Updated", ParseTimestamp(customer.Updated)), true);
+            properties.Add(new PSNoteProperty("ContractId", customer.Contract?.Id), true);
+            properties.Add(new PSNoteProperty("MerchantId", customer.Merchant?.Id), true);
+            properties.Add(new PSNoteProperty("Contact", contact == null ? null : RawContact(contact)), true);
             return o;
         }
 
@@ -45,28 +48,50 @@ namespace SecuConnect.Output
                 : (DateTimeOffset?)null;
         }
 
-        /// <summary>The contact in the API's own shape (snake_case names), usable again as New-SecuCustomer -Contact.</summary>
-        private static PSObject ToPSObject(JObject json)
+        /// <summary>
+        /// The contact in the API's own shape (snake_case names, in wire order, null fields left out), usable again
+        /// as New-SecuCustomer -Contact.
+        /// </summary>
+        private static PSObject RawContact(Contact c)
         {
             var o = new PSObject();
-            foreach (var property in json.Properties())
+            var p = o.Properties;
+            Add(p, "name", c.Name);
+            Add(p, "forename", c.Forename);
+            Add(p, "surname", c.Surname);
+            Add(p, "companyname", c.CompanyName);
+            Add(p, "salutation", c.Salutation);
+            Add(p, "gender", c.Gender);
+            Add(p, "title", c.Title);
+            Add(p, "email", c.Email);
+            Add(p, "phone", c.Phone);
+            Add(p, "mobile", c.Mobile);
+            Add(p, "fax", c.Fax);
+            Add(p, "dob", c.Dob);
+            Add(p, "picture", c.Picture);
+            Add(p, "url_website", c.UrlWebsite);
+            Add(p, "birthplace", c.Birthplace);
+            Add(p, "nationality", c.Nationality);
+            var a = c.Address;
+            if (a != null)
             {
-                object value;
-                switch (property.Value)
-                {
-                    case JObject nested:
-                        value = ToPSObject(nested);
-                        break;
-                    case JValue v:
-                        value = v.Value;
-                        break;
-                    default:
-                        value = property.Value.ToString();
-                        break;
-                }
-                o.Properties.Add(new PSNoteProperty(property.Name, value));
+                var address = new PSObject();
+                var ap = address.Properties;
+                Add(ap, "type", a.Type);
+                Add(ap, "street", a.Street);
+                Add(ap, "street_number", a.StreetNumber);
+                Add(ap, "postal_code", a.PostalCode);
+                Add(ap, "city", a.City);
+                Add(ap, "country", a.Country);
+                Add(ap, "additional_address_data", a.AdditionalAddressData);
+                p.Add(new PSNoteProperty("address", address), true);
             }
             return o;
+        }
+
+        private static void Add(PSMemberInfoCollection<PSPropertyInfo> properties, string name, string value)
+        {
+            if (value != null) properties.Add(new PSNoteProperty(name, value), true);
         }
     }
 }
