@@ -93,10 +93,11 @@ namespace SecuConnect.Api
             return new Uri(CustomersUrl + "/" + Uri.EscapeDataString(id));
         }
 
-        private static ApiRequest WithBody(ApiRequest request, Contact contact)
+        private ApiRequest WithBody(ApiRequest request, Contact contact)
         {
             request.JsonBody = SecuJson.Serialize(PaymentCustomerRequest.For(contact));
-            request.DebugBody = LogMasker.MaskBody(request.JsonBody);
+            // Masking parses the body again: only worth it when Debug will show it.
+            if (Log.DebugEnabled) request.DebugBody = LogMasker.MaskBody(request.JsonBody);
             return request;
         }
 
