@@ -117,6 +117,7 @@ Describe 'The package' {
         $moduleFiles | Should -Be @(
             'en-US/about_SecuConnect.help.txt'
             'en-US/SecuConnect.dll-Help.xml'
+            'LICENSE'
             'Newtonsoft.Json.dll'
             'SecuConnect.dll'
             'SecuConnect.Format.ps1xml'
@@ -126,7 +127,7 @@ Describe 'The package' {
     }
 
     It 'ships the built files unchanged' {
-        foreach ($f in 'SecuConnect.dll', 'SecuConnect.psd1', 'Newtonsoft.Json.dll', 'en-US/SecuConnect.dll-Help.xml') {
+        foreach ($f in 'SecuConnect.dll', 'SecuConnect.psd1', 'Newtonsoft.Json.dll', 'LICENSE', 'en-US/SecuConnect.dll-Help.xml') {
             $entryHashes[$f] | Should -Be (Get-FileHash -LiteralPath (Join-Path $moduleDir $f) -Algorithm SHA256).Hash -Because $f
         }
     }

@@ -43,6 +43,7 @@ $Shipped = @(
     'SecuConnect.pdb'
     'SecuConnect.Format.ps1xml'
     'Newtonsoft.Json.dll'
+    'LICENSE'
     'en-US/SecuConnect.dll-Help.xml'
     'en-US/about_*.help.txt'
 )
@@ -52,6 +53,7 @@ $Required = @(
     'SecuConnect.dll'
     'SecuConnect.Format.ps1xml'
     'Newtonsoft.Json.dll'
+    'LICENSE'
     'en-US/SecuConnect.dll-Help.xml'
     'en-US/about_SecuConnect.help.txt'
 )
