@@ -2,8 +2,6 @@
 # input order; same-id records never race; Ctrl+C stops everything in flight.
 
 BeforeAll {
-    # The suite runner may set Stop; these tests observe errors as a user sees them by default.
-    $ErrorActionPreference = 'Continue'
     Import-Module (Join-Path $PSScriptRoot 'SecuConnect.TestHelpers.psm1') -Force
     Import-Module (Get-SecuModulePath)
     $script:sb = Start-SecuSandbox

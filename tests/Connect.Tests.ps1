@@ -1,8 +1,6 @@
 # Connect-SecuConnect, Disconnect-SecuConnect, Get-SecuConnectContext and the -Connection parameter.
 
 BeforeAll {
-    # The suite runner may set Stop; these tests observe errors as a user sees them by default.
-    $ErrorActionPreference = 'Continue'
     Import-Module (Join-Path $PSScriptRoot 'SecuConnect.TestHelpers.psm1') -Force
     $script:modulePath = Get-SecuModulePath
     Import-Module $script:modulePath

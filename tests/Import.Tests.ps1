@@ -2,8 +2,6 @@
 # no network, within the import-time budget.
 
 BeforeAll {
-    # The suite runner may set Stop; these tests observe errors as a user sees them by default.
-    $ErrorActionPreference = 'Continue'
     Import-Module (Join-Path $PSScriptRoot 'SecuConnect.TestHelpers.psm1') -Force
     $script:modulePath = Get-SecuModulePath
     $script:moduleDir = Split-Path $script:modulePath -Parent

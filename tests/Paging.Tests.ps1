@@ -1,8 +1,6 @@
 # Get-SecuCustomer listing: lazy pages, -First/-Skip/-IncludeTotalCount, -Filter/-Sort/-Property, Get | Remove.
 
 BeforeAll {
-    # The suite runner may set Stop; these tests observe errors as a user sees them by default.
-    $ErrorActionPreference = 'Continue'
     Import-Module (Join-Path $PSScriptRoot 'SecuConnect.TestHelpers.psm1') -Force
     Import-Module (Get-SecuModulePath)
     $script:sb = Start-SecuSandbox

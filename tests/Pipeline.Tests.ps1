@@ -9,8 +9,6 @@ BeforeDiscovery {
 }
 
 BeforeAll {
-    # The suite runner may set Stop; these tests observe errors as a user sees them by default.
-    $ErrorActionPreference = 'Continue'
     Import-Module (Join-Path $PSScriptRoot 'SecuConnect.TestHelpers.psm1') -Force
     Import-Module (Get-SecuModulePath)
     $script:sb = Start-SecuSandbox
