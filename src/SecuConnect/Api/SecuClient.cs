@@ -62,7 +62,7 @@ namespace SecuConnect.Api
             JToken token = Parse(request, response.Body);
             // The API answers with an array holding the deleted customer.
             if (token is JArray array) token = array.FirstOrDefault();
-            return token is JObject obj ? SecuJson.ToObject<PaymentCustomer>(obj) : null;
+            return token is JObject obj ? FromToken(request, obj, ModelJson.ReadCustomer) : null;
         }
 
         /// <summary>One list request with the given query parameters (count, offset, q, sort, fields, scroll_expire, scroll_id).</summary>
@@ -78,7 +78,7 @@ namespace SecuConnect.Api
             var token = Parse(request, response.Body);
             if (!(token is JObject obj))
                 throw Invalid(request, "a list answer that is not a JSON object");
-            return SecuJson.ToObject<CustomerList>(obj);
+            return FromToken(request, obj, ModelJson.ReadList);
         }
 
         /// <summary>A lazy listing: pages are fetched only as the caller enumerates.</summary>
@@ -95,7 +95,7 @@ namespace SecuConnect.Api
 
         private ApiRequest WithBody(ApiRequest request, Contact contact)
         {
-            request.JsonBody = SecuJson.Serialize(PaymentCustomerRequest.For(contact));
+            request.JsonBody = ModelJson.Serialize(PaymentCustomerRequest.For(contact));
             // Masking parses the body again: only worth it when Debug will show it.
             if (Log.DebugEnabled) request.DebugBody = LogMasker.MaskBody(request.JsonBody);
             return request;
@@ -134,7 +134,24 @@ namespace SecuConnect.Api
             var token = Parse(request, response.Body);
             if (token is JArray array) token = array.FirstOrDefault();
             if (!(token is JObject obj)) throw Invalid(request, "an answer without a customer");
-            return SecuJson.ToObject<PaymentCustomer>(obj);
+            return FromToken(request, obj, ModelJson.ReadCustomer);
+        }
+
+        /// <summary>A model read from an answer already parsed (with Debug on, or a delete's array).</summary>
+        private static T FromToken<T>(ApiRequest request, JObject obj, Func<JsonReader, T> read)
+        {
+            try
+            {
+                using (var reader = obj.CreateReader())
+                {
+                    reader.Read();
+                    return read(reader);
+                }
+            }
+            catch (JsonException ex)
+            {
+                throw Invalid(request, "an answer that does not have the API's shape", ex);
+            }
         }
 
         /// <summary>A customer answer (an object, or an array holding one) read from the stream; null when it holds none.</summary>
@@ -144,7 +161,7 @@ namespace SecuConnect.Api
             {
                 if (!reader.Read()) throw new JsonReaderException("The answer is empty.");
                 if (reader.TokenType == JsonToken.StartArray && !reader.Read()) throw new JsonReaderException("The answer ends inside an array.");
-                return reader.TokenType == JsonToken.StartObject ? SecuJson.Read<PaymentCustomer>(reader) : null;
+                return reader.TokenType == JsonToken.StartObject ? ModelJson.ReadCustomer(reader) : null;
             }
         }
 
@@ -154,7 +171,7 @@ namespace SecuConnect.Api
             using (var reader = SecuJson.Reader(stream))
             {
                 if (!reader.Read()) throw new JsonReaderException("The answer is empty.");
-                return reader.TokenType == JsonToken.StartObject ? SecuJson.Read<CustomerList>(reader) : null;
+                return reader.TokenType == JsonToken.StartObject ? ModelJson.ReadList(reader) : null;
             }
         }
 

@@ -22,8 +22,6 @@ namespace SecuConnect.Api
 
         public static readonly JsonSerializer Serializer = JsonSerializer.Create(Settings);
 
-        public static string Serialize(object value) => JsonConvert.SerializeObject(value, Settings);
-
         public static T Deserialize<T>(string json) => JsonConvert.DeserializeObject<T>(json, Settings);
 
         public static T ToObject<T>(JToken token) => token.ToObject<T>(Serializer);
@@ -38,9 +36,6 @@ namespace SecuConnect.Api
                 DateParseHandling = DateParseHandling.None,
                 MaxDepth = 64,
             };
-
-        /// <summary>Reads the next value of the reader as T with the module's settings.</summary>
-        public static T Read<T>(JsonReader reader) => Serializer.Deserialize<T>(reader);
 
         /// <summary>Parses JSON without turning date-like strings into dates.</summary>
         public static JToken Parse(string json)

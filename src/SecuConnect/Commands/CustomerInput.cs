@@ -146,7 +146,11 @@ namespace SecuConnect.Commands
             Contact contact;
             try
             {
-                contact = SecuJson.ToObject<Contact>(obj);
+                using (var reader = obj.CreateReader())
+                {
+                    reader.Read();
+                    contact = ModelJson.ReadContact(reader);
+                }
             }
             catch (Newtonsoft.Json.JsonException ex)
             {

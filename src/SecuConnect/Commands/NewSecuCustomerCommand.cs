@@ -1,3 +1,4 @@
+using System;
 using System.Management.Automation;
 using SecuConnect.Api;
 using SecuConnect.Models;
@@ -112,10 +113,12 @@ namespace SecuConnect.Commands
         protected override void ProcessRecord()
         {
             Contact contact;
-            object target;
+            // The TargetObject of this record's errors, built only when one is written.
+            Func<object> target;
             if (ParameterSetName == ContactSet)
             {
-                target = Contact;
+                object input = Contact;
+                target = () => input;
                 contact = CustomerInput.ContactFromObject(Contact, out string problem);
                 if (contact == null)
                 {
@@ -126,10 +129,10 @@ namespace SecuConnect.Commands
             else
             {
                 var values = SnapshotFields();
-                target = CustomerInput.ToTarget(values);
+                target = () => CustomerInput.ToTarget(values);
                 if (!CustomerInput.TryToWire(values, out var wire, out object badDate))
                 {
-                    WriteError(Errors.InvalidDateOfBirth(badDate, target));
+                    WriteError(Errors.InvalidDateOfBirth(badDate, target()));
                     return;
                 }
                 contact = ContactMerger.Build(wire);
@@ -140,7 +143,7 @@ namespace SecuConnect.Commands
             {
                 WriteError(Errors.Argument("NoCustomerFields",
                     "This record gives no contact field, so it would create an empty customer. Give at least one field such as -Forename, -Surname, -CompanyName or -Email " +
-                    "(CSV headers must match the parameter names or their aliases). No request was sent.", target));
+                    "(CSV headers must match the parameter names or their aliases). No request was sent.", target()));
                 return;
             }
 
@@ -150,7 +153,7 @@ namespace SecuConnect.Commands
             // A POST is never re-sent when its outcome is unknown, so running creates side by side never creates one twice.
             Submit<PaymentCustomer>(null, (client, ct) => client.CreateCustomerAsync(contact, ct),
                 created => WriteObject(CustomerOutput.ToPSObject(created)),
-                ex => WriteApiError(ex, target));
+                ex => WriteApiError(ex, target()));
         }
 
         protected override string ProgressActivity => "Creating customers";
