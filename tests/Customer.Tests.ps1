@@ -273,6 +273,37 @@ Describe 'Output objects' {
         $text | Should -Match ([regex]::Escape($out.Id))
         $text | Should -Not -Match 'Forename'
     }
+
+    It 'keeps an edited value as given: '''' clears the field in Set, $null leaves it alone' {
+        $c = New-SecuCustomer -Forename Grace -Surname Hopper -Email grace@example.com -Phone '0049-30-1' -City Arlington
+        $c.Email = ''
+        $c.Phone = $null
+        $c.City = 'New York'
+        $c.Email | Should -BeExactly ''
+        $c.Phone | Should -BeNullOrEmpty
+        $c | Set-SecuCustomer
+        $raw = Get-SandboxCustomer $sb -Id $c.Id
+        $raw.contact.PSObject.Properties.Name | Should -Not -Contain 'email'
+        $raw.contact.phone | Should -Be '0049301'
+        $raw.contact.address.city | Should -Be 'New York'
+    }
+
+    It 'takes members added by scripts, names itself by its id, and builds the raw contact only when read' {
+        $c = Get-SecuCustomer -Id $out.Id
+        "$c" | Should -BeExactly $out.Id
+        $c | Add-Member -NotePropertyName Batch -NotePropertyValue 7 -PassThru | ForEach-Object Batch | Should -Be 7
+        $c.Contact.forename | Should -Be 'Ada'
+        $c.Contact = @{ forename = 'Augusta' }
+        $c.Contact.forename | Should -Be 'Augusta'
+        # A customer given where an id is expected names itself.
+        (Get-SecuCustomer -Id $c).Id | Should -Be $out.Id
+    }
+
+    It 'lets tab completion offer its properties after the pipeline' {
+        $line = 'Get-SecuCustomer | ForEach-Object { $_.Postal'
+        $r = TabExpansion2 -inputScript $line -cursorColumn $line.Length
+        $r.CompletionMatches.CompletionText | Should -Contain 'PostalCode'
+    }
 }
 
 Describe 'Tab completion' {

@@ -28,7 +28,7 @@ public class OutputAndInputTests
             "\"contact\":{\"forename\":\"John\",\"surname\":\"Doe\",\"name\":\"John Doe\",\"dob\":\"1991-02-03T00:00:00+02:00\"," +
             "\"url_website\":\"www.example.com\",\"address\":{\"postal_code\":\"01234\",\"type\":\"invoice\"}},\"created\":\"2024-05-02T10:49:23+02:00\"}");
 
-        var o = CustomerOutput.ToPSObject(customer);
+        var o = PSObject.AsPSObject(CustomerOutput.Create(customer));
 
         Assert.Equal("SecuConnect.Customer", o.TypeNames[0]);
         Assert.Equal(OutputOrder, o.Properties.Select(p => p.Name).ToArray());

@@ -90,11 +90,11 @@ public class ResponseReadingTests
         };
         foreach (var contact in new[] { full, new Contact { Surname = "only" }, new Contact { Email = "e", Address = new Address() } })
         {
-            var o = CustomerOutput.ToPSObject(new PaymentCustomer { Id = Id, Contact = contact });
+            var o = PSObject.AsPSObject(CustomerOutput.Create(new PaymentCustomer { Id = Id, Contact = contact }));
             var raw = Assert.IsType<PSObject>(o.Properties["Contact"].Value);
             AssertSameShape(JObject.FromObject(contact, SecuJson.Serializer), raw);
         }
-        Assert.Null(CustomerOutput.ToPSObject(new PaymentCustomer { Id = Id }).Properties["Contact"].Value);
+        Assert.Null(PSObject.AsPSObject(CustomerOutput.Create(new PaymentCustomer { Id = Id })).Properties["Contact"].Value);
     }
 
     private static void AssertSameShape(JObject expected, PSObject actual)

@@ -14,7 +14,7 @@ namespace SecuConnect.Commands
     /// as the pipeline consumes the current one.
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "SecuCustomer", DefaultParameterSetName = ListSet, SupportsPaging = true)]
-    [OutputType(CustomerOutput.TypeName)]
+    [OutputType(typeof(Customer))]
     public sealed class GetSecuCustomerCommand : SecuConnectedCmdlet
     {
         public const string ListSet = "List";
@@ -58,7 +58,7 @@ namespace SecuConnect.Commands
                     try
                     {
                         var customer = Run(ct => Client.GetCustomerAsync(id, ct));
-                        WriteObject(CustomerOutput.ToPSObject(customer));
+                        WriteObject(CustomerOutput.Create(customer));
                     }
                     catch (SecuApiException ex)
                     {
@@ -119,7 +119,7 @@ namespace SecuConnect.Commands
                             WriteObject(PagingParameters.NewTotalCount(pager.Total.HasValue ? (ulong)pager.Total.Value : 0, pager.Total.HasValue ? 1.0 : 0.0));
                     }
                     if (!has) break;
-                    WriteObject(CustomerOutput.ToPSObject(e.Current));
+                    WriteObject(CustomerOutput.Create(e.Current));
                     written++;
                     if (pager.Total.HasValue && pager.Total.Value > PageSize && written % 100 == 0)
                     {

@@ -12,7 +12,7 @@ namespace SecuConnect.Commands
     /// parameter names or the API's snake_case names. -Contact takes a whole contact in the API's shape.
     /// </summary>
     [Cmdlet(VerbsCommon.New, "SecuCustomer", DefaultParameterSetName = FieldsSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
-    [OutputType(CustomerOutput.TypeName)]
+    [OutputType(typeof(Customer))]
     public sealed class NewSecuCustomerCommand : SecuBulkCmdlet
     {
         public const string FieldsSet = "Fields";
@@ -152,7 +152,7 @@ namespace SecuConnect.Commands
 
             // A POST is never re-sent when its outcome is unknown, so running creates side by side never creates one twice.
             Submit<PaymentCustomer>(null, (client, ct) => client.CreateCustomerAsync(contact, ct),
-                created => WriteObject(CustomerOutput.ToPSObject(created)),
+                created => WriteObject(CustomerOutput.Create(created)),
                 ex => WriteApiError(ex, target()));
         }
 

@@ -9,7 +9,7 @@ namespace SecuConnect.Commands
     /// Asks for confirmation (ConfirmImpact High) unless -Force or -Confirm:$false; -WhatIf sends no DELETE.
     /// </summary>
     [Cmdlet(VerbsCommon.Remove, "SecuCustomer", DefaultParameterSetName = IdSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
-    [OutputType(CustomerOutput.TypeName)]
+    [OutputType(typeof(Customer))]
     public sealed class RemoveSecuCustomerCommand : SecuBulkCmdlet
     {
         public const string IdSet = "Id";
@@ -48,7 +48,7 @@ namespace SecuConnect.Commands
             if (!Confirmed(CustomerInput.Target(id, name), "Remove customer")) return;
             bool passThru = PassThru;
             Submit(id, (client, ct) => client.DeleteCustomerAsync(id, ct),
-                deleted => { if (passThru && deleted != null) WriteObject(CustomerOutput.ToPSObject(deleted)); },
+                deleted => { if (passThru && deleted != null) WriteObject(CustomerOutput.Create(deleted)); },
                 ex => WriteApiError(ex, target));
         }
 

@@ -13,7 +13,7 @@ namespace SecuConnect.Commands
     /// keep their values, an empty string or -Clear clears, $null never clears.
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "SecuCustomer", DefaultParameterSetName = IdSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-    [OutputType(CustomerOutput.TypeName)]
+    [OutputType(typeof(Customer))]
     public sealed class SetSecuCustomerCommand : SecuBulkCmdlet
     {
         public const string IdSet = "Id";
@@ -191,7 +191,7 @@ namespace SecuConnect.Commands
                     }
                     return await client.UpdateCustomerAsync(id, merged, ct).ConfigureAwait(false);
                 },
-                result => { if (passThru) WriteObject(CustomerOutput.ToPSObject(result)); },
+                result => { if (passThru) WriteObject(CustomerOutput.Create(result)); },
                 ex => WriteApiError(ex, target));
         }
 
@@ -206,12 +206,12 @@ namespace SecuConnect.Commands
                 if (ContactMerger.IsUnchanged(current.Contact, merged))
                 {
                     WriteVerbose($"Customer {id}: nothing to change.");
-                    if (PassThru) WriteObject(CustomerOutput.ToPSObject(current));
+                    if (PassThru) WriteObject(CustomerOutput.Create(current));
                     return;
                 }
                 if (!ShouldProcess(CustomerInput.Target(id, CustomerInput.DisplayName(current.Contact)), "Update customer")) return;
                 var updated = Run(ct => Client.UpdateCustomerAsync(id, merged, ct));
-                if (PassThru) WriteObject(CustomerOutput.ToPSObject(updated));
+                if (PassThru) WriteObject(CustomerOutput.Create(updated));
             }
             catch (SecuApiException ex)
             {

@@ -7,37 +7,46 @@ using SecuConnect.Models;
 namespace SecuConnect.Output
 {
     /// <summary>
-    /// Shapes a customer into the flat "SecuConnect.Customer" object: one property per writable field (so
-    /// Export-Csv then Import-Csv | Set-SecuCustomer round-trips), typed dates, and the raw contact last.
-    /// Built straight from the typed model: no JSON round trip, no reflection.
+    /// Shapes a customer model into the <see cref="SecuConnect.Customer"/> the cmdlets write, straight from the typed
+    /// model: no JSON round trip, no reflection.
     /// </summary>
     internal static class CustomerOutput
     {
-        public const string TypeName = "SecuConnect.Customer";
-
-        public static PSObject ToPSObject(PaymentCustomer customer)
+        public static Customer Create(PaymentCustomer customer)
         {
-            var contact = customer.Contact;
-            var o = new PSObject();
-            o.TypeNames.Insert(0, TypeName);
-            var properties = o.Properties;
-            properties.Add(new PSNoteProperty("Id", customer.Id), true);
-            properties.Add(new PSNoteProperty("Name", contact?.Name), true);
-            var fields = ContactFields.All;
-            for (int i = 0; i < fields.Count; i++)
+            var c = customer.Contact;
+            var a = c?.Address;
+            return new Customer(c)
             {
-                var field = fields[i];
-                string raw = field.Get(contact);
-                object value = raw;
-                if (field.Name == ContactFields.DateOfBirth) value = DateOfBirthParser.FromWire(raw);
-                properties.Add(new PSNoteProperty(field.Name, value), true);
-            }
-            properties.Add(new PSNoteProperty("Created", ParseTimestamp(customer.Created)), true);
-            properties.Add(new PSNoteProperty("Updated", ParseTimestamp(customer.Updated)), true);
-            properties.Add(new PSNoteProperty("ContractId", customer.Contract?.Id), true);
-            properties.Add(new PSNoteProperty("MerchantId", customer.Merchant?.Id), true);
-            properties.Add(new PSNoteProperty("Contact", contact == null ? null : RawContact(contact)), true);
-            return o;
+                Id = customer.Id,
+                Name = c?.Name,
+                Forename = c?.Forename,
+                Surname = c?.Surname,
+                CompanyName = c?.CompanyName,
+                Salutation = c?.Salutation,
+                Gender = c?.Gender,
+                Title = c?.Title,
+                Email = c?.Email,
+                Phone = c?.Phone,
+                Mobile = c?.Mobile,
+                Fax = c?.Fax,
+                DateOfBirth = DateOfBirthParser.FromWire(c?.Dob),
+                Picture = c?.Picture,
+                Website = c?.UrlWebsite,
+                Birthplace = c?.Birthplace,
+                Nationality = c?.Nationality,
+                Street = a?.Street,
+                StreetNumber = a?.StreetNumber,
+                PostalCode = a?.PostalCode,
+                City = a?.City,
+                Country = a?.Country,
+                AdditionalAddressData = a?.AdditionalAddressData,
+                AddressType = a?.Type,
+                Created = ParseTimestamp(customer.Created),
+                Updated = ParseTimestamp(customer.Updated),
+                ContractId = customer.Contract?.Id,
+                MerchantId = customer.Merchant?.Id,
+            };
         }
 
         public static DateTimeOffset? ParseTimestamp(string value)
@@ -52,7 +61,7 @@ namespace SecuConnect.Output
         /// The contact in the API's own shape (snake_case names, in wire order, null fields left out), usable again
         /// as New-SecuCustomer -Contact.
         /// </summary>
-        private static PSObject RawContact(Contact c)
+        internal static PSObject RawContact(Contact c)
         {
             var o = new PSObject();
             var p = o.Properties;
