@@ -157,7 +157,8 @@ namespace SecuConnect.Api
         /// <summary>A customer answer (an object, or an array holding one) read from the stream; null when it holds none.</summary>
         private static object ReadCustomer(System.IO.Stream stream)
         {
-            using (var reader = SecuJson.Reader(stream))
+            // A customer is well under a kilobyte; a larger buffer would only be allocated and zeroed per call.
+            using (var reader = SecuJson.Reader(stream, 1024))
             {
                 if (!reader.Read()) throw new JsonReaderException("The answer is empty.");
                 if (reader.TokenType == JsonToken.StartArray && !reader.Read()) throw new JsonReaderException("The answer ends inside an array.");
@@ -168,7 +169,8 @@ namespace SecuConnect.Api
         /// <summary>A list page read from the stream; null when the answer is not a JSON object.</summary>
         private static object ReadList(System.IO.Stream stream)
         {
-            using (var reader = SecuJson.Reader(stream))
+            // A page holds hundreds of customers: read it in large chunks.
+            using (var reader = SecuJson.Reader(stream, 16384))
             {
                 if (!reader.Read()) throw new JsonReaderException("The answer is empty.");
                 return reader.TokenType == JsonToken.StartObject ? ModelJson.ReadList(reader) : null;

@@ -28,10 +28,10 @@ namespace SecuConnect.Api
 
         /// <summary>
         /// A reader over a UTF-8 JSON stream (a BOM, if any, picks the encoding) that does not turn date-like strings
-        /// into dates. Disposing it closes the stream.
+        /// into dates. Disposing it closes the stream. The buffer is allocated per answer: size it to the answer.
         /// </summary>
-        public static JsonTextReader Reader(System.IO.Stream stream) =>
-            new JsonTextReader(new System.IO.StreamReader(stream, System.Text.Encoding.UTF8, true, 16384))
+        public static JsonTextReader Reader(System.IO.Stream stream, int bufferSize) =>
+            new JsonTextReader(new System.IO.StreamReader(stream, System.Text.Encoding.UTF8, true, bufferSize))
             {
                 DateParseHandling = DateParseHandling.None,
                 MaxDepth = 64,
