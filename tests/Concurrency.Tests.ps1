@@ -108,6 +108,45 @@ Describe 'Concurrency' {
         @(Get-SandboxCustomer $sb).Count | Should -Be 1
     }
 
+    It 'asks on the pipeline thread, in input order, and sends only what was confirmed' {
+        # A runspace whose host answers the prompts: No for two customers, Yes for the others.
+        if (-not ('SecuConnectTests.RecordingHost' -as [type])) { Add-Type -Path (Join-Path $PSScriptRoot 'hosts/RecordingHost.cs') }
+        $customers = @(foreach ($n in 'Ann', 'Ben', 'Cat', 'Dan', 'Eve', 'Fay') { New-SandboxCustomer $sb @{ forename = $n; surname = 'Prompt' } })
+        Clear-SandboxRequestLog $sb
+        $recordingHost = [SecuConnectTests.RecordingHost]::new()
+        $recordingHost.Recorder.Decline.Add($customers[1].id)
+        $recordingHost.Recorder.Decline.Add($customers[4].id)
+        $rs = [runspacefactory]::CreateRunspace($recordingHost, [initialsessionstate]::CreateDefault2())
+        $rs.Open()
+        $ps = [powershell]::Create()
+        $ps.Runspace = $rs
+        try {
+            # Remove's impact is High, so the default $ConfirmPreference asks for every record.
+            $null = $ps.AddScript({
+                    param($Module, $BaseUri, $Credential, $Ids)
+                    Import-Module $Module
+                    Connect-SecuConnect -BaseUri $BaseUri -Credential $Credential
+                    [Environment]::CurrentManagedThreadId
+                    $Ids | Remove-SecuCustomer -ThrottleLimit 4 -PassThru
+                }).AddArgument((Get-SecuModulePath)).AddArgument($sb.BaseUri).AddArgument($sb.Credential).AddArgument([string[]]$customers.id)
+            $out = @($ps.Invoke())
+            @($ps.Streams.Error) | Should -BeNullOrEmpty
+        }
+        finally {
+            $ps.Dispose()
+            $rs.Dispose()
+        }
+        $pipelineThread = $out[0]
+        $prompts = $recordingHost.Recorder.Prompts
+        $prompts.Count | Should -Be 6
+        for ($i = 0; $i -lt 6; $i++) { $prompts[$i] | Should -Match ([regex]::Escape($customers[$i].id)) }
+        @($recordingHost.Recorder.Threads | Select-Object -Unique) | Should -Be @($pipelineThread)
+        # Only the confirmed records were sent, and their output keeps the input order.
+        @($out | Select-Object -Skip 1 | ForEach-Object Id) | Should -Be @($customers[0, 2, 3, 5].id)
+        @(Get-SandboxRequestLog $sb -Path '*/Payment/Customers/*' -Method DELETE).Count | Should -Be 4
+        @(Get-SandboxCustomer $sb | ForEach-Object id | Sort-Object) | Should -Be @($customers[1, 4].id | Sort-Object)
+    }
+
     It 'applies two changes to one customer in order' {
         $c = New-SandboxCustomer $sb @{ forename = 'Same'; surname = 'Id' }
         # The first record's read is slow: without waiting for it, the second would be overwritten.

@@ -146,3 +146,33 @@ Describe 'Progress' {
         } finally { $ps.Dispose() }
     }
 }
+
+Describe 'A long listing' {
+    BeforeAll {
+        Reset-Sandbox $sb
+        $script:total = 6000
+        1..$total | ForEach-Object { [pscustomobject]@{ Forename = 'Long'; Surname = "L$_" } } | New-SecuCustomer -ThrottleLimit 8 | Out-Null
+        # The managed heap after a full collection, every 1,000 customers; -Keep holds on to every customer, as a
+        # listing that buffered its results would.
+        function Measure-ListingHeap([switch] $Keep) {
+            $kept = [System.Collections.Generic.List[object]]::new()
+            $seen = 0
+            Get-SecuCustomer -PageSize 250 | ForEach-Object {
+                if ($Keep) { $kept.Add($_) }
+                if (++$seen % 1000 -eq 0) { [GC]::GetTotalMemory($true) }
+            }
+        }
+    }
+
+    It 'streams: the heap does not grow with the number of customers listed' {
+        @(Get-SandboxCustomer $sb).Count | Should -Be $total
+        $streamed = @(Measure-ListingHeap)
+        $buffered = @(Measure-ListingHeap -Keep)
+        $streamed.Count | Should -Be 6
+        $buffer = $buffered[-1] - $buffered[0]
+        $growth = $streamed[-1] - $streamed[0]
+        # The control shows the measure can see 5,000 customers held in memory (under 1 KB each).
+        $buffer | Should -BeGreaterThan 3MB
+        $growth | Should -BeLessThan ($buffer / 4)
+    }
+}
