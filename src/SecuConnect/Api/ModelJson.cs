@@ -19,13 +19,46 @@ namespace SecuConnect.Api
         // The wire names each reader knows, in the order of its switch.
         private static readonly string[] CustomerNames = { "object", "id", "contract", "merchant", "contact", "created", "updated" };
         private static readonly string[] ListNames = { "count", "data", "scroll_id" };
-        private static readonly string[] ContactNames =
-        {
-            "name", "forename", "surname", "companyname", "salutation", "gender", "title", "email", "phone", "mobile", "fax", "dob",
-            "picture", "url_website", "birthplace", "nationality", "address",
-        };
-        private static readonly string[] AddressNames = { "type", "street", "street_number", "postal_code", "city", "country", "additional_address_data" };
         private static readonly string[] UidNames = { "object", "id" };
+
+        /// <summary>The contact's text fields in wire order (the nested address follows them).</summary>
+        public static readonly WireField<Contact>[] ContactWire =
+        {
+            new WireField<Contact>("name", c => c.Name, (c, v) => c.Name = v),
+            new WireField<Contact>("forename", c => c.Forename, (c, v) => c.Forename = v),
+            new WireField<Contact>("surname", c => c.Surname, (c, v) => c.Surname = v),
+            new WireField<Contact>("companyname", c => c.CompanyName, (c, v) => c.CompanyName = v),
+            new WireField<Contact>("salutation", c => c.Salutation, (c, v) => c.Salutation = v),
+            new WireField<Contact>("gender", c => c.Gender, (c, v) => c.Gender = v),
+            new WireField<Contact>("title", c => c.Title, (c, v) => c.Title = v),
+            new WireField<Contact>("email", c => c.Email, (c, v) => c.Email = v),
+            new WireField<Contact>("phone", c => c.Phone, (c, v) => c.Phone = v),
+            new WireField<Contact>("mobile", c => c.Mobile, (c, v) => c.Mobile = v),
+            new WireField<Contact>("fax", c => c.Fax, (c, v) => c.Fax = v),
+            new WireField<Contact>("dob", c => c.Dob, (c, v) => c.Dob = v),
+            new WireField<Contact>("picture", c => c.Picture, (c, v) => c.Picture = v),
+            new WireField<Contact>("url_website", c => c.UrlWebsite, (c, v) => c.UrlWebsite = v),
+            new WireField<Contact>("birthplace", c => c.Birthplace, (c, v) => c.Birthplace = v),
+            new WireField<Contact>("nationality", c => c.Nationality, (c, v) => c.Nationality = v),
+        };
+
+        /// <summary>The address's fields in wire order.</summary>
+        public static readonly WireField<Address>[] AddressWire =
+        {
+            new WireField<Address>("type", a => a.Type, (a, v) => a.Type = v),
+            new WireField<Address>("street", a => a.Street, (a, v) => a.Street = v),
+            new WireField<Address>("street_number", a => a.StreetNumber, (a, v) => a.StreetNumber = v),
+            new WireField<Address>("postal_code", a => a.PostalCode, (a, v) => a.PostalCode = v),
+            new WireField<Address>("city", a => a.City, (a, v) => a.City = v),
+            new WireField<Address>("country", a => a.Country, (a, v) => a.Country = v),
+            new WireField<Address>("additional_address_data", a => a.AdditionalAddressData, (a, v) => a.AdditionalAddressData = v),
+        };
+
+        public const string AddressName = "address";
+
+        // The contact's names with "address" last, and the address's names: indexes match the tables above.
+        private static readonly string[] ContactNames = Names(ContactWire, AddressName);
+        private static readonly string[] AddressNames = Names(AddressWire, null);
 
         /// <summary>The body of a create or update, e.g. {"contact":{"forename":"Ada",...}}.</summary>
         public static string Serialize(PaymentCustomerRequest request)
@@ -47,34 +80,13 @@ namespace SecuConnect.Api
         public static void WriteContact(JsonWriter w, Contact c)
         {
             w.WriteStartObject();
-            Write(w, "name", c.Name);
-            Write(w, "forename", c.Forename);
-            Write(w, "surname", c.Surname);
-            Write(w, "companyname", c.CompanyName);
-            Write(w, "salutation", c.Salutation);
-            Write(w, "gender", c.Gender);
-            Write(w, "title", c.Title);
-            Write(w, "email", c.Email);
-            Write(w, "phone", c.Phone);
-            Write(w, "mobile", c.Mobile);
-            Write(w, "fax", c.Fax);
-            Write(w, "dob", c.Dob);
-            Write(w, "picture", c.Picture);
-            Write(w, "url_website", c.UrlWebsite);
-            Write(w, "birthplace", c.Birthplace);
-            Write(w, "nationality", c.Nationality);
+            foreach (var field in ContactWire) Write(w, field.Name, field.Get(c));
             var a = c.Address;
             if (a != null)
             {
-                w.WritePropertyName("address");
+                w.WritePropertyName(AddressName);
                 w.WriteStartObject();
-                Write(w, "type", a.Type);
-                Write(w, "street", a.Street);
-                Write(w, "street_number", a.StreetNumber);
-                Write(w, "postal_code", a.PostalCode);
-                Write(w, "city", a.City);
-                Write(w, "country", a.Country);
-                Write(w, "additional_address_data", a.AdditionalAddressData);
+                foreach (var field in AddressWire) Write(w, field.Name, field.Get(a));
                 w.WriteEndObject();
             }
             w.WriteEndObject();
@@ -136,27 +148,10 @@ namespace SecuConnect.Api
             var c = new Contact();
             while (NextProperty(r, out string name))
             {
-                switch (Match(name, ContactNames))
-                {
-                    case 0: c.Name = ReadString(r); break;
-                    case 1: c.Forename = ReadString(r); break;
-                    case 2: c.Surname = ReadString(r); break;
-                    case 3: c.CompanyName = ReadString(r); break;
-                    case 4: c.Salutation = ReadString(r); break;
-                    case 5: c.Gender = ReadString(r); break;
-                    case 6: c.Title = ReadString(r); break;
-                    case 7: c.Email = ReadString(r); break;
-                    case 8: c.Phone = ReadString(r); break;
-                    case 9: c.Mobile = ReadString(r); break;
-                    case 10: c.Fax = ReadString(r); break;
-                    case 11: c.Dob = ReadString(r); break;
-                    case 12: c.Picture = ReadString(r); break;
-                    case 13: c.UrlWebsite = ReadString(r); break;
-                    case 14: c.Birthplace = ReadString(r); break;
-                    case 15: c.Nationality = ReadString(r); break;
-                    case 16: c.Address = ReadNested(r) ? ReadAddressBody(r) : null; break;
-                    default: Skip(r); break;
-                }
+                int i = Match(name, ContactNames);
+                if (i < 0) Skip(r);
+                else if (i < ContactWire.Length) ContactWire[i].Set(c, ReadString(r));
+                else c.Address = ReadNested(r) ? ReadAddressBody(r) : null;
             }
             return c;
         }
@@ -166,17 +161,9 @@ namespace SecuConnect.Api
             var a = new Address();
             while (NextProperty(r, out string name))
             {
-                switch (Match(name, AddressNames))
-                {
-                    case 0: a.Type = ReadString(r); break;
-                    case 1: a.Street = ReadString(r); break;
-                    case 2: a.StreetNumber = ReadString(r); break;
-                    case 3: a.PostalCode = ReadString(r); break;
-                    case 4: a.City = ReadString(r); break;
-                    case 5: a.Country = ReadString(r); break;
-                    case 6: a.AdditionalAddressData = ReadString(r); break;
-                    default: Skip(r); break;
-                }
+                int i = Match(name, AddressNames);
+                if (i < 0) Skip(r);
+                else AddressWire[i].Set(a, ReadString(r));
             }
             return a;
         }
@@ -233,6 +220,14 @@ namespace SecuConnect.Api
             Expect(r, JsonToken.PropertyName, "a property");
             name = (string)r.Value;
             return true;
+        }
+
+        private static string[] Names<T>(WireField<T>[] fields, string last)
+        {
+            var names = new List<string>(fields.Length + 1);
+            foreach (var field in fields) names.Add(field.Name);
+            if (last != null) names.Add(last);
+            return names.ToArray();
         }
 
         /// <summary>The index of the name among the known ones: an exact match first, else one ignoring case; -1 if none.</summary>

@@ -65,35 +65,13 @@ namespace SecuConnect.Output
         {
             var o = new PSObject();
             var p = o.Properties;
-            Add(p, "name", c.Name);
-            Add(p, "forename", c.Forename);
-            Add(p, "surname", c.Surname);
-            Add(p, "companyname", c.CompanyName);
-            Add(p, "salutation", c.Salutation);
-            Add(p, "gender", c.Gender);
-            Add(p, "title", c.Title);
-            Add(p, "email", c.Email);
-            Add(p, "phone", c.Phone);
-            Add(p, "mobile", c.Mobile);
-            Add(p, "fax", c.Fax);
-            Add(p, "dob", c.Dob);
-            Add(p, "picture", c.Picture);
-            Add(p, "url_website", c.UrlWebsite);
-            Add(p, "birthplace", c.Birthplace);
-            Add(p, "nationality", c.Nationality);
+            foreach (var field in ModelJson.ContactWire) Add(p, field.Name, field.Get(c));
             var a = c.Address;
             if (a != null)
             {
                 var address = new PSObject();
-                var ap = address.Properties;
-                Add(ap, "type", a.Type);
-                Add(ap, "street", a.Street);
-                Add(ap, "street_number", a.StreetNumber);
-                Add(ap, "postal_code", a.PostalCode);
-                Add(ap, "city", a.City);
-                Add(ap, "country", a.Country);
-                Add(ap, "additional_address_data", a.AdditionalAddressData);
-                p.Add(new PSNoteProperty("address", address), true);
+                foreach (var field in ModelJson.AddressWire) Add(address.Properties, field.Name, field.Get(a));
+                p.Add(new PSNoteProperty(ModelJson.AddressName, address), true);
             }
             return o;
         }
