@@ -224,14 +224,14 @@ try {
         $steady[$k] = Get-Median ($pc[$k] | ForEach-Object { Get-Median (@($_) | Select-Object -Last 3) })
     }
     $label = "Per call: $($n.perCall) x Get-SecuCustomer -Id"
-    $rows.Add((New-Row -Measure "$label, first round in a fresh process" -Unit s -Module $first.module -Baseline 'Invoke-RestMethod loop' `
-                -BaselineValue $first.restMethod -Ratio BaselineOverModule -Direction ge -Must 1.5 -Aim 2))
-    $rows.Add((New-Row -Measure "$label, first round in a fresh process" -Unit s -Module $first.module -Baseline 'raw HttpClient loop (C#)' `
-                -BaselineValue $first.httpClient -Aim 1.5))
-    $rows.Add((New-Row -Measure "$label, steady state (rounds $($perCallRounds - 2)-$perCallRounds in one process)" -Unit s -Module $steady.module -Baseline 'Invoke-RestMethod loop, steady state' `
-                -BaselineValue $steady.restMethod -Ratio BaselineOverModule -Direction ge -Must 1.5 -Aim 2))
-    $rows.Add((New-Row -Measure "$label, steady state (rounds $($perCallRounds - 2)-$perCallRounds in one process)" -Unit s -Module $steady.module -Baseline 'raw HttpClient loop (C#), steady state' `
-                -BaselineValue $steady.httpClient -Aim 1.5))
+    foreach ($series in @(
+            @{ Label = "$label, first round in a fresh process"; Data = $first; Suffix = '' }
+            @{ Label = "$label, steady state (rounds $($perCallRounds - 2)-$perCallRounds in one process)"; Data = $steady; Suffix = ', steady state' })) {
+        $rows.Add((New-Row -Measure $series.Label -Unit s -Module $series.Data.module -Baseline "Invoke-RestMethod loop$($series.Suffix)" `
+                    -BaselineValue $series.Data.restMethod -Ratio BaselineOverModule -Direction ge -Must 1.5 -Aim 2))
+        $rows.Add((New-Row -Measure $series.Label -Unit s -Module $series.Data.module -Baseline "raw HttpClient loop (C#)$($series.Suffix)" `
+                    -BaselineValue $series.Data.httpClient -Aim 1.5))
+    }
 
     # 3. Bulk create from a CSV; every run starts from an empty store.
     # Four passes per child: the first is what a fresh session sees, passes 3-4 the steady state after JIT warm-up
@@ -283,27 +283,20 @@ try {
     $samples.bulkSteadySeconds = $bulkSteady
     $samples.bulkPassSeconds = $bulkPasses
     $samples.sandboxCeiling = $ceilings
-    $bulkIrm = Get-Median $bulk.restMethod
-    $bulkDefault = Get-Median $bulk.default
-    $firstRun = "Bulk create $($n.bulk), first run in a fresh process"
-    $rows.Add((New-Row -Measure "$firstRun`: -ThrottleLimit 1" -Unit s `
-                -Module $(if ($hasThrottle) { Get-Median $bulk.throttle1 } else { 'n/a (no -ThrottleLimit)' }) `
-                -Baseline 'Invoke-RestMethod loop' -BaselineValue $bulkIrm -Ratio BaselineOverModule -Direction ge))
-    $rows.Add((New-Row -Measure "$firstRun`: default ThrottleLimit" -Unit s -Module $bulkDefault `
-                -Baseline 'Invoke-RestMethod loop' -BaselineValue $bulkIrm -Ratio BaselineOverModule -Direction ge -Must 2.5 -Aim 3))
-    $rows.Add((New-Row -Measure "$firstRun`: default ThrottleLimit" -Unit '/s' -Module ($n.bulk / $bulkDefault) `
-                -Baseline 'sandbox ceiling, 8 connections' -BaselineValue ([double]$ceiling.perSecond) -Direction ge -Must 0.5))
-    # The steady state: median over the rounds of each child's median of passes 3-4.
-    $steadyIrm = Get-Median $bulkSteady.restMethod
-    $steadyDefault = Get-Median $bulkSteady.default
-    $steadyRun = "Bulk create $($n.bulk), steady state (runs 3-$passes in one process)"
-    $rows.Add((New-Row -Measure "$steadyRun`: -ThrottleLimit 1" -Unit s `
-                -Module $(if ($hasThrottle) { Get-Median $bulkSteady.throttle1 } else { 'n/a (no -ThrottleLimit)' }) `
-                -Baseline 'Invoke-RestMethod loop, steady state' -BaselineValue $steadyIrm -Ratio BaselineOverModule -Direction ge))
-    $rows.Add((New-Row -Measure "$steadyRun`: default ThrottleLimit" -Unit s -Module $steadyDefault `
-                -Baseline 'Invoke-RestMethod loop, steady state' -BaselineValue $steadyIrm -Ratio BaselineOverModule -Direction ge -Must 2.5 -Aim 3))
-    $rows.Add((New-Row -Measure "$steadyRun`: default ThrottleLimit" -Unit '/s' -Module ($n.bulk / $steadyDefault) `
-                -Baseline 'sandbox ceiling, 8 connections' -BaselineValue ([double]$ceiling.perSecond) -Direction ge -Must 0.5))
+    # The first run in a fresh process, then the steady state: median over the rounds of each child's median of passes 3-4.
+    foreach ($series in @(
+            @{ Label = "Bulk create $($n.bulk), first run in a fresh process"; Data = $bulk; Suffix = '' }
+            @{ Label = "Bulk create $($n.bulk), steady state (runs 3-$passes in one process)"; Data = $bulkSteady; Suffix = ', steady state' })) {
+        $irm = Get-Median $series.Data.restMethod
+        $default = Get-Median $series.Data.default
+        $rows.Add((New-Row -Measure "$($series.Label): -ThrottleLimit 1" -Unit s `
+                    -Module $(if ($hasThrottle) { Get-Median $series.Data.throttle1 } else { 'n/a (no -ThrottleLimit)' }) `
+                    -Baseline "Invoke-RestMethod loop$($series.Suffix)" -BaselineValue $irm -Ratio BaselineOverModule -Direction ge))
+        $rows.Add((New-Row -Measure "$($series.Label): default ThrottleLimit" -Unit s -Module $default `
+                    -Baseline "Invoke-RestMethod loop$($series.Suffix)" -BaselineValue $irm -Ratio BaselineOverModule -Direction ge -Must 2.5 -Aim 3))
+        $rows.Add((New-Row -Measure "$($series.Label): default ThrottleLimit" -Unit '/s' -Module ($n.bulk / $default) `
+                    -Baseline 'sandbox ceiling, 8 connections' -BaselineValue ([double]$ceiling.perSecond) -Direction ge -Must 0.5))
+    }
 
     # 5. Scaling: per-item time of the default bulk create at three sizes (the middle one is the bulk run above, its
     # first pass, so it compares with the other sizes, which run one pass in a fresh process like it).
