@@ -38,6 +38,7 @@ namespace SecuConnectTests
         public List<string> Prompts { get; } = new List<string>();
         public List<int> Threads { get; } = new List<int>();
         public List<string> Decline { get; } = new List<string>();
+        public List<string> Warnings { get; } = new List<string>();
 
         public override int PromptForChoice(string caption, string message, Collection<ChoiceDescription> choices, int defaultChoice)
         {
@@ -67,6 +68,6 @@ namespace SecuConnectTests
         public override void WriteDebugLine(string message) { }
         public override void WriteProgress(long sourceId, ProgressRecord record) { }
         public override void WriteVerboseLine(string message) { }
-        public override void WriteWarningLine(string message) { }
+        public override void WriteWarningLine(string message) { lock (Warnings) Warnings.Add(message); }
     }
 }

@@ -27,7 +27,51 @@ namespace SecuConnect.Api
         public string ErrorUser { get; set; }
         public string SupportId { get; set; }
         public string Method { get; set; }
-        public Uri RequestUri { get; set; }
+
+        /// <summary>The request's URL, with query values that may hold personal data (a filter on an email) masked, as in the message.</summary>
+        public Uri RequestUri
+        {
+            get => _requestUri;
+            set => _requestUri = Masked(value);
+        }
+
+        private Uri _requestUri;
+
+        /// <summary>True when a retry was skipped because the connection's retry budget was empty.</summary>
+        public bool RetryBudgetExhausted { get; set; }
+
+        /// <summary>A copy with <paramref name="note"/> added to the message.</summary>
+        internal SecuApiException WithNote(string note) =>
+            new SecuApiException(Kind, ErrorId, Message.TrimEnd() + " " + note, InnerException)
+            {
+                StatusCode = StatusCode, Error = Error, Code = Code, Details = Details, ErrorUser = ErrorUser,
+                SupportId = SupportId, Method = Method, RequestUri = RequestUri, RetryBudgetExhausted = RetryBudgetExhausted,
+            };
+
+        /// <summary>
+        /// An exception the Api did not expect (a bug, or a runtime limit), as one item's error: the record fails with
+        /// a clear message and the others go on. Exceptions that end the session (a closed connection) are not wrapped.
+        /// </summary>
+        public static SecuApiException Unexpected(Exception exception)
+        {
+            if (exception is SecuApiException api) return api;
+            var inner = exception is AggregateException agg && agg.InnerExceptions.Count == 1 ? agg.InnerException : exception;
+            if (inner is SecuApiException innerApi) return innerApi;
+            return new SecuApiException(SecuErrorKind.Other, "UnexpectedError",
+                $"The request failed unexpectedly ({inner.GetType().Name}: {inner.Message}). Other records are not affected; " +
+                "run the command again for this item, and report the problem if it persists.", inner);
+        }
+
+        /// <summary>True for exceptions that are not an item's failure: a stop, or the process running out of memory.</summary>
+        public static bool IsFatal(Exception exception) =>
+            exception is OperationCanceledException || exception is OutOfMemoryException || exception is StackOverflowException
+            || exception is System.Threading.ThreadAbortException;
+
+        private static Uri Masked(Uri uri)
+        {
+            if (uri == null || !uri.IsAbsoluteUri || string.IsNullOrEmpty(uri.Query)) return uri;
+            return Uri.TryCreate(LogMasker.MaskUrl(uri), UriKind.Absolute, out var masked) ? masked : null;
+        }
 
         /// <summary>Failures of the session rather than of one item: the pipeline cannot go on.</summary>
         public bool IsSessionFailure =>

@@ -26,6 +26,9 @@ namespace SecuConnect.Api
         public SecuConnection Connection { get; }
         public ApiLog Log { get; }
 
+        /// <summary>Set by a bulk command: stops new requests when the run ends and records whether a change was sent.</summary>
+        public CallControl Control { get; set; }
+
         private string CustomersUrl => Connection.ApiRoot + "/Payment/Customers";
 
         /// <summary>Makes sure a token is at hand (Connect uses it so bad credentials fail at once).</summary>
@@ -35,21 +38,21 @@ namespace SecuConnect.Api
         public async Task<PaymentCustomer> GetCustomerAsync(string id, CancellationToken cancellationToken)
         {
             var request = new ApiRequest(HttpMethod.Get, ById(id), RequestKind.Idempotent) { TargetId = id, ReadBody = ReadCustomer };
-            var response = await Connection.SendAsync(request, Log, cancellationToken).ConfigureAwait(false);
+            var response = await Connection.SendAsync(request, Log, cancellationToken, Control).ConfigureAwait(false);
             return ParseCustomer(request, response);
         }
 
         public async Task<PaymentCustomer> CreateCustomerAsync(Contact contact, CancellationToken cancellationToken)
         {
             var request = WithBody(new ApiRequest(HttpMethod.Post, new Uri(CustomersUrl), RequestKind.Create) { ReadBody = ReadCustomer }, contact);
-            var response = await Connection.SendAsync(request, Log, cancellationToken).ConfigureAwait(false);
+            var response = await Connection.SendAsync(request, Log, cancellationToken, Control).ConfigureAwait(false);
             return ParseCustomer(request, response);
         }
 
         public async Task<PaymentCustomer> UpdateCustomerAsync(string id, Contact contact, CancellationToken cancellationToken)
         {
             var request = WithBody(new ApiRequest(HttpMethod.Put, ById(id), RequestKind.Idempotent) { TargetId = id, ReadBody = ReadCustomer }, contact);
-            var response = await Connection.SendAsync(request, Log, cancellationToken).ConfigureAwait(false);
+            var response = await Connection.SendAsync(request, Log, cancellationToken, Control).ConfigureAwait(false);
             return ParseCustomer(request, response);
         }
 
@@ -57,7 +60,7 @@ namespace SecuConnect.Api
         public async Task<PaymentCustomer> DeleteCustomerAsync(string id, CancellationToken cancellationToken)
         {
             var request = new ApiRequest(HttpMethod.Delete, ById(id), RequestKind.Idempotent) { TargetId = id };
-            var response = await Connection.SendAsync(request, Log, cancellationToken).ConfigureAwait(false);
+            var response = await Connection.SendAsync(request, Log, cancellationToken, Control).ConfigureAwait(false);
             if (response.AlreadyGone || string.IsNullOrWhiteSpace(response.Body)) return null;
             JToken token = Parse(request, response.Body);
             // The API answers with an array holding the deleted customer.
@@ -68,8 +71,8 @@ namespace SecuConnect.Api
         /// <summary>One list request with the given query parameters (count, offset, q, sort, fields, scroll_expire, scroll_id).</summary>
         public async Task<CustomerList> ListPageAsync(IEnumerable<KeyValuePair<string, string>> query, CancellationToken cancellationToken)
         {
-            var request = new ApiRequest(HttpMethod.Get, new Uri(CustomersUrl + QueryString(query)), RequestKind.Idempotent) { ReadBody = ReadList };
-            var response = await Connection.SendAsync(request, Log, cancellationToken).ConfigureAwait(false);
+            var request = new ApiRequest(HttpMethod.Get, ListUri(query), RequestKind.Idempotent) { ReadBody = ReadList };
+            var response = await Connection.SendAsync(request, Log, cancellationToken, Control).ConfigureAwait(false);
             if (response.IsRead)
             {
                 if (response.ReadError != null) throw Invalid(request, "an answer that is not JSON", response.ReadError);
@@ -84,6 +87,19 @@ namespace SecuConnect.Api
         /// <summary>A lazy listing: pages are fetched only as the caller enumerates.</summary>
         public CustomerPager List(ListQuery query, CancellationToken cancellationToken) =>
             new CustomerPager(this, query, cancellationToken);
+
+        private Uri ListUri(IEnumerable<KeyValuePair<string, string>> query)
+        {
+            string text = CustomersUrl + QueryString(query);
+            // System.Uri refuses strings beyond 65,519 characters; servers refuse far shorter URLs (8 KB is common).
+            if (text.Length > MaxUrlLength || !Uri.TryCreate(text, UriKind.Absolute, out var uri))
+                throw new SecuApiException(SecuErrorKind.InvalidArgument, "QueryTooLong",
+                    $"The listing's URL would be {text.Length:N0} characters long, more than the {MaxUrlLength:N0} a request may have: shorten -Filter (or -Property, -Sort). No request was sent.");
+            return uri;
+        }
+
+        /// <summary>The longest request URL the module sends; the API's servers refuse longer ones.</summary>
+        public const int MaxUrlLength = 8000;
 
         private Uri ById(string id)
         {
@@ -148,7 +164,7 @@ namespace SecuConnect.Api
                     return read(reader);
                 }
             }
-            catch (JsonException ex)
+            catch (Exception ex) when (ex is JsonException || ex is OverflowException || ex is InvalidCastException || ex is FormatException || ex is ArgumentException)
             {
                 throw Invalid(request, "an answer that does not have the API's shape", ex);
             }

@@ -56,6 +56,7 @@ namespace SecuConnect.Api
             Random = () => { lock (_randomLock) return _random.NextDouble(); };
             Delay = (delay, token) => Task.Delay(delay, token);
             Tokens = new TokenCache(FetchTokenAsync, () => Clock());
+            RetryBudget = new RetryBudget();
         }
 
         /// <summary>Creates a connection; it has no token until the first request (Connect asks for one at once).</summary>
@@ -78,6 +79,9 @@ namespace SecuConnect.Api
         internal Uri TokenUri { get; }
         internal string ApiRoot { get; }
         internal TokenCache Tokens { get; }
+
+        /// <summary>The retry quota shared by this connection's requests (see <see cref="Api.RetryBudget"/>).</summary>
+        internal RetryBudget RetryBudget { get; }
         internal bool CanReauthenticate => _secret != null;
 
         // Injectable for tests: time, jitter and waiting.
@@ -118,6 +122,11 @@ namespace SecuConnect.Api
         private static Uri ValidateBaseUri(SecuConnectionOptions options)
         {
             Uri uri = options.BaseUri ?? SecuConnectionOptions.EnvironmentUri(options.Environment ?? SecuEnvironment.Production);
+            // The URI itself is not repeated: its user info may be a password.
+            if (uri.IsAbsoluteUri && !string.IsNullOrEmpty(uri.UserInfo))
+                throw new SecuApiException(SecuErrorKind.InvalidArgument, "InvalidBaseUri",
+                    "The base URI must not contain a user name or password (user:password@host): they would travel with every request. " +
+                    "Give the client id and secret with -Credential, or -ClientId and -ClientSecret.");
             if (!uri.IsAbsoluteUri || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
                 throw new SecuApiException(SecuErrorKind.InvalidArgument, "InvalidBaseUri",
                     $"The base URI '{uri}' must be an absolute http or https URI, such as https://connect.secucard.com.");
@@ -181,19 +190,40 @@ namespace SecuConnect.Api
         /// refuses the token. Returns only on success; every failure is a <see cref="SecuApiException"/>, and a
         /// cancellation by the caller an OperationCanceledException.
         /// </summary>
-        internal async Task<ApiResponse> SendAsync(ApiRequest request, ApiLog log, CancellationToken cancellationToken)
+        internal async Task<ApiResponse> SendAsync(ApiRequest request, ApiLog log, CancellationToken cancellationToken, CallControl control = null)
+        {
+            try
+            {
+                return await SendCoreAsync(request, log, cancellationToken, control).ConfigureAwait(false);
+            }
+            catch (ObjectDisposedException) when (IsDisposed)
+            {
+                // Disconnect-SecuConnect in another runspace closed the connection while this request waited or ran.
+                ThrowIfDisposed();
+                throw;
+            }
+        }
+
+        private async Task<ApiResponse> SendCoreAsync(ApiRequest request, ApiLog log, CancellationToken cancellationToken, CallControl control)
         {
             ThrowIfDisposed();
             int maxAttempts = 1 + MaximumRetryCount;
             int attempt = 0;
             bool reauthenticated = false;
             bool mayHaveBeenProcessed = false;
+            int lastRetryCost = 0;
+            bool changes = request.Kind != RequestKind.Token && request.Method != HttpMethod.Get;
             string url = LogMasker.MaskUrl(request.Uri);
 
             while (true)
             {
                 attempt++;
                 cancellationToken.ThrowIfCancellationRequested();
+                if (control != null && control.StopSending.IsCancellationRequested)
+                {
+                    log.Verbose($"{request.Method.Method} {url} -> not sent: the command is ending.");
+                    throw NotAttempted(request, url);
+                }
                 string token = request.Kind == RequestKind.Token ? null : await GetAccessTokenAsync(log, cancellationToken).ConfigureAwait(false);
                 string attemptText = attempt > 1 ? $", attempt {attempt} of {maxAttempts}" : string.Empty;
 
@@ -212,6 +242,7 @@ namespace SecuConnect.Api
                         log.Debug($"{request.Method.Method} {url}" + (request.DebugBody != null ? " body: " + request.DebugBody : string.Empty));
                     try
                     {
+                        if (changes) control?.MarkChangeSent();
                         using (var response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, attemptCts.Token).ConfigureAwait(false))
                         {
                             status = (int)response.StatusCode;
@@ -222,6 +253,11 @@ namespace SecuConnect.Api
                                 {
                                     try { read.Value = request.ReadBody(stream); }
                                     catch (Newtonsoft.Json.JsonException ex) { read.ReadError = ex; }
+                                    catch (Exception ex) when (IsReadFailure(ex))
+                                    {
+                                        // A number beyond Int64 (a list count, say) or a value of the wrong type: the answer is not the API's shape.
+                                        read.ReadError = new Newtonsoft.Json.JsonReaderException(ex.Message, ex);
+                                    }
                                 }
                             }
                             else
@@ -269,7 +305,11 @@ namespace SecuConnect.Api
                     log.Verbose($"{request.Method.Method} {url} -> {status} ({watch.ElapsedMilliseconds} ms{attemptText})");
                     if (log.DebugEnabled && !string.IsNullOrEmpty(body))
                         log.Debug($"{status} body: " + (request.Kind == RequestKind.Token && status < 300 ? "{\"access_token\":\"***\"}" : LogMasker.MaskBody(body)));
-                    if (status >= 200 && status < 300) return read ?? new ApiResponse(status, body);
+                    if (status >= 200 && status < 300)
+                    {
+                        RetryBudget.OnSuccess(lastRetryCost);
+                        return read ?? new ApiResponse(status, body);
+                    }
                 }
 
                 if (!failure.HasValue && request.Kind != RequestKind.Token)
@@ -315,14 +355,59 @@ namespace SecuConnect.Api
                     { StatusCode = status, Method = request.Method.Method, RequestUri = request.Uri, Error = ex.Error, Code = ex.Code, Details = ex.Details, SupportId = ex.SupportId };
                 }
 
+                if (control != null && control.StopSending.IsCancellationRequested)
+                {
+                    log.Verbose($"Not retrying {request.Method.Method} {url}: the command is ending.");
+                    throw Final(request, failure, status, body, attempt, failureException);
+                }
+                int cost = RetryBudget.CostOf(failure ?? FailureKind.Status, status);
+                if (!RetryBudget.TryAcquire(cost))
+                {
+                    log.Verbose($"Not retrying {request.Method.Method} {url}: the connection's retry budget is empty, as the API failed repeatedly.");
+                    var ex = Final(request, failure, status, body, attempt, failureException)
+                        .WithNote("Not retried: the connection's retry budget is empty, as the API failed repeatedly; it refills as requests succeed.");
+                    ex.RetryBudgetExhausted = true;
+                    throw ex;
+                }
+                lastRetryCost = cost;
+
                 if (failure != FailureKind.NotSent && !(failure == null && (status == 429 || status == 503)))
                     mayHaveBeenProcessed = true;
                 var delay = RetryPolicy.Backoff(attempt, RetryIntervalSec, retryAfter, Random);
                 log.Verbose($"Retrying {request.Method.Method} {url} in {delay.TotalSeconds.ToString("0.0##", CultureInfo.InvariantCulture)} s" +
                             (retryAfter.HasValue ? " (Retry-After)" : string.Empty) + $", attempt {attempt + 1} of {maxAttempts}.");
-                if (delay > TimeSpan.Zero) await Delay(delay, cancellationToken).ConfigureAwait(false);
+                if (delay > TimeSpan.Zero)
+                {
+                    if (control == null || !control.StopSending.CanBeCanceled)
+                    {
+                        await Delay(delay, cancellationToken).ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        using (var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, control.StopSending))
+                        {
+                            try
+                            {
+                                await Delay(delay, wait.Token).ConfigureAwait(false);
+                            }
+                            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                            {
+                                log.Verbose($"Not retrying {request.Method.Method} {url}: the command is ending.");
+                                throw Final(request, failure, status, body, attempt, failureException);
+                            }
+                        }
+                    }
+                }
             }
         }
+
+        private static bool IsReadFailure(Exception ex) =>
+            ex is OverflowException || ex is InvalidCastException || ex is FormatException || ex is ArgumentException;
+
+        private static SecuApiException NotAttempted(ApiRequest request, string url) =>
+            new SecuApiException(SecuErrorKind.NotAttempted, "NotAttempted",
+                $"{request.Method.Method} {url} was not sent: the command was ending.")
+            { Method = request.Method.Method, RequestUri = request.Uri };
 
         private HttpRequestMessage BuildMessage(ApiRequest request, string token)
         {

@@ -18,5 +18,7 @@ namespace SecuConnect.Api
         Unavailable,
         Timeout,
         InvalidResponse,
+        /// <summary>The request was never sent: the command was ending, or stopped sending because the API was unavailable.</summary>
+        NotAttempted,
     }
 }

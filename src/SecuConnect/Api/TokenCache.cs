@@ -13,6 +13,7 @@ namespace SecuConnect.Api
     {
         public static readonly TimeSpan RenewalMargin = TimeSpan.FromSeconds(60);
         private const long DefaultLifetimeSec = 1200;
+        internal const long MaxLifetimeSec = 86400;
 
         private readonly Func<ApiLog, CancellationToken, Task<TokenResponse>> _fetch;
         private readonly Func<DateTimeOffset> _clock;
@@ -51,6 +52,8 @@ namespace SecuConnect.Api
                 var response = await _fetch(log, cancellationToken).ConfigureAwait(false);
                 var now = _clock();
                 long seconds = response.ExpiresIn.HasValue && response.ExpiresIn.Value > 0 ? response.ExpiresIn.Value : DefaultLifetimeSec;
+                // A lifetime beyond a day (or beyond what a TimeSpan holds) is renewed after a day: harmless, and never an overflow.
+                if (seconds > MaxLifetimeSec) seconds = MaxLifetimeSec;
                 var lifetime = TimeSpan.FromSeconds(seconds);
                 state = new TokenState(response.AccessToken, now + lifetime, now + RenewAfter(lifetime));
                 Volatile.Write(ref _state, state);

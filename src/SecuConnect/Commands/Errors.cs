@@ -23,6 +23,7 @@ namespace SecuConnect.Commands
                 case SecuErrorKind.Unavailable: return ErrorCategory.ResourceUnavailable;
                 case SecuErrorKind.Timeout: return ErrorCategory.OperationTimeout;
                 case SecuErrorKind.InvalidResponse: return ErrorCategory.InvalidResult;
+                case SecuErrorKind.NotAttempted: return ErrorCategory.OperationStopped;
                 default: return ErrorCategory.InvalidOperation;
             }
         }
@@ -42,6 +43,7 @@ namespace SecuConnect.Commands
                 case SecuErrorKind.RateLimited: return "Wait, then run the command again for this item; a higher -MaximumRetryCount on Connect-SecuConnect waits longer.";
                 case SecuErrorKind.Unavailable:
                 case SecuErrorKind.Timeout: return "Run the command again for this item; raise -TimeoutSec or -MaximumRetryCount on Connect-SecuConnect if it persists.";
+                case SecuErrorKind.NotAttempted: return "Run the command again for this item.";
                 default: return null;
             }
         }

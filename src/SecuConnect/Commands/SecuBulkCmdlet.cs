@@ -6,6 +6,7 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using SecuConnect.Api;
+using SecuConnect.Models;
 
 namespace SecuConnect.Commands
 {
@@ -14,16 +15,52 @@ namespace SecuConnect.Commands
     /// -ThrottleLimit and sends up to that many records' requests at once. Binding, validation and ShouldProcess
     /// run on the pipeline thread before a record's call starts; each call logs into its own ApiLog, and results,
     /// errors and log lines are written on the pipeline thread in input order.
+    /// <para>
+    /// Every record is accounted for (docs/reliability.md):
+    /// - when the effective error action is Stop or Inquire, records run one at a time, so nothing after a failing
+    ///   record is sent;
+    /// - when the run ends early (a downstream error, Select-Object -First, Ctrl+C, a terminating error), nothing new
+    ///   is sent, the calls in flight get <see cref="InFlightGrace"/> to finish, and each is reported as a warning
+    ///   (output and error streams are closed by then);
+    /// - when <see cref="UnavailableStreakLimit"/> records in a row fail because the API is unavailable, no further
+    ///   record is sent, and the run ends with one error naming the records not attempted;
+    /// - the run ends with a summary in the Information stream, tagged <see cref="SummaryTag"/>.
+    /// </para>
     /// </summary>
     public abstract class SecuBulkCmdlet : SecuConnectedCmdlet
     {
+        /// <summary>How long an early end waits for the calls in flight before cancelling them.</summary>
+        public static readonly TimeSpan InFlightGrace = TimeSpan.FromSeconds(3);
+
+        /// <summary>How long cancelled calls get to observe the cancellation.</summary>
+        private static readonly TimeSpan CancelGrace = TimeSpan.FromMilliseconds(500);
+
+        /// <summary>Records in a row that failed because the API was unavailable before the run stops sending.</summary>
+        public const int UnavailableStreakLimit = 5;
+
+        /// <summary>The tag of the summary record in the Information stream.</summary>
+        public const string SummaryTag = "SecuConnect.Summary";
+
+        private const int ProgressId = 2;
+
         private readonly Queue<Pending> _pending = new Queue<Pending>();
-        private CancellationTokenSource _batchStop;
+        // Cancels the calls in flight (only after InFlightGrace of an early end); a stop does not cancel them at once.
+        private readonly CancellationTokenSource _abort = new CancellationTokenSource();
+        // Once cancelled, no call starts a new request, retry or follow-up request.
+        private readonly CancellationTokenSource _stopSending = new CancellationTokenSource();
+        private readonly List<object> _notAttemptedTargets = new List<object>();
         private bool _progressShown;
         private readonly Stopwatch _progressClock = Stopwatch.StartNew();
         private long _lastProgressMs = -1;
         private int _received;
         private int _finished;
+        private bool? _errorActionStops;
+        private bool _endedEarly;
+        private bool _summaryWritten;
+        private int _done, _failed, _unknown, _notAttempted;
+        private int _unavailableStreak;
+        private SecuApiException _abandonedBecause;
+        private Capture _capture;
 
         /// <summary>How many records' requests may be in flight at once; 1 sends them strictly one after another.</summary>
         [Parameter]
@@ -33,42 +70,76 @@ namespace SecuConnect.Commands
         /// <summary>The activity shown by Write-Progress for bulk input, e.g. "Creating customers".</summary>
         protected abstract string ProgressActivity { get; }
 
-        private CancellationToken BatchToken =>
-            (_batchStop ?? (_batchStop = CancellationTokenSource.CreateLinkedTokenSource(StopToken))).Token;
+        /// <summary>
+        /// -ThrottleLimit, or 1 when the effective error action is Stop or Inquire: a record's error then ends the
+        /// run, and records sent beside it would have been sent after the failing one.
+        /// </summary>
+        protected int EffectiveThrottleLimit => ErrorActionStops ? 1 : ThrottleLimit;
 
-        private const int ProgressId = 2;
+        /// <summary>True when -ErrorAction, or else $ErrorActionPreference in the caller's scope, is Stop or Inquire.</summary>
+        protected bool ErrorActionStops
+        {
+            get
+            {
+                if (!_errorActionStops.HasValue)
+                {
+                    object value = MyInvocation.BoundParameters.TryGetValue("ErrorAction", out var bound) ? bound : GetVariableValue("ErrorActionPreference");
+                    _errorActionStops = LanguagePrimitives.TryConvertTo(value, out ActionPreference preference)
+                        && (preference == ActionPreference.Stop || preference == ActionPreference.Inquire);
+                }
+                return _errorActionStops.Value;
+            }
+        }
 
         private sealed class Pending
         {
             public string Key;
             public ApiLog Log;
             public Task Task;
+            public CallControl Control;
+            /// <summary>Writes the outcome while the pipeline runs.</summary>
             public Action Complete;
+            /// <summary>Counts the outcome and describes it for a warning, after an early end.</summary>
+            public Func<string> Report;
+        }
+
+        private sealed class Capture
+        {
+            public object Target;
         }
 
         /// <summary>
         /// Starts one record's Api call. Waits first for an earlier record with the same key (customer id), so two
         /// changes to one customer never race, and for the oldest record when ThrottleLimit calls are in flight.
         /// <paramref name="onSuccess"/> and <paramref name="onError"/> run later on the pipeline thread, in input order.
+        /// <paramref name="onError"/> must report through <see cref="WriteApiError"/>: its target is also the record
+        /// that a warning names when the run ends before the error can be written.
         /// </summary>
         protected void Submit<T>(string key, Func<SecuClient, CancellationToken, Task<T>> call, Action<T> onSuccess, Action<SecuApiException> onError)
         {
             Guard(() =>
             {
-                if (key != null)
+                if (_abandonedBecause == null && key != null)
                 {
                     while (_pending.Any(p => string.Equals(p.Key, key, StringComparison.OrdinalIgnoreCase))) CompleteOldest();
                 }
-                while (_pending.Count >= ThrottleLimit) CompleteOldest();
+                while (_abandonedBecause == null && _pending.Count >= EffectiveThrottleLimit) CompleteOldest();
+                if (_abandonedBecause != null)
+                {
+                    // The API is unavailable: this record is counted, not sent.
+                    RecordNotAttempted(TargetOf(onError, NotAttempted()) ?? key);
+                    return;
+                }
 
                 var log = new ApiLog { DebugEnabled = Log.DebugEnabled };
-                var client = new SecuClient(Client.Connection, log);
+                var control = new CallControl(_stopSending.Token);
+                var client = new SecuClient(Client.Connection, log) { Control = control };
                 Task<T> task;
                 try
                 {
-                    task = call(client, BatchToken);
+                    task = call(client, _abort.Token);
                 }
-                catch (Exception ex)
+                catch (Exception ex) when (!SecuApiException.IsFatal(ex))
                 {
                     task = FromException<T>(ex);
                 }
@@ -77,6 +148,7 @@ namespace SecuConnect.Commands
                     Key = key,
                     Log = log,
                     Task = task,
+                    Control = control,
                     Complete = () =>
                     {
                         T result;
@@ -84,19 +156,24 @@ namespace SecuConnect.Commands
                         {
                             result = task.GetAwaiter().GetResult();
                         }
-                        catch (SecuApiException ex)
+                        catch (Exception ex) when (!SecuApiException.IsFatal(ex))
                         {
-                            onError(ex);
+                            var error = SecuApiException.Unexpected(ex);
+                            TrackAvailability(error);
+                            onError(error);
                             return;
                         }
+                        _done++;
+                        _unavailableStreak = 0;
                         onSuccess(result);
                     },
+                    Report = () => DescribeEnded(task, key, control, onError),
                 });
                 _received++;
 
                 // Write what is already done, then keep at most ThrottleLimit - 1 in flight while the next record binds.
                 while (_pending.Count > 0 && _pending.Peek().Task.IsCompleted) CompleteOldest();
-                while (_pending.Count >= ThrottleLimit) CompleteOldest();
+                while (_pending.Count >= EffectiveThrottleLimit) CompleteOldest();
                 ReportProgress();
             });
         }
@@ -110,30 +187,77 @@ namespace SecuConnect.Commands
         protected override void EndProcessing()
         {
             CompleteAll();
-            if (_progressShown)
-            {
-                WriteProgress(new ProgressRecord(ProgressId, ProgressActivity, $"{_finished} of {_received} done")
-                    { RecordType = ProgressRecordType.Completed });
-            }
+            _endedEarly = true; // ended in time: nothing left for Dispose to report
+            CompleteProgress();
+            WriteSummary();
+            if (_abandonedBecause != null) ThrowTerminatingError(Abandoned());
             base.EndProcessing();
+        }
+
+        protected override void StopProcessing()
+        {
+            base.StopProcessing();
+            // Called on another thread: from now on no call starts a new request; those in flight may finish.
+            try { _stopSending.Cancel(); } catch (ObjectDisposedException) { }
         }
 
         protected override void Dispose(bool disposing)
         {
-            if (disposing && _batchStop != null)
+            if (disposing)
             {
-                CancelPending();
-                _batchStop.Dispose();
+                // The pipeline ended while this command was not running (an upstream error or stop): account for the calls in flight.
+                EndEarly();
+                _abort.Dispose();
+                _stopSending.Dispose();
             }
             base.Dispose(disposing);
         }
+
+        #region Reporting through the base class, so the cmdlets need not know about counting
+
+        /// <summary>Reports a record's Api failure (counted in the summary), or, while an ended run is being accounted for, only names the record.</summary>
+        protected new void WriteApiError(SecuApiException ex, object target)
+        {
+            if (_capture != null)
+            {
+                _capture.Target = target;
+                return;
+            }
+            if (_abandonedBecause != null && ex.Kind == SecuErrorKind.NotAttempted)
+            {
+                RecordNotAttempted(target);
+                return;
+            }
+            Count(ex);
+            base.WriteApiError(ex, target);
+        }
+
+        /// <summary>Writes a record's error; a record rejected before sending counts as failed in the summary.</summary>
+        protected new void WriteError(ErrorRecord errorRecord)
+        {
+            _failed++;
+            base.WriteError(errorRecord);
+        }
+
+        /// <summary>As Cmdlet.ShouldProcess; once the run has stopped sending, records are not confirmed one by one, as none will be sent.</summary>
+        protected new bool ShouldProcess(string target, string action) =>
+            _abandonedBecause != null || base.ShouldProcess(target, action);
+
+        /// <summary>As SecuCmdlet.Run; once the run has stopped sending, no request is sent.</summary>
+        protected new T Run<T>(Func<CancellationToken, Task<T>> call)
+        {
+            if (_abandonedBecause != null) throw NotAttempted();
+            return base.Run(call);
+        }
+
+        #endregion
 
         private void CompleteOldest()
         {
             var item = _pending.Peek();
             try
             {
-                // Blocks on the pipeline thread; Ctrl+C cancels every call in flight, so the wait ends at once.
+                // Blocks on the pipeline thread; Ctrl+C ends the wait at once (the calls get InFlightGrace to finish).
                 Task.WaitAny(new[] { item.Task }, StopToken);
             }
             catch (OperationCanceledException)
@@ -157,7 +281,7 @@ namespace SecuConnect.Commands
             ReportProgress();
         }
 
-        /// <summary>Any exception leaving the batch (stop, terminating error, downstream Select -First) cancels the rest.</summary>
+        /// <summary>Any exception leaving the batch (stop, terminating error, downstream Select -First) ends the run early.</summary>
         private void Guard(Action action)
         {
             try
@@ -166,18 +290,246 @@ namespace SecuConnect.Commands
             }
             catch
             {
-                CancelPending();
+                EndEarly();
                 throw;
             }
         }
 
-        private void CancelPending()
+        /// <summary>
+        /// Sends nothing new, waits up to <see cref="InFlightGrace"/> for the calls in flight, cancels what is left,
+        /// and reports each call as a warning: output and error streams refuse writes once a pipeline stops, warnings
+        /// still reach -WarningVariable and the host. Never throws.
+        /// </summary>
+        private void EndEarly()
         {
-            if (_batchStop == null || _pending.Count == 0) return;
-            try { _batchStop.Cancel(); } catch (ObjectDisposedException) { }
-            // The calls observe the token promptly; wait briefly so no request outlives the command.
-            try { Task.WaitAll(_pending.Select(p => p.Task).ToArray(), 500); } catch (AggregateException) { }
+            if (_endedEarly) return;
+            _endedEarly = true;
+            try { _stopSending.Cancel(); } catch (ObjectDisposedException) { }
+            var items = _pending.ToArray();
             _pending.Clear();
+            if (items.Length > 0)
+            {
+                var tasks = items.Select(p => p.Task).ToArray();
+                try
+                {
+                    if (!Task.WaitAll(tasks, InFlightGrace))
+                    {
+                        _abort.Cancel();
+                        Task.WaitAll(tasks, CancelGrace);
+                    }
+                }
+                catch (AggregateException) { }
+                catch (ObjectDisposedException) { }
+                foreach (var item in items)
+                {
+                    Quietly(() => Drain(item.Log));
+                    string text = null;
+                    try { text = item.Report(); }
+                    catch (Exception ex) when (!SecuApiException.IsFatal(ex)) { text = "A record's outcome could not be described: " + ex.Message; }
+                    if (text != null) WarnAfterEnd(text);
+                }
+            }
+            Quietly(CompleteProgress);
+            Quietly(WriteSummary);
+        }
+
+        /// <summary>The tag of the Information records that repeat the warnings of a run stopped by Ctrl+C.</summary>
+        public const string EndedEarlyTag = "SecuConnect.EndedEarly";
+
+        /// <summary>
+        /// A warning about a record after an early end. After a downstream error or Select-Object -First, WriteWarning
+        /// works. After Ctrl+C (a stopping pipeline) PowerShell refuses every stream but Information, so the warning
+        /// is written to the host and appended to -WarningVariable directly, and also written as an Information
+        /// record tagged <see cref="EndedEarlyTag"/> (for hosts without a UI, such as the PowerShell API's Streams).
+        /// </summary>
+        private void WarnAfterEnd(string text)
+        {
+            try
+            {
+                base.WriteWarning(text);
+                return;
+            }
+            catch (PipelineStoppedException)
+            {
+            }
+            catch (Exception ex) when (!SecuApiException.IsFatal(ex))
+            {
+                // -WarningAction Stop: the warning was recorded before the stop was raised.
+                return;
+            }
+            var preference = WarningPreference();
+            if (preference == ActionPreference.Ignore) return;
+            var record = new WarningRecord(text);
+            if (preference != ActionPreference.SilentlyContinue) Quietly(() => Host.UI.WriteWarningLine(text));
+            Quietly(() => AppendToWarningVariable(record));
+            Quietly(() => WriteInformation(text, new[] { EndedEarlyTag }));
+        }
+
+        private ActionPreference WarningPreference()
+        {
+            object value = MyInvocation.BoundParameters.TryGetValue("WarningAction", out var bound) ? bound : GetVariableValue("WarningPreference");
+            return LanguagePrimitives.TryConvertTo(value, out ActionPreference preference) ? preference : ActionPreference.Continue;
+        }
+
+        private void AppendToWarningVariable(WarningRecord record)
+        {
+            if (!MyInvocation.BoundParameters.TryGetValue("WarningVariable", out var bound) || !(bound is string name) || name.Length == 0) return;
+            if (name[0] == '+') name = name.Substring(1);
+            object value = SessionState.PSVariable.GetValue(name);
+            if (value is PSObject pso) value = pso.BaseObject;
+            if (value is System.Collections.IList list && !list.IsReadOnly && !list.IsFixedSize) list.Add(record);
+        }
+
+        /// <summary>Counts the outcome of a call after an early end and describes it for a warning.</summary>
+        private string DescribeEnded<T>(Task<T> task, string key, CallControl control, Action<SecuApiException> onError)
+        {
+            string command = MyInvocation.MyCommand.Name;
+            if (task.Status == TaskStatus.RanToCompletion)
+            {
+                _done++;
+                var customer = task.Result as PaymentCustomer;
+                string id = customer?.Id ?? key;
+                string name = customer?.Contact?.Name;
+                return $"{command} ended before writing this result: {Past} customer {id}" +
+                       (string.IsNullOrEmpty(name) ? string.Empty : $" ({name})") + ".";
+            }
+            if (task.IsFaulted)
+            {
+                var error = SecuApiException.Unexpected(task.Exception.InnerExceptions.Count == 1 ? task.Exception.InnerException : task.Exception);
+                string row = RowText(TargetOf(onError, error), key);
+                switch (error.Kind)
+                {
+                    case SecuErrorKind.NotAttempted:
+                        _notAttempted++;
+                        return $"{command} ended before sending this record: {row}.";
+                    case SecuErrorKind.OutcomeUnknown:
+                        _unknown++;
+                        return $"{command} ended with this record's outcome unknown (OutcomeUnknown): {row}. {error.Message}";
+                    default:
+                        _failed++;
+                        return $"{command} ended before writing this record's error ({error.ErrorId}): {row}. {error.Message}";
+                }
+            }
+            // Cancelled, or still running after the grace period.
+            string text = RowText(TargetOf(onError, NotAttempted()), key);
+            if (!control.ChangeSent)
+            {
+                _notAttempted++;
+                return $"{command} ended before sending this record: {text}.";
+            }
+            _unknown++;
+            return $"{command} ended with this record's outcome unknown (OutcomeUnknown): {text}. No answer came within " +
+                   $"{InFlightGrace.TotalSeconds:0} s of the end, so the request was abandoned: the customer may or may not have been {Past}; check with Get-SecuCustomer.";
+        }
+
+        /// <summary>The target <paramref name="onError"/> would write for <paramref name="error"/>, without writing it.</summary>
+        private object TargetOf(Action<SecuApiException> onError, SecuApiException error)
+        {
+            var capture = new Capture();
+            _capture = capture;
+            try
+            {
+                onError(error);
+            }
+            catch (Exception ex) when (!SecuApiException.IsFatal(ex))
+            {
+                // A cmdlet's error callback that throws only loses the description, never the record.
+            }
+            finally
+            {
+                _capture = null;
+            }
+            return capture.Target;
+        }
+
+        private static string RowText(object target, string key)
+        {
+            if (target is string s) return s;
+            if (key != null) return key;
+            if (target is PSObject pso) return pso.ToString();
+            return target == null ? "(no input)" : LanguagePrimitives.ConvertTo<string>(target);
+        }
+
+        /// <summary>"created", "updated" or "removed", for warnings and the summary.</summary>
+        private string Past
+        {
+            get
+            {
+                string verb = (MyInvocation.MyCommand as CmdletInfo)?.Verb;
+                if (string.Equals(verb, VerbsCommon.New, StringComparison.OrdinalIgnoreCase)) return "created";
+                if (string.Equals(verb, VerbsCommon.Remove, StringComparison.OrdinalIgnoreCase)) return "removed";
+                return "updated";
+            }
+        }
+
+        private void Count(SecuApiException ex)
+        {
+            if (ex.Kind == SecuErrorKind.OutcomeUnknown) _unknown++;
+            else if (ex.Kind == SecuErrorKind.NotAttempted) _notAttempted++;
+            else _failed++;
+        }
+
+        /// <summary>A run whose records keep failing because the API is unavailable stops sending (then ends with one error).</summary>
+        private void TrackAvailability(SecuApiException ex)
+        {
+            bool unavailable = ex.Kind == SecuErrorKind.Unavailable || ex.Kind == SecuErrorKind.Timeout
+                               || ex.Kind == SecuErrorKind.RateLimited || ex.Kind == SecuErrorKind.OutcomeUnknown;
+            if (!unavailable)
+            {
+                _unavailableStreak = 0;
+                return;
+            }
+            if (++_unavailableStreak < UnavailableStreakLimit || _abandonedBecause != null) return;
+            _abandonedBecause = ex;
+            WriteVerbose($"{UnavailableStreakLimit} records in a row failed because the API is unavailable: no further record is sent; " +
+                         "the records in flight finish, the rest are counted as not attempted.");
+        }
+
+        private void RecordNotAttempted(object target)
+        {
+            _notAttempted++;
+            _notAttemptedTargets.Add(target);
+        }
+
+        private ErrorRecord Abandoned()
+        {
+            var last = _abandonedBecause;
+            int n = _notAttemptedTargets.Count;
+            string message = $"Stopped sending after {UnavailableStreakLimit} records in a row failed because the API is unavailable " +
+                             $"(last: {last.ErrorId}: {last.Message.TrimEnd('.')}). {n} record{(n == 1 ? " was" : "s were")} not attempted; " +
+                             "they are this error's TargetObject. Send them again when the API answers.";
+            var ex = new SecuApiException(SecuErrorKind.Unavailable, "RecordsNotAttempted", message, last)
+            {
+                StatusCode = last.StatusCode, SupportId = last.SupportId,
+            };
+            return new ErrorRecord(ex, "RecordsNotAttempted", ErrorCategory.ResourceUnavailable, _notAttemptedTargets.ToArray())
+            {
+                ErrorDetails = new ErrorDetails(message)
+                {
+                    RecommendedAction = "Check that the API answers (Get-SecuCustomer -First 1), then pipe the TargetObject of this error to the command again.",
+                },
+            };
+        }
+
+        private static SecuApiException NotAttempted() =>
+            new SecuApiException(SecuErrorKind.NotAttempted, "NotAttempted",
+                "The record was not sent: the run stopped sending because the API was unavailable.");
+
+        private void CompleteProgress()
+        {
+            if (!_progressShown) return;
+            _progressShown = false;
+            WriteProgress(new ProgressRecord(ProgressId, ProgressActivity, $"{_finished} of {_received} done")
+                { RecordType = ProgressRecordType.Completed });
+        }
+
+        private void WriteSummary()
+        {
+            if (_summaryWritten) return;
+            _summaryWritten = true;
+            if (_done + _failed + _unknown + _notAttempted == 0) return;
+            var summary = new BulkSummary(MyInvocation.MyCommand.Name, Past, _done, _failed, _unknown, _notAttempted);
+            WriteInformation(summary, new[] { SummaryTag });
         }
 
         private void Drain(ApiLog log)
@@ -186,10 +538,22 @@ namespace SecuConnect.Commands
             {
                 switch (entry.Level)
                 {
-                    case ApiLogLevel.Warning: WriteWarning(entry.Message); break;
+                    case ApiLogLevel.Warning: base.WriteWarning(entry.Message); break;
                     case ApiLogLevel.Debug: WriteDebug(entry.Message); break;
                     default: WriteVerbose(entry.Message); break;
                 }
+            }
+        }
+
+        private static void Quietly(Action write)
+        {
+            try
+            {
+                write();
+            }
+            catch (Exception ex) when (!(ex is OutOfMemoryException))
+            {
+                // The pipeline is ending: a stream that refuses (-WarningAction Stop, a closed redirection) must not hide the rest.
             }
         }
 

@@ -29,6 +29,11 @@ namespace SecuConnect.Commands
             {
                 throw new PipelineStoppedException();
             }
+            catch (Exception ex) when (!(ex is SecuApiException) && !(ex is PipelineStoppedException) && !SecuApiException.IsFatal(ex))
+            {
+                // Cmdlets report SecuApiException per item; anything else would end the whole pipeline.
+                throw SecuApiException.Unexpected(ex);
+            }
             finally
             {
                 DrainLog();
