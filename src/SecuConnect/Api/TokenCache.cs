@@ -18,6 +18,8 @@ namespace SecuConnect.Api
         private readonly Func<ApiLog, CancellationToken, Task<TokenResponse>> _fetch;
         private readonly Func<DateTimeOffset> _clock;
         private readonly SemaphoreSlim _gate = new SemaphoreSlim(1, 1);
+        // Cancelled by Dispose: requests waiting for a renewal in progress end at once instead of waiting forever.
+        private readonly CancellationTokenSource _closed = new CancellationTokenSource();
         private TokenState _state;
 
         public TokenCache(Func<ApiLog, CancellationToken, Task<TokenResponse>> fetch, Func<DateTimeOffset> clock)
@@ -43,13 +45,25 @@ namespace SecuConnect.Api
             var state = Volatile.Read(ref _state);
             if (state != null && _clock() < state.RenewOn) return state.Token;
 
-            await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            if (_closed.IsCancellationRequested) throw new ObjectDisposedException(nameof(TokenCache));
+            using (var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _closed.Token))
+            {
+                try
+                {
+                    await _gate.WaitAsync(wait.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (_closed.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+                {
+                    throw new ObjectDisposedException(nameof(TokenCache));
+                }
+            }
             try
             {
                 state = Volatile.Read(ref _state);
                 if (state != null && _clock() < state.RenewOn) return state.Token;
 
                 var response = await _fetch(log, cancellationToken).ConfigureAwait(false);
+                if (_closed.IsCancellationRequested) throw new ObjectDisposedException(nameof(TokenCache));
                 var now = _clock();
                 long seconds = response.ExpiresIn.HasValue && response.ExpiresIn.Value > 0 ? response.ExpiresIn.Value : DefaultLifetimeSec;
                 // A lifetime beyond a day (or beyond what a TimeSpan holds) is renewed after a day: harmless, and never an overflow.
@@ -77,8 +91,9 @@ namespace SecuConnect.Api
 
         public void Dispose()
         {
+            // The semaphore is not disposed: a renewal in progress still releases it. It holds no wait handle.
+            try { _closed.Cancel(); } catch (ObjectDisposedException) { }
             Clear();
-            _gate.Dispose();
         }
 
         private sealed class TokenState

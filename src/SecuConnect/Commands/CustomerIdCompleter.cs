@@ -18,6 +18,8 @@ namespace SecuConnect.Commands
     public sealed class CustomerIdCompleter : IArgumentCompleter
     {
         private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
+        private static readonly System.Text.RegularExpressions.Regex ValidPrefix =
+            new System.Text.RegularExpressions.Regex(@"\A[A-Z0-9_*]{0,34}\z", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
         private static readonly TimeSpan CacheLifetime = TimeSpan.FromMinutes(1);
         private static readonly ConditionalWeakTable<SecuConnection, ConcurrentDictionary<string, CacheEntry>> Cache =
             new ConditionalWeakTable<SecuConnection, ConcurrentDictionary<string, CacheEntry>>();
@@ -34,6 +36,8 @@ namespace SecuConnect.Commands
                 string prefix = (wordToComplete ?? string.Empty).Trim('\'', '"').Trim().ToUpperInvariant();
                 if (prefix.Length > 0 && !"PCU_".StartsWith(prefix, StringComparison.Ordinal) && !prefix.StartsWith("PCU_", StringComparison.Ordinal) && prefix.IndexOf('*') < 0)
                     return Enumerable.Empty<CompletionResult>();
+                // Only id characters reach the filter: anything else cannot start a customer id.
+                if (!ValidPrefix.IsMatch(prefix)) return Enumerable.Empty<CompletionResult>();
                 var entries = Lookup(connection, prefix);
                 return entries.Select(e => new CompletionResult(e.Key, e.Key, CompletionResultType.ParameterValue, string.IsNullOrEmpty(e.Value) ? e.Key : e.Value));
             }
@@ -62,7 +66,8 @@ namespace SecuConnect.Commands
                 var task = client.ListPageAsync(query, cts.Token);
                 if (!task.Wait(Timeout)) return new List<KeyValuePair<string, string>>();
                 var items = (task.Result.Data ?? new List<Models.PaymentCustomer>())
-                    .Where(c => c.Id != null)
+                    // Only real customer ids: a value the API (or something in between) returns is never offered as typed input otherwise.
+                    .Where(c => CustomerIds.IsValid(c.Id))
                     .Select(c => new KeyValuePair<string, string>(c.Id, c.Contact?.Name))
                     .ToList();
                 cache[prefix] = new CacheEntry { At = DateTimeOffset.UtcNow, Items = items };
