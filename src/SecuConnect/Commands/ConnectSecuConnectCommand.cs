@@ -101,9 +101,13 @@ namespace SecuConnect.Commands
             }
             catch (SecuApiException ex)
             {
-                var record = Errors.FromApi(ex, BaseUri);
-                if (ex.ErrorId == "UnencryptedConnection")
-                    record = new ErrorRecord(ex, ex.ErrorId, ErrorCategory.SecurityError, BaseUri) { ErrorDetails = record.ErrorDetails };
+                // A base URI with user info is never echoed: the user info may be a password.
+                object target = BaseUri != null && BaseUri.IsAbsoluteUri && !string.IsNullOrEmpty(BaseUri.UserInfo)
+                    ? (object)new UriBuilder(BaseUri) { UserName = string.Empty, Password = string.Empty }.Uri
+                    : BaseUri;
+                var record = Errors.FromApi(ex, target);
+                if (ex.ErrorId == "UnencryptedConnection" || ex.ErrorId == "InvalidBaseUri" && target != (object)BaseUri)
+                    record = new ErrorRecord(ex, ex.ErrorId, ErrorCategory.SecurityError, target) { ErrorDetails = record.ErrorDetails };
                 ThrowTerminatingError(record);
                 return;
             }

@@ -168,7 +168,7 @@ namespace SecuConnect.Commands
             var clear = (Clear ?? new string[0]).Select(n => ContactFields.Find(n).Name).ToArray();
             foreach (var name in clear) wire.Remove(name);
 
-            if (ThrottleLimit == 1 || ConfirmationMayShow(ConfirmImpact.Medium))
+            if (ConfirmationMayShow(ConfirmImpact.Medium))
             {
                 // -WhatIf and prompts name the customer as it is now, so the record is read first and runs alone.
                 CompleteAll();
