@@ -67,9 +67,9 @@ public class ContactMergerTests
     }
 
     [Fact]
-    public void Build_leaves_empty_strings_out()
+    public void A_create_leaves_empty_strings_out()
     {
-        var built = ContactMerger.Build(Values((F.Forename, "Ada"), (F.Email, ""), (F.City, "")));
+        var built = ContactMerger.Merge(null, Values((F.Forename, "Ada"), (F.Email, ""), (F.City, "")), null);
         Assert.Equal("Ada", built[F.Forename]);
         Assert.Null(built[F.Email]);
         Assert.False(built.HasAddress);

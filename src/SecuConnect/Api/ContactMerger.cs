@@ -11,9 +11,6 @@ namespace SecuConnect.Api
     /// </summary>
     public static class ContactMerger
     {
-        /// <summary>The contact for a create from wire values by field index: empty strings are left out, like absent values.</summary>
-        public static Contact Build(string[] values) => Merge(null, values, null);
-
         /// <summary>
         /// Merges <paramref name="values"/> (wire text by field index) and <paramref name="clear"/> into a copy of
         /// <paramref name="current"/>. The server-computed name is dropped.

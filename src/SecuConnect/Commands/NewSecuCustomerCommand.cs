@@ -11,61 +11,47 @@ namespace SecuConnect.Commands
     /// Every field binds from the pipeline by property name, so Import-Csv | New-SecuCustomer works with the
     /// parameter names, their aliases or the API's snake_case names. -Contact takes a whole contact in the API's shape.
     /// </summary>
-    [Cmdlet(VerbsCommon.New, "SecuCustomer", DefaultParameterSetName = FieldsSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [Cmdlet(VerbsCommon.New, "SecuCustomer", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(Customer))]
     public sealed class NewSecuCustomerCommand : CustomerFieldsCmdlet
     {
-        public const string FieldsSet = "Fields";
-        public const string ContactSet = "Contact";
-
-        /// <summary>The whole contact as a hashtable or object in the API's shape (forename, email, address.city, ...).</summary>
-        [Parameter(Mandatory = true, ParameterSetName = ContactSet)]
+        /// <summary>A whole contact as a hashtable or object in the API's shape (forename, email, address.city, ...); field parameters override its values.</summary>
+        [Parameter]
         [ValidateNotNull]
         public object Contact { get; set; }
 
         /// <summary>A record (CSV row, hashtable, object) whose properties are matched to the fields by name.</summary>
-        [Parameter(ParameterSetName = FieldsSet, ValueFromPipeline = true)]
+        [Parameter(ValueFromPipeline = true)]
         public PSObject InputObject { get; set; }
 
         protected override void ProcessRecord()
         {
-            Contact contact;
+            var values = RecordFields(InputObject, false, out _);
             // The TargetObject of this record's errors, built only when one is written.
-            Func<object> target;
-            var values = RecordFields(InputObject, false, out bool recognized);
-            if (ParameterSetName == ContactSet)
+            object given = Contact;
+            Func<object> target = () => InputObject ?? given ?? CustomerInput.ToTarget(values);
+            Contact basis = null;
+            if (Contact != null)
             {
-                object input = Contact;
-                target = () => input;
-                if (recognized)
-                {
-                    WriteError(Errors.Argument("ConflictingFieldValue",
-                        "Give the customer either as -Contact or as field parameters such as -Forename, not both. No request was sent.", input));
-                    return;
-                }
-                contact = CustomerInput.ContactFromObject(Contact, out string problem);
-                if (contact == null)
+                basis = CustomerInput.ContactFromObject(Contact, out string problem);
+                if (basis == null)
                 {
                     WriteError(Errors.Argument("InvalidContact", problem, Contact));
                     return;
                 }
             }
-            else
+            if (!CustomerInput.TryToWire(values, out var wire, out var ambiguous, out object badDate))
             {
-                target = () => (object)InputObject ?? CustomerInput.ToTarget(values);
-                if (!CustomerInput.TryToWire(values, out var wire, out var ambiguous, out object badDate))
-                {
-                    WriteError(Errors.InvalidDateOfBirth(badDate, target()));
-                    return;
-                }
-                if (ambiguous != null)
-                {
-                    // A new customer has no stored date to settle it: never guess.
-                    WriteError(Errors.Argument("InvalidDateOfBirth", ambiguous.Message, target()));
-                    return;
-                }
-                contact = ContactMerger.Build(wire);
+                WriteError(Errors.InvalidDateOfBirth(badDate, target()));
+                return;
             }
+            if (ambiguous != null)
+            {
+                // A new customer has no stored date to settle it: never guess.
+                WriteError(Errors.Argument("InvalidDateOfBirth", ambiguous.Message, target()));
+                return;
+            }
+            var contact = ContactMerger.Merge(basis, wire, null);
 
             // A record with no usable field (say a CSV whose headers match no field) would create an empty customer.
             if (contact.IsEmpty)
