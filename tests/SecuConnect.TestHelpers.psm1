@@ -116,6 +116,26 @@ function Set-SandboxSetting {
     if ($null -ne $AuthFailureStatus) { $b.authFailureStatus = $AuthFailureStatus }
     $null = Invoke-SandboxControl $Sandbox PUT '/_sandbox/settings' -Body $b
 }
+function Set-SandboxExtraField {
+    <# Makes the sandbox return members the module does not model (PUT /_sandbox/extra-fields): -Customer gives
+       top-level members of customers created from now on, -Contact and -Address members of their contact and
+       address (values: any JSON-convertible data); -EmptyAddressAsArray answers a missing address as []. Each call
+       replaces the whole configuration. #>
+    param(
+        [Parameter(Mandatory, Position = 0)] $Sandbox,
+        [System.Collections.IDictionary] $Customer,
+        [System.Collections.IDictionary] $Contact,
+        [System.Collections.IDictionary] $Address,
+        [switch] $EmptyAddressAsArray
+    )
+    $b = [ordered]@{}
+    if ($PSBoundParameters.ContainsKey('Customer')) { $b.customer = $Customer }
+    if ($PSBoundParameters.ContainsKey('Contact')) { $b.contact = $Contact }
+    if ($PSBoundParameters.ContainsKey('Address')) { $b.address = $Address }
+    $b.emptyAddressAsArray = $EmptyAddressAsArray.IsPresent
+    $null = Invoke-SandboxControl $Sandbox PUT '/_sandbox/extra-fields' -Body $b
+}
+function Clear-SandboxExtraField { param([Parameter(Mandatory, Position = 0)] $Sandbox) $null = Invoke-SandboxControl $Sandbox DELETE '/_sandbox/extra-fields' }
 function Invoke-SandboxTokenExpiry { param([Parameter(Mandatory, Position = 0)] $Sandbox) $null = Invoke-SandboxControl $Sandbox POST '/_sandbox/expire-tokens' }
 
 function Get-SecuModulePath {
@@ -269,6 +289,6 @@ function Get-TargetId {
 }
 
 Export-ModuleMember -Function Start-SecuSandbox, Stop-SecuSandbox, Invoke-SandboxControl, Reset-Sandbox, Clear-SandboxRequestLog,
-    Get-SandboxRequestLog, Add-SandboxFault, Clear-SandboxFault, Set-SandboxSetting, Invoke-SandboxTokenExpiry,
+    Get-SandboxRequestLog, Add-SandboxFault, Clear-SandboxFault, Set-SandboxSetting, Set-SandboxExtraField, Clear-SandboxExtraField, Invoke-SandboxTokenExpiry,
     Get-SecuModulePath, Get-SandboxToken, Invoke-SandboxApi, New-SandboxCustomer, Get-SandboxCustomer, Get-SandboxListRequest,
     Get-FreeTcpPort, Start-RecordingServer, Stop-RecordingServer, Invoke-ChildPwsh, Invoke-Captured, Get-TargetId

@@ -59,7 +59,7 @@ var scrolls = new ScrollRegistry(time);
 var dispatcher = new RequestDispatcher(
     new TokenEndpoint(new ClientRegistry(options.Clients), tokens),
     tokens,
-    new CustomersEndpoint(store, options, time, scrolls),
+    new CustomersEndpoint(store, options, settings, time, scrolls),
     new ControlEndpoints(store, tokens, faults, log, scrolls, settings),
     faults,
     log,

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using SecuConnect.Sandbox.Extras;
 
 namespace SecuConnect.Sandbox.Options;
 
@@ -20,6 +21,7 @@ public sealed class SandboxOptions
     public string MerchantId { get; private set; } = "MRC_WVHJQFQ4JNVYNG5B55TYK748ZCHQP8";
     public TimeZoneInfo TimeZone { get; private set; } = TimeZoneInfo.Utc;
     public bool ShowHelp { get; private set; }
+    public ExtraFields ExtraFields { get; private set; } = ExtraFields.None;
 
     public const string Usage = """
         Usage: dotnet SecuConnect.Sandbox.dll [options]
@@ -36,6 +38,7 @@ public sealed class SandboxOptions
           --contract PCR_...            contract id given to every customer
           --merchant MRC_...            merchant id given to every customer
           --timezone ID                 time zone of created/updated timestamps (default UTC)
+          --extra-fields FILE           unmodelled members to return, as PUT /_sandbox/extra-fields takes them
           --help                        show this text
         """;
 
@@ -101,6 +104,19 @@ public sealed class SandboxOptions
                     string v = Value();
                     try { o.TimeZone = TimeZoneInfo.FindSystemTimeZoneById(v); }
                     catch (Exception) { throw new ArgumentException($"Unknown time zone '{v}'."); }
+                    break;
+                }
+                case "--extra-fields":
+                {
+                    string v = Value();
+                    byte[] json;
+                    try { json = File.ReadAllBytes(v); }
+                    catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+                    {
+                        throw new ArgumentException($"Option --extra-fields: cannot read '{v}': {e.Message}");
+                    }
+                    o.ExtraFields = ExtraFields.Parse(json, out string? error)
+                        ?? throw new ArgumentException($"Option --extra-fields: invalid file '{v}': {error}");
                     break;
                 }
                 default:
