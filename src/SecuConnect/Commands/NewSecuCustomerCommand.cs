@@ -28,8 +28,9 @@ namespace SecuConnect.Commands
         {
             var values = RecordFields(InputObject, false, out _);
             // The TargetObject of this record's errors, built only when one is written.
-            object given = Contact;
-            Func<object> target = () => InputObject ?? given ?? CustomerInput.ToTarget(values);
+            // Taken now: by the time a call fails, the parameters hold a later record.
+            object given = Contact, record = InputObject;
+            Func<object> target = () => record ?? given ?? CustomerInput.ToTarget(values);
             Contact basis = null;
             if (Contact != null)
             {

@@ -15,7 +15,9 @@ namespace SecuConnect.Commands
         public const string IdSet = "Id";
         public const string InputObjectSet = "InputObject";
 
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        // Ids as text: strings from the pipeline or the command line. Piped objects bind to -InputObject, which reads
+        // their Id, so the command sees the whole record (its changes, its unused columns) and not just the id.
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(CustomerIdCompleter))]
         public string[] Id { get; set; }
