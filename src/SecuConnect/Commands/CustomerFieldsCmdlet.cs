@@ -3,7 +3,6 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using System.Reflection;
 using SecuConnect.Models;
 
 namespace SecuConnect.Commands
@@ -97,10 +96,20 @@ namespace SecuConnect.Commands
         [Alias("address_type", "Type")]
         public string AddressType { get; set; }
 
-        // The parameter of each field, by field index, read once per type.
-        private static readonly PropertyInfo[] Parameters = CustomerFields.All
-            .Select(f => typeof(CustomerFieldsCmdlet).GetProperty(f.Name) ?? throw new InvalidOperationException($"No parameter for the field {f.Name}."))
-            .ToArray();
+        // The getter of each field's parameter, by field index: bound once per type, called for every record.
+        private static readonly Func<CustomerFieldsCmdlet, object>[] Parameters = CustomerFields.All.Select(Getter).ToArray();
+
+        private static Func<CustomerFieldsCmdlet, object> Getter(CustomerField field)
+        {
+            var getter = typeof(CustomerFieldsCmdlet).GetProperty(field.Name)?.GetGetMethod()
+                ?? throw new InvalidOperationException($"No parameter for the field {field.Name}.");
+            if (getter.ReturnType == typeof(string))
+            {
+                var text = (Func<CustomerFieldsCmdlet, string>)Delegate.CreateDelegate(typeof(Func<CustomerFieldsCmdlet, string>), getter);
+                return c => text(c);
+            }
+            return (Func<CustomerFieldsCmdlet, object>)Delegate.CreateDelegate(typeof(Func<CustomerFieldsCmdlet, object>), getter);
+        }
 
         private const int OutputOnlyName = -1;
         private const int UnusedName = -2;
@@ -131,7 +140,7 @@ namespace SecuConnect.Commands
             // Parameters are read per record, never from BoundParameters, which keeps a value bound from an earlier record.
             for (int i = 0; i < values.Length; i++)
             {
-                values[i] = Parameters[i].GetValue(this);
+                values[i] = Parameters[i](this);
                 if (values[i] != null) recognized = true;
             }
             if (changesOnly && input?.BaseObject is Customer customer)

@@ -26,19 +26,22 @@ namespace SecuConnect.Commands
         [ArgumentCompleter(typeof(CustomerIdCompleter))]
         public string[] Id { get; set; }
 
-        /// <summary>The API's query expression (q), e.g. 'contact.address.city:Berlin AND contact.surname:M*'.</summary>
+        /// <summary>The API's query expression (q) with output names or API paths, e.g. 'City:Berlin AND Surname:M*'.</summary>
         [Parameter(ParameterSetName = ListSet)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(QueryNameCompleter))]
         public string Filter { get; set; }
 
-        /// <summary>The API's order, field:asc|desc[,field:order], e.g. 'contact.surname:asc'.</summary>
+        /// <summary>The order, name[:asc|desc][,...], with output names or API paths, e.g. 'Surname' or 'Created:desc'.</summary>
         [Parameter(ParameterSetName = ListSet)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(QueryNameCompleter))]
         public string Sort { get; set; }
 
         /// <summary>Only these fields (output names such as Email, or API paths such as contact.email).</summary>
         [Parameter(ParameterSetName = ListSet)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(QueryNameCompleter))]
         public string[] Property { get; set; }
 
         [Parameter(ParameterSetName = ListSet)]
@@ -79,8 +82,8 @@ namespace SecuConnect.Commands
             var partial = projections?.SelectMany(p => p.Output).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
             var query = new ListQuery
             {
-                Filter = Filter,
-                Sort = Sort,
+                Filter = Filter == null ? null : Translate(QueryTranslator.Filter, Filter, "InvalidFilter"),
+                Sort = Sort == null ? null : Translate(QueryTranslator.Sort, Sort, "InvalidSort"),
                 Fields = projections == null ? null : string.Join(",", new[] { "id" }.Concat(projections.Select(p => p.Path)).Distinct()),
                 PageSize = PageSize,
                 First = offsets && PagingParameters.First != ulong.MaxValue ? (long?)Math.Min(PagingParameters.First, (ulong)long.MaxValue) : null,
@@ -169,7 +172,7 @@ namespace SecuConnect.Commands
         /// The API path (for fields=) and the output property for a -Property name: a field or output property name
         /// (Email, City, ContractId), or an API path, passed through so members the module does not model stay reachable.
         /// </summary>
-        private static (string Path, string[] Output) Projection(string name)
+        private (string Path, string[] Output) Projection(string name)
         {
             name = name.Trim();
             var field = CustomerFields.Find(name);
@@ -189,8 +192,30 @@ namespace SecuConnect.Commands
                     return ("contact", new[] { "Name" }.Concat(CustomerFields.Names).Concat(new[] { "Contact" }).ToArray());
                 case "contactaddress":
                     return ("contact.address", CustomerFields.All.Where(f => f.InAddress).Select(f => f.Name).ToArray());
-                default: return (name, new[] { name });
+                default:
+                    string path = Translate(QueryTranslator.PathOf, name, "InvalidProperty");
+                    return (path, new[] { path });
             }
+        }
+
+        /// <summary>Runs a translation of user input to the API's terms; a name it does not know ends the command before sending.</summary>
+        private string Translate(Func<string, string> translate, string value, string errorId)
+        {
+            string result = null;
+            try
+            {
+                result = translate(value);
+            }
+            catch (ArgumentException ex)
+            {
+                ThrowTerminatingError(Errors.Argument(errorId, ex.Message + " No request was sent.", value));
+            }
+            if (result == null)
+            {
+                ThrowTerminatingError(Errors.Argument(errorId,
+                    $"Cannot use '{value}': it is neither a customer property ({string.Join(", ", QueryTranslator.KnownNames)}) nor an API path such as contact.address.city. No request was sent.", value));
+            }
+            return result;
         }
     }
 }
