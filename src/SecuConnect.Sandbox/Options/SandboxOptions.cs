@@ -12,6 +12,9 @@ public sealed class SandboxOptions
     public const string DefaultUrls = "http://127.0.0.1:5080";
 
     public string Urls { get; private set; } = DefaultUrls;
+
+    /// <summary>The parsed --urls: exactly what the server listens on.</summary>
+    public IReadOnlyList<ListenAddress> ListenAddresses { get; private set; } = [];
     public bool AllowRemote { get; private set; }
     public string? DataFile { get; private set; }
     public Dictionary<string, string> Clients { get; } = new(StringComparer.Ordinal) { [DemoClientId] = DemoClientSecret };
@@ -123,7 +126,7 @@ public sealed class SandboxOptions
                     throw new ArgumentException($"Unknown option '{args[i]}'. Use --help for the list.");
             }
         }
-        if (!o.AllowRemote) CheckLoopback(o.Urls);
+        o.ListenAddresses = ListenAddress.ParseList(o.Urls, o.AllowRemote);
         return o;
     }
 
@@ -132,24 +135,5 @@ public sealed class SandboxOptions
         if (v.Length != 34 || !v.StartsWith(prefix + "_", StringComparison.Ordinal) || !v[4..].All(ch => ch is >= 'A' and <= 'Z' or >= '0' and <= '9'))
             throw new ArgumentException($"Option {option} needs {prefix}_ followed by 30 characters A-Z or 0-9, not '{v}'.");
         return v;
-    }
-
-    // The sandbox accepts the demo credentials and has no TLS: keep it off the network unless asked.
-    private static void CheckLoopback(string urls)
-    {
-        foreach (string raw in urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            string host;
-            try
-            {
-                string u = raw.Replace("://*", "://wildcard.invalid").Replace("://+", "://wildcard.invalid");
-                host = new Uri(u).Host;
-            }
-            catch (UriFormatException) { throw new ArgumentException($"Invalid address in --urls: '{raw}'."); }
-            bool loopback = host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
-                || (IPAddress.TryParse(host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));
-            if (!loopback)
-                throw new ArgumentException($"Refusing to listen on non-loopback address '{raw}': the sandbox has no TLS and accepts demo credentials. Use --allow-remote to override.");
-        }
     }
 }
