@@ -78,7 +78,7 @@ var time = TimeProvider.System;
 var settings = new RuntimeSettings(options);
 var tokens = new TokenService(settings, time);
 var faults = new FaultRegistry();
-var log = new RequestLogBook();
+var log = new RequestLogBook(options.RequestLogLimitBytes);
 var scrolls = new ScrollRegistry(time);
 var dispatcher = new RequestDispatcher(
     new TokenEndpoint(new ClientRegistry(options.Clients), tokens),

@@ -25,6 +25,7 @@ public sealed class SandboxOptions
     public TimeZoneInfo TimeZone { get; private set; } = TimeZoneInfo.Utc;
     public bool ShowHelp { get; private set; }
     public ExtraFields ExtraFields { get; private set; } = ExtraFields.None;
+    public long RequestLogLimitBytes { get; private set; } = RequestLog.RequestLogBook.DefaultLimitBytes;
 
     public const string Usage = """
         Usage: dotnet SecuConnect.Sandbox.dll [options]
@@ -42,6 +43,7 @@ public sealed class SandboxOptions
           --merchant MRC_...            merchant id given to every customer
           --timezone ID                 time zone of created/updated timestamps (default UTC)
           --extra-fields FILE           unmodelled members to return, as PUT /_sandbox/extra-fields takes them
+          --request-log-limit BYTES     size of the request log; the oldest entries go beyond it (default 16777216)
           --help                        show this text
         """;
 
@@ -107,6 +109,14 @@ public sealed class SandboxOptions
                     string v = Value();
                     try { o.TimeZone = TimeZoneInfo.FindSystemTimeZoneById(v); }
                     catch (Exception) { throw new ArgumentException($"Unknown time zone '{v}'."); }
+                    break;
+                }
+                case "--request-log-limit":
+                {
+                    string v = Value();
+                    if (!long.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out long bytes) || bytes < 1024 || bytes > 1L << 30)
+                        throw new ArgumentException($"Option --request-log-limit needs a number of bytes from 1024 to 1073741824, not '{v}'.");
+                    o.RequestLogLimitBytes = bytes;
                     break;
                 }
                 case "--extra-fields":
