@@ -177,7 +177,7 @@ public sealed class RequestDispatcher(
     private static ApiResult? FaultAnswer(Fault fault, int status)
     {
         if (status == 0) return null;
-        var r = ApiErrors.Create(status, ApiErrors.SandboxFault, $"injected fault {fault.Id} (status {status})");
+        var r = ApiErrors.Create(status, ApiErrors.NameForStatus(status), $"injected fault {fault.Id} (status {status})");
         return new ApiResult(r.Status, r.Body, r.Reason)
         {
             RetryAfter = fault.RetryAfter?.ToString(System.Globalization.CultureInfo.InvariantCulture),
