@@ -25,6 +25,7 @@ public sealed class SandboxOptions
     public TimeZoneInfo TimeZone { get; private set; } = TimeZoneInfo.Utc;
     public bool ShowHelp { get; private set; }
     public ExtraFields ExtraFields { get; private set; } = ExtraFields.None;
+    public bool OmitContract { get; private set; }
     public long RequestLogLimitBytes { get; private set; } = RequestLog.RequestLogBook.DefaultLimitBytes;
 
     public const string Usage = """
@@ -40,6 +41,7 @@ public sealed class SandboxOptions
           --token-lifetime SECONDS      lifetime of issued tokens (default 1200)
           --auth-failure-status 401|403 status for a missing, unknown or expired token (default 403)
           --contract PCR_...            contract id given to every customer
+          --omit-contract               leave contract out of customer answers (as older SDK models do)
           --merchant MRC_...            merchant id given to every customer
           --timezone ID                 time zone of created/updated timestamps (default UTC)
           --extra-fields FILE           unmodelled members to return, as PUT /_sandbox/extra-fields takes them
@@ -100,6 +102,8 @@ public sealed class SandboxOptions
                     o.AuthFailureStatus = int.Parse(v, CultureInfo.InvariantCulture);
                     break;
                 }
+                case "--omit-contract":
+                    o.OmitContract = true; break;
                 case "--contract":
                     o.ContractId = CheckId(Value(), "PCR", "--contract"); break;
                 case "--merchant":
