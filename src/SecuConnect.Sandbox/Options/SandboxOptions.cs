@@ -29,7 +29,8 @@ public sealed class SandboxOptions
     public long RequestLogLimitBytes { get; private set; } = RequestLog.RequestLogBook.DefaultLimitBytes;
 
     public const string Usage = """
-        Usage: dotnet SecuConnect.Sandbox.dll [options]
+        Usage: secuconnect-sandbox [options]
+               dotnet SecuConnect.Sandbox.dll [options]
 
         A local emulator of the SecuConnect Payment Customers API.
 
