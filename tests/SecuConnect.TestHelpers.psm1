@@ -7,16 +7,22 @@ $script:DemoClientId = '09ae83af7c37121b2de929b211bad944'
 $script:DemoClientSecret = '9c5f250b69f6436cb38fd780349bc00810d8d5051d3dcf821e428f65a32724bd'
 
 function Start-SecuSandbox {
-    <# Starts the built sandbox on http://127.0.0.1:<free port>; returns BaseUri, Credential, Process. #>
+    <# Starts the built sandbox (or -FilePath, e.g. the installed tool) on http://127.0.0.1:<free port>; returns BaseUri, Credential, Process. #>
     [CmdletBinding()]
     param(
         [string[]] $ArgumentList = @(),
         [string] $SandboxDll = $(if ($env:SECUCONNECT_SANDBOX_DLL) { $env:SECUCONNECT_SANDBOX_DLL } else { Join-Path $script:RepoRoot 'out/SecuConnect.Sandbox/SecuConnect.Sandbox.dll' }),
+        # An executable to run instead of 'dotnet <SandboxDll>', such as the installed tool 'secuconnect-sandbox'.
+        [string] $FilePath,
         [int] $TimeoutSec = 30
     )
-    if (-not (Test-Path $SandboxDll)) { throw "Sandbox not built: $SandboxDll is missing. Run ./build.ps1 build." }
-    $psi = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
-    $psi.ArgumentList.Add($SandboxDll)
+    if ($FilePath) {
+        $psi = [System.Diagnostics.ProcessStartInfo]::new($FilePath)
+    } else {
+        if (-not (Test-Path $SandboxDll)) { throw "Sandbox not built: $SandboxDll is missing. Run ./build.ps1 build." }
+        $psi = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
+        $psi.ArgumentList.Add($SandboxDll)
+    }
     foreach ($a in @('--urls', 'http://127.0.0.1:0') + $ArgumentList) { $psi.ArgumentList.Add($a) }
     $psi.RedirectStandardOutput = $true
     $psi.RedirectStandardError = $true

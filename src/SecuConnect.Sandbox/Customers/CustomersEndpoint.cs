@@ -31,7 +31,7 @@ public sealed class CustomersEndpoint(ICustomerStore store, SandboxOptions optio
         var contact = new ContactData(parsed!.Values, parsed.Address,
             WithDefaults(extra.Contact, parsed.Extras), WithDefaults(extra.Address, parsed.AddressExtras));
         string created = Now();
-        var record = store.Add((id, seq) => new CustomerRecord(id, seq, options.ContractId, options.MerchantId, contact, created, null, extra.Customer));
+        var record = store.Add((id, seq) => new CustomerRecord(id, seq, options.OmitContract ? null : options.ContractId, options.MerchantId, contact, created, null, extra.Customer));
         return new ApiResult(200, record.Answer(ArrayAddress));
     }
 

@@ -26,10 +26,13 @@ public static class CustomerJsonWriter
             w.WriteStartObject();
             w.WriteString("object", CustomerRecord.ObjectName);
             w.WriteString("id", r.Id);
-            w.WriteStartObject("contract");
-            w.WriteString("object", "payment.contracts");
-            w.WriteString("id", r.ContractId);
-            w.WriteEndObject();
+            if (r.ContractId != null)
+            {
+                w.WriteStartObject("contract");
+                w.WriteString("object", "payment.contracts");
+                w.WriteString("id", r.ContractId);
+                w.WriteEndObject();
+            }
             w.WriteStartObject("merchant");
             w.WriteString("object", "general.merchants");
             w.WriteString("id", r.MerchantId);

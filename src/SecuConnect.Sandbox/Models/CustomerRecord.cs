@@ -9,7 +9,7 @@ public sealed class CustomerRecord
 
     private byte[]? _jsonArrayAddress;
 
-    public CustomerRecord(string id, long seq, string contractId, string merchantId, ContactData contact, string created, string? updated, ExtraMember[]? extras = null)
+    public CustomerRecord(string id, long seq, string? contractId, string merchantId, ContactData contact, string created, string? updated, ExtraMember[]? extras = null)
     {
         Id = id;
         Seq = seq;
@@ -27,7 +27,8 @@ public sealed class CustomerRecord
     /// <summary>Creation order; the default list order.</summary>
     public long Seq { get; }
 
-    public string ContractId { get; }
+    /// <summary>Null when the sandbox runs with --omit-contract: the answer then has no contract.</summary>
+    public string? ContractId { get; }
     public string MerchantId { get; }
     public ContactData Contact { get; }
 

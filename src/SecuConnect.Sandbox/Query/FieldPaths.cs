@@ -55,7 +55,7 @@ public static class FieldPaths
             ["id"] = r => r.Id,
             ["created"] = r => r.Created,
             ["updated"] = r => r.Updated,
-            ["contract.object"] = _ => "payment.contracts",
+            ["contract.object"] = r => r.ContractId == null ? null : "payment.contracts",
             ["contract.id"] = r => r.ContractId,
             ["merchant.object"] = _ => "general.merchants",
             ["merchant.id"] = r => r.MerchantId,

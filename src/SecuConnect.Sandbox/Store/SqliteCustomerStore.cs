@@ -113,7 +113,7 @@ public sealed class SqliteCustomerStore : ICustomerStore
                 .ToArray();
             string created = root.GetProperty("created").GetString()!;
             string? updated = root.TryGetProperty("updated", out var u) ? u.GetString() : null;
-            string contract = root.GetProperty("contract").GetProperty("id").GetString()!;
+            string? contract = root.TryGetProperty("contract", out var ct) ? ct.GetProperty("id").GetString() : null;
             string merchant = root.GetProperty("merchant").GetProperty("id").GetString()!;
             _memory.Load(new CustomerRecord(id, seq, contract, merchant, contact, created, updated, extras));
         }
