@@ -11,7 +11,8 @@
       bench-sandbox  build, then measure the sandbox's own capacity (GET by id, create) with 8 connections
       bench          build, then measure the module beside Invoke-RestMethod, HttpClient and the sandbox's ceiling;
                      prints the table and writes out/bench/bench.json (about ten minutes)
-      package        build, then pack out/SecuConnect.<version>.nupkg as Publish-PSResource gives it to the Gallery
+      package        build, then pack out/SecuConnect.<version>.nupkg as Publish-PSResource gives it to the Gallery,
+                     and the sandbox as the .NET tool out/SecuConnect.Sandbox.<version>.nupkg (secuconnect-sandbox)
       clean          remove out/ and the bin/obj folders
 .EXAMPLE
     dotnet tool restore && dotnet pwsh ./build.ps1 test
@@ -174,6 +175,8 @@ foreach ($t in $Task) {
             Write-Host '== package' -ForegroundColor Cyan
             & $Pwsh -NoProfile -NonInteractive -File (Join-Path $Root 'tools/New-SecuConnectPackage.ps1') -ModulePath $ModuleOut -OutputPath $Out
             if ($LASTEXITCODE -ne 0) { throw "packaging failed with exit code $LASTEXITCODE" }
+            Invoke-Dotnet pack (Join-Path $Root 'src/SecuConnect.Sandbox/SecuConnect.Sandbox.csproj') -c $Configuration -o $Out --nologo -v quiet
+            Write-Host "sandbox tool: $(Join-Path $Out 'SecuConnect.Sandbox.*.nupkg')"
         }
         'clean' { Invoke-Clean }
     }

@@ -31,13 +31,16 @@ BeforeDiscovery {
         @{ Case = 'ISO yyyy-MM-dd under de-DE'; Culture = 'de-DE'; Value = '1901-02-03' }
         @{ Case = 'ISO yyyy-MM-dd under en-US'; Culture = 'en-US'; Value = '1901-02-03' }
         @{ Case = 'de-DE 03.02.1901 under de-DE'; Culture = 'de-DE'; Value = '03.02.1901' }
-        @{ Case = 'en-US 02/03/1901 under en-US'; Culture = 'en-US'; Value = '02/03/1901' }
+        @{ Case = 'year first with slashes under en-US'; Culture = 'en-US'; Value = '1901/2/3' }
+        @{ Case = 'a month name under en-US'; Culture = 'en-US'; Value = 'February 3, 1901' }
     )
     $script:BadDates = @(
         @{ Value = 'not a date'; Culture = 'en-US' }
         @{ Value = '1901-02-30'; Culture = 'en-US' }
         @{ Value = '31.02.1901'; Culture = 'de-DE' }
         @{ Value = '13/13/1901'; Culture = 'en-US' }
+        @{ Value = '02/03/1901'; Culture = 'en-US' }
+        @{ Value = '02/03/1901'; Culture = 'en-GB' }
     )
 }
 
@@ -203,9 +206,7 @@ Describe 'New-SecuCustomer -DateOfBirth' {
         $value = $Value
         $c = Invoke-InCulture $Culture { New-SecuCustomer -Forename Dob -Surname Check -DateOfBirth $value }
         (Get-SandboxCustomer $sb -Id $c.Id).contact.dob | Should -Be '1901-02-03T00:00:00+00:00'
-        $c.DateOfBirth | Should -BeOfType [datetime]
-        $c.DateOfBirth.Date | Should -Be ([datetime]::new(1901, 2, 3))
-        $c.DateOfBirth.TimeOfDay | Should -Be ([timespan]::Zero)
+        $c.DateOfBirth | Should -BeExactly '1901-02-03'
     }
 
     It 'rejects <Value> under <Culture> with InvalidDateOfBirth and sends no request' -ForEach $BadDates {
@@ -231,13 +232,12 @@ Describe 'Output objects' {
         $expected = 'Id', 'Name', 'Forename', 'Surname', 'CompanyName', 'Salutation', 'Gender', 'Title', 'Email', 'Phone',
         'Mobile', 'Fax', 'DateOfBirth', 'Picture', 'Website', 'Birthplace', 'Nationality', 'Street', 'StreetNumber',
         'PostalCode', 'City', 'Country', 'AdditionalAddressData', 'AddressType', 'Created', 'Updated', 'ContractId',
-        'MerchantId', 'Contact'
+        'MerchantId', 'AdditionalProperties', 'Contact'
         @($out.PSObject.Properties | Where-Object MemberType -NE 'AliasProperty' | ForEach-Object Name) | Should -Be $expected
     }
 
-    It 'types dates: DateOfBirth a date without shift, Created a DateTimeOffset, Updated empty until the first update' {
-        $out.DateOfBirth | Should -BeOfType [datetime]
-        $out.DateOfBirth | Should -Be ([datetime]::new(1815, 12, 10))
+    It 'types dates: DateOfBirth an ISO date string, Created a DateTimeOffset, Updated empty until the first update' {
+        $out.DateOfBirth | Should -BeExactly '1815-12-10'
         $out.Created | Should -BeOfType [datetimeoffset]
         $raw = Get-SandboxCustomer $sb -Id $out.Id
         $out.Created | Should -Be ([datetimeoffset]::Parse($raw.created, [cultureinfo]::InvariantCulture))
@@ -258,7 +258,7 @@ Describe 'Output objects' {
     It 'reads the same shape back from Get-SecuCustomer' {
         $got = Get-SecuCustomer -Id $out.Id
         $got.PSObject.TypeNames[0] | Should -Be 'SecuConnect.Customer'
-        $got.DateOfBirth | Should -Be ([datetime]::new(1815, 12, 10))
+        $got.DateOfBirth | Should -BeExactly '1815-12-10'
         $got.Email | Should -Be 'ada@example.com'
         $got.Created | Should -Be $out.Created
     }

@@ -62,11 +62,11 @@ Describe 'Other 403 answers' {
     BeforeAll { Add-SandboxFault $sb -Status 403 -PathPrefix '/api/v2/Payment/Customers' }
     AfterAll { Clear-SandboxFault $sb }
 
-    # The ErrorId is the API's own exception name; injected sandbox answers are named SandboxFault.
+    # The ErrorId is the API's own exception name; an injected 403 carries the name the live API uses for 403.
     It 'reports a by-id call as not found or not accessible (ObjectNotFound)' {
         $r = Invoke-Captured { Get-SecuCustomer -Id $missing }
         $r.Errors.Count | Should -Be 1
-        $r.Errors[0].FullyQualifiedErrorId | Should -Be 'SandboxFault,SecuConnect.Commands.GetSecuCustomerCommand'
+        $r.Errors[0].FullyQualifiedErrorId | Should -Be 'ProductNotAllowedException,SecuConnect.Commands.GetSecuCustomerCommand'
         $r.Errors[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
         "$($r.Errors[0].Exception.Message) $($r.Errors[0].ErrorDetails.Message)" | Should -Match 'not accessible'
         Get-TargetId $r.Errors[0].TargetObject | Should -Be $missing

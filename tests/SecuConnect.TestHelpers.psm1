@@ -7,16 +7,22 @@ $script:DemoClientId = '09ae83af7c37121b2de929b211bad944'
 $script:DemoClientSecret = '9c5f250b69f6436cb38fd780349bc00810d8d5051d3dcf821e428f65a32724bd'
 
 function Start-SecuSandbox {
-    <# Starts the built sandbox on http://127.0.0.1:<free port>; returns BaseUri, Credential, Process. #>
+    <# Starts the built sandbox (or -FilePath, e.g. the installed tool) on http://127.0.0.1:<free port>; returns BaseUri, Credential, Process. #>
     [CmdletBinding()]
     param(
         [string[]] $ArgumentList = @(),
         [string] $SandboxDll = $(if ($env:SECUCONNECT_SANDBOX_DLL) { $env:SECUCONNECT_SANDBOX_DLL } else { Join-Path $script:RepoRoot 'out/SecuConnect.Sandbox/SecuConnect.Sandbox.dll' }),
+        # An executable to run instead of 'dotnet <SandboxDll>', such as the installed tool 'secuconnect-sandbox'.
+        [string] $FilePath,
         [int] $TimeoutSec = 30
     )
-    if (-not (Test-Path $SandboxDll)) { throw "Sandbox not built: $SandboxDll is missing. Run ./build.ps1 build." }
-    $psi = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
-    $psi.ArgumentList.Add($SandboxDll)
+    if ($FilePath) {
+        $psi = [System.Diagnostics.ProcessStartInfo]::new($FilePath)
+    } else {
+        if (-not (Test-Path $SandboxDll)) { throw "Sandbox not built: $SandboxDll is missing. Run ./build.ps1 build." }
+        $psi = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
+        $psi.ArgumentList.Add($SandboxDll)
+    }
     foreach ($a in @('--urls', 'http://127.0.0.1:0') + $ArgumentList) { $psi.ArgumentList.Add($a) }
     $psi.RedirectStandardOutput = $true
     $psi.RedirectStandardError = $true
@@ -116,6 +122,26 @@ function Set-SandboxSetting {
     if ($null -ne $AuthFailureStatus) { $b.authFailureStatus = $AuthFailureStatus }
     $null = Invoke-SandboxControl $Sandbox PUT '/_sandbox/settings' -Body $b
 }
+function Set-SandboxExtraField {
+    <# Makes the sandbox return members the module does not model (PUT /_sandbox/extra-fields): -Customer gives
+       top-level members of customers created from now on, -Contact and -Address members of their contact and
+       address (values: any JSON-convertible data); -EmptyAddressAsArray answers a missing address as []. Each call
+       replaces the whole configuration. #>
+    param(
+        [Parameter(Mandatory, Position = 0)] $Sandbox,
+        [System.Collections.IDictionary] $Customer,
+        [System.Collections.IDictionary] $Contact,
+        [System.Collections.IDictionary] $Address,
+        [switch] $EmptyAddressAsArray
+    )
+    $b = [ordered]@{}
+    if ($PSBoundParameters.ContainsKey('Customer')) { $b.customer = $Customer }
+    if ($PSBoundParameters.ContainsKey('Contact')) { $b.contact = $Contact }
+    if ($PSBoundParameters.ContainsKey('Address')) { $b.address = $Address }
+    $b.emptyAddressAsArray = $EmptyAddressAsArray.IsPresent
+    $null = Invoke-SandboxControl $Sandbox PUT '/_sandbox/extra-fields' -Body $b
+}
+function Clear-SandboxExtraField { param([Parameter(Mandatory, Position = 0)] $Sandbox) $null = Invoke-SandboxControl $Sandbox DELETE '/_sandbox/extra-fields' }
 function Invoke-SandboxTokenExpiry { param([Parameter(Mandatory, Position = 0)] $Sandbox) $null = Invoke-SandboxControl $Sandbox POST '/_sandbox/expire-tokens' }
 
 function Get-SecuModulePath {
@@ -269,6 +295,6 @@ function Get-TargetId {
 }
 
 Export-ModuleMember -Function Start-SecuSandbox, Stop-SecuSandbox, Invoke-SandboxControl, Reset-Sandbox, Clear-SandboxRequestLog,
-    Get-SandboxRequestLog, Add-SandboxFault, Clear-SandboxFault, Set-SandboxSetting, Invoke-SandboxTokenExpiry,
+    Get-SandboxRequestLog, Add-SandboxFault, Clear-SandboxFault, Set-SandboxSetting, Set-SandboxExtraField, Clear-SandboxExtraField, Invoke-SandboxTokenExpiry,
     Get-SecuModulePath, Get-SandboxToken, Invoke-SandboxApi, New-SandboxCustomer, Get-SandboxCustomer, Get-SandboxListRequest,
     Get-FreeTcpPort, Start-RecordingServer, Stop-RecordingServer, Invoke-ChildPwsh, Invoke-Captured, Get-TargetId

@@ -10,7 +10,8 @@ BeforeDiscovery {
     $aliases = @{
         FirstName = 'Forename'; LastName = 'Surname'; Company = 'CompanyName'; Dob = 'DateOfBirth'; url_website = 'Website'
         Url = 'Website'; street_number = 'StreetNumber'; postal_code = 'PostalCode'; Zip = 'PostalCode'; ZipCode = 'PostalCode'
-        additional_address_data = 'AdditionalAddressData'; address_type = 'AddressType'
+        additional_address_data = 'AdditionalAddressData'; address_type = 'AddressType'; GivenName = 'Forename'
+        FamilyName = 'Surname'; EmailAddress = 'Email'; Mail = 'Email'; MobilePhone = 'Mobile'; PostCode = 'PostalCode'; Town = 'City'
     }
     $script:AliasCases = foreach ($cmd in 'New-SecuCustomer', 'Set-SecuCustomer') {
         foreach ($a in $aliases.GetEnumerator()) { @{ Command = $cmd; Alias = $a.Key; Param = $a.Value } }
@@ -18,7 +19,7 @@ BeforeDiscovery {
     $script:Sets = @(
         @{ Command = 'Connect-SecuConnect'; Sets = 'AccessToken', 'ClientSecret', 'Credential'; Default = 'Credential' }
         @{ Command = 'Get-SecuCustomer'; Sets = 'Id', 'List'; Default = 'List' }
-        @{ Command = 'New-SecuCustomer'; Sets = 'Contact', 'Fields'; Default = 'Fields' }
+        @{ Command = 'New-SecuCustomer'; Sets = '__AllParameterSets'; Default = $null }
         @{ Command = 'Remove-SecuCustomer'; Sets = 'Id', 'InputObject'; Default = 'Id' }
     )
     $script:Mandatory = @(
@@ -27,7 +28,6 @@ BeforeDiscovery {
         @{ Command = 'Connect-SecuConnect'; Param = 'Credential'; Set = 'Credential' }
         @{ Command = 'Connect-SecuConnect'; Param = 'AccessToken'; Set = 'AccessToken' }
         @{ Command = 'Get-SecuCustomer'; Param = 'Id'; Set = 'Id' }
-        @{ Command = 'New-SecuCustomer'; Param = 'Contact'; Set = 'Contact' }
         @{ Command = 'Set-SecuCustomer'; Param = 'Id'; Set = 'Id' }
         @{ Command = 'Set-SecuCustomer'; Param = 'InputObject'; Set = 'InputObject' }
         @{ Command = 'Remove-SecuCustomer'; Param = 'Id'; Set = 'Id' }
@@ -35,8 +35,9 @@ BeforeDiscovery {
     )
     $script:Pipeline = @(
         @{ Command = 'Get-SecuCustomer'; Param = 'Id'; ByValue = $true; ByName = $true }
-        @{ Command = 'Set-SecuCustomer'; Param = 'Id'; ByValue = $true; ByName = $true }
-        @{ Command = 'Remove-SecuCustomer'; Param = 'Id'; ByValue = $true; ByName = $true }
+        @{ Command = 'Set-SecuCustomer'; Param = 'Id'; ByValue = $true; ByName = $false }
+        @{ Command = 'Remove-SecuCustomer'; Param = 'Id'; ByValue = $true; ByName = $false }
+        @{ Command = 'New-SecuCustomer'; Param = 'InputObject'; ByValue = $true; ByName = $false }
         @{ Command = 'Set-SecuCustomer'; Param = 'InputObject'; ByValue = $true; ByName = $false }
         @{ Command = 'Remove-SecuCustomer'; Param = 'InputObject'; ByValue = $true; ByName = $false }
         @{ Command = 'New-SecuCustomer'; Param = 'Contact'; ByValue = $false; ByName = $false }
@@ -108,10 +109,16 @@ Describe 'Parameter sets' {
         $attr.Mandatory | Should -BeTrue
     }
 
-    It 'New-SecuCustomer keeps the field parameters out of the Contact set' {
-        $contactSet = (Get-Command New-SecuCustomer).ParameterSets | Where-Object Name -EQ 'Contact'
-        $contactSet.Parameters.Name | Should -Not -Contain 'Forename'
-        $contactSet.Parameters.Name | Should -Not -Contain 'City'
+    It 'New-SecuCustomer has one set: -Contact is optional and the field parameters override it' {
+        $cmd = Get-Command New-SecuCustomer
+        $cmd.ParameterSets.Count | Should -Be 1
+        $cmd.Parameters.Contact.Attributes.Where({ $_ -is [System.Management.Automation.ParameterAttribute] }).Mandatory | Should -BeFalse
+        $cmd.ParameterSets[0].Parameters.Name | Should -Contain 'Forename'
+    }
+
+    It 'Set-SecuCustomer and Remove-SecuCustomer take several ids' {
+        (Get-Command Set-SecuCustomer).Parameters.Id.ParameterType | Should -Be ([string[]])
+        (Get-Command Remove-SecuCustomer).Parameters.Id.ParameterType | Should -Be ([string[]])
     }
 
     It 'Get-SecuCustomer lists with -Filter, -Sort, -Property and -PageSize (1 to 1000) and supports paging' {
@@ -168,7 +175,7 @@ Describe 'Pipeline binding' {
 
     It 'Set-SecuCustomer binds no read-only property of a piped customer' {
         $cmd = Get-Command Set-SecuCustomer
-        foreach ($name in 'Name', 'Created', 'Updated', 'ContractId', 'MerchantId', 'Contact') {
+        foreach ($name in 'Name', 'Created', 'Updated', 'ContractId', 'MerchantId', 'AdditionalProperties', 'Contact') {
             $bound = $cmd.Parameters.Values | Where-Object { ($_.Name -eq $name -or $_.Aliases -contains $name) -and
                 ($_.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] -and $_.ValueFromPipelineByPropertyName }) }
             $bound | Should -BeNullOrEmpty -Because "$name is read-only"

@@ -39,9 +39,33 @@ catch (Exception e) when (e is IOException or UnauthorizedAccessException or Mic
 }
 
 using var storeLifetime = store;
-var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
-builder.WebHost.UseUrls(options.Urls);
-builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
+// An empty builder: no environment variables, appsettings.json or command-line configuration, so nothing but the
+// parsed --urls can add an endpoint (Kestrel__Endpoints__..., ASPNETCORE_URLS and the like are not read).
+var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { Args = [] });
+builder.WebHost.UseKestrelCore();
+builder.WebHost.ConfigureKestrel(k =>
+{
+    k.AddServerHeader = false;
+    foreach (var address in options.ListenAddresses)
+    {
+        switch (address.Kind)
+        {
+            case ListenAddress.HostKind.Localhost when address.Port == 0:
+                // Kestrel cannot pick one free port for both loopback addresses: take IPv4's.
+                k.Listen(System.Net.IPAddress.Loopback, 0);
+                break;
+            case ListenAddress.HostKind.Localhost:
+                k.ListenLocalhost(address.Port);
+                break;
+            case ListenAddress.HostKind.Ip:
+                k.Listen(address.Ip!, address.Port);
+                break;
+            default:
+                k.ListenAnyIP(address.Port);
+                break;
+        }
+    }
+});
 // Diagnostics go to stderr, warnings and up only: stdout carries just the "Now listening on" lines.
 builder.Logging.ClearProviders();
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -54,16 +78,17 @@ var time = TimeProvider.System;
 var settings = new RuntimeSettings(options);
 var tokens = new TokenService(settings, time);
 var faults = new FaultRegistry();
-var log = new RequestLogBook();
+var log = new RequestLogBook(options.RequestLogLimitBytes);
 var scrolls = new ScrollRegistry(time);
 var dispatcher = new RequestDispatcher(
     new TokenEndpoint(new ClientRegistry(options.Clients), tokens),
     tokens,
-    new CustomersEndpoint(store, options, time, scrolls),
+    new CustomersEndpoint(store, options, settings, time, scrolls),
     new ControlEndpoints(store, tokens, faults, log, scrolls, settings),
     faults,
     log,
     settings,
+    options,
     time,
     app.Services.GetRequiredService<ILogger<RequestDispatcher>>());
 

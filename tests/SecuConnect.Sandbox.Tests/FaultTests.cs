@@ -21,9 +21,50 @@ public sealed class FaultTests(SandboxProcess sandbox) : IClassFixture<SandboxPr
 
     private Task<ApiResponse> List() => sandbox.ApiAsync(HttpMethod.Get, "/Payment/Customers");
 
+    /// <summary>
+    /// An injected fault carries the exception name the live API uses for its status (README §7), or no name where
+    /// none is known, so clients fall back to their status-based handling.
+    /// </summary>
     private static void AssertFault(ApiResponse r, int status)
     {
-        Expect.Error(r, status, "SandboxFault");
+        var name = status switch
+        {
+            400 or 413 => "ProductFormatException",
+            401 => "ProductSecurityException",
+            403 or 405 => "ProductNotAllowedException",
+            404 => "ProductNotFoundException",
+            500 => "ProductInternalException",
+            _ => null,
+        };
+        if (name != null)
+        {
+            Expect.Error(r, status, name, "injected fault");
+            return;
+        }
+        Assert.True(r.StatusCode == status, $"expected {status}, got {r}");
+        Expect.JsonContentType(r);
+        Assert.False(r.Json.TryGetProperty("error", out _), $"a fault without an API name carries no error: {r.Body}");
+        Assert.NotEqual("SandboxFault", r.Reason);
+        Assert.Equal("error", r.Json.GetProperty("status").GetString());
+        Assert.Equal(status, r.Json.GetProperty("code").GetInt32());
+        Assert.Matches("^[0-9a-f]{32}$", r.Json.GetProperty("supportId").GetString());
+        Assert.Contains("injected fault", r.Json.GetProperty("error_details").GetString());
+    }
+
+    [Theory]
+    [InlineData(400)]
+    [InlineData(401)]
+    [InlineData(403)]
+    [InlineData(404)]
+    [InlineData(429)]
+    [InlineData(500)]
+    [InlineData(502)]
+    [InlineData(503)]
+    [InlineData(504)]
+    public async Task FaultsAreNamedAsTheLiveApiNamesTheirStatus(int status)
+    {
+        await sandbox.AddFaultAsync(new { status, count = 1, method = "GET", pathPrefix = "/api/v2/Payment/Customers" });
+        AssertFault(await List(), status);
     }
 
     private async Task<int> StoredCountWithoutFaults()

@@ -71,6 +71,26 @@ public sealed class StartupOptionTests
     }
 
     [Fact]
+    public async Task OmitContractLeavesContractOutOfEveryAnswer()
+    {
+        await using var sandbox = await SandboxProcess.StartAsync("--omit-contract");
+        var created = await sandbox.ApiAsync(HttpMethod.Post, "/Payment/Customers", """{"contact":{"forename":"Ada"}}""");
+        Assert.True(created.StatusCode == 200, created.ToString());
+        var id = created.Json.GetProperty("id").GetString()!;
+        var put = await sandbox.ApiAsync(HttpMethod.Put, "/Payment/Customers/" + id, """{"contact":{"forename":"Ada","surname":"Lovelace"}}""");
+        var get = await sandbox.ApiAsync(HttpMethod.Get, "/Payment/Customers/" + id);
+        var list = await sandbox.ApiAsync(HttpMethod.Get, "/Payment/Customers");
+        var delete = await sandbox.ApiAsync(HttpMethod.Delete, "/Payment/Customers/" + id);
+        foreach (var c in new[] { created.Json, put.Json, get.Json, list.Json.GetProperty("data")[0], delete.Json[0] })
+        {
+            Assert.False(c.TryGetProperty("contract", out _), $"contract in {c}");
+            Assert.Equal("general.merchants", c.GetProperty("merchant").GetProperty("object").GetString());
+            Contract.AssertDefinition("PaymentCustomersProductModel", c);
+        }
+        Assert.Equal(0, (await sandbox.ApiAsync(HttpMethod.Get, "/Payment/Customers?q=contract.object:*")).Json.GetProperty("count").GetInt32());
+    }
+
+    [Fact]
     public async Task NonLoopbackAddressWithoutAllowRemoteIsRefused()
     {
         var (exitCode, stdout, stderr) = await SandboxProcess.RunToExitAsync(
@@ -86,7 +106,7 @@ public sealed class StartupOptionTests
     {
         var (exitCode, stdout, stderr) = await SandboxProcess.RunToExitAsync(TimeSpan.FromSeconds(30), "--help");
         Assert.True(exitCode == 0, $"--help exited {exitCode}: {stderr}");
-        foreach (var option in new[] { "--urls", "--allow-remote", "--data", "--client", "--token-lifetime", "--auth-failure-status" })
+        foreach (var option in new[] { "--urls", "--allow-remote", "--data", "--client", "--token-lifetime", "--auth-failure-status", "--omit-contract", "--extra-fields", "--request-log-limit" })
         {
             Assert.Contains(option, stdout);
         }

@@ -1,93 +1,87 @@
+using Newtonsoft.Json.Linq;
 using SecuConnect.Api;
 using SecuConnect.Models;
 using Xunit;
+using F = SecuConnect.Models.CustomerFields;
 
 namespace SecuConnect.Tests;
 
 public class ContactMergerTests
 {
-    private static Contact Current() => new()
+    private static Contact Current()
     {
-        Name = "Ada Lovelace", Forename = "Ada", Surname = "Lovelace", Email = "ada@example.com", Phone = "0049123",
-        Dob = "1815-12-10T00:00:00+00:00",
-        Address = new Address { Street = "Main", StreetNumber = "1", PostalCode = "01234", City = "London", Country = "GB" },
-    };
+        var c = new Contact { Name = "Ada Lovelace", Unknown = JObject.Parse("{\"ident_service_ids\":[\"a\"]}") };
+        c[F.Forename] = "Ada";
+        c[F.Surname] = "Lovelace";
+        c[F.Email] = "ada@example.com";
+        c[F.Phone] = "0049123";
+        c[F.DateOfBirth] = "1815-12-10T00:00:00+00:00";
+        c[F.Street] = "Main";
+        c[F.StreetNumber] = "1";
+        c[F.PostalCode] = "01234";
+        c[F.City] = "London";
+        c[F.Country] = "GB";
+        return c;
+    }
 
-    private static Dictionary<string, string?> Values(params (string, string?)[] pairs) => pairs.ToDictionary(p => p.Item1, p => p.Item2);
+    private static string[] Values(params (CustomerField Field, string? Value)[] pairs)
+    {
+        var values = new string[F.Count];
+        foreach (var (field, value) in pairs) values[field.Index] = value!;
+        return values;
+    }
 
     [Fact]
-    public void Fields_not_given_keep_their_values()
+    public void Fields_not_given_keep_their_values_and_unknown_members_survive()
     {
         var current = Current();
-        var merged = ContactMerger.Merge(current, Values(("Email", "new@example.com")!), null);
-        Assert.Equal("new@example.com", merged.Email);
-        Assert.Equal("Ada", merged.Forename);
-        Assert.Equal("0049123", merged.Phone);
-        Assert.Equal("London", merged.Address!.City);
+        var merged = ContactMerger.Merge(current, Values((F.Email, "new@example.com")), null);
+        Assert.Equal("new@example.com", merged[F.Email]);
+        Assert.Equal("Ada", merged[F.Forename]);
+        Assert.Equal("0049123", merged[F.Phone]);
+        Assert.Equal("London", merged[F.City]);
         Assert.Null(merged.Name);
-        Assert.Equal("ada@example.com", current.Email);
+        Assert.Equal("[\"a\"]", merged.Unknown!["ident_service_ids"]!.ToString(Newtonsoft.Json.Formatting.None));
+        Assert.Equal("ada@example.com", current[F.Email]);
         Assert.Equal("Ada Lovelace", current.Name);
     }
 
     [Fact]
     public void Null_keeps_and_empty_string_clears()
     {
-        var merged = ContactMerger.Merge(Current(), Values(("Phone", null), ("Email", ""), ("City", "")), null);
-        Assert.Equal("0049123", merged.Phone);
-        Assert.Null(merged.Email);
-        Assert.Null(merged.Address!.City);
-        Assert.Equal("Main", merged.Address.Street);
+        var merged = ContactMerger.Merge(Current(), Values((F.Phone, null), (F.Email, ""), (F.City, "")), null);
+        Assert.Equal("0049123", merged[F.Phone]);
+        Assert.Null(merged[F.Email]);
+        Assert.Null(merged[F.City]);
+        Assert.Equal("Main", merged[F.Street]);
     }
 
     [Fact]
-    public void Clear_list_clears_by_name_or_alias_and_an_empty_address_goes()
+    public void Clearing_every_address_field_leaves_no_address()
     {
-        var merged = ContactMerger.Merge(Current(), null, new[] { "phone", "Street", "street_number", "Zip", "City", "Country" });
-        Assert.Null(merged.Phone);
-        Assert.Null(merged.Address);
-        Assert.Equal("ada@example.com", merged.Email);
+        var merged = ContactMerger.Merge(Current(), null, new[] { F.Phone, F.Street, F.StreetNumber, F.PostalCode, F.City, F.Country });
+        Assert.Null(merged[F.Phone]);
+        Assert.False(merged.HasAddress);
+        Assert.Equal("ada@example.com", merged[F.Email]);
+        Assert.DoesNotContain("address", ModelJson.Serialize(PaymentCustomerRequest.For(merged)));
     }
 
     [Fact]
-    public void Aliases_set_the_same_field()
+    public void A_create_leaves_empty_strings_out()
     {
-        var merged = ContactMerger.Merge(null, Values(("postal_code", "09999"), ("FirstName", "Grace"), ("url_website", "https://example.com")), null);
-        Assert.Equal("09999", merged.Address!.PostalCode);
-        Assert.Equal("Grace", merged.Forename);
-        Assert.Equal("https://example.com", merged.UrlWebsite);
-    }
-
-    [Fact]
-    public void Build_leaves_empty_strings_out()
-    {
-        var built = ContactMerger.Build(Values(("Forename", "Ada"), ("Email", ""), ("City", "")));
-        Assert.Equal("Ada", built.Forename);
-        Assert.Null(built.Email);
-        Assert.Null(built.Address);
-    }
-
-    [Fact]
-    public void Unknown_field_names_are_refused()
-    {
-        Assert.Throws<ArgumentException>(() => ContactMerger.Merge(Current(), null, new[] { "Nickname" }));
+        var built = ContactMerger.Merge(null, Values((F.Forename, "Ada"), (F.Email, ""), (F.City, "")), null);
+        Assert.Equal("Ada", built[F.Forename]);
+        Assert.Null(built[F.Email]);
+        Assert.False(built.HasAddress);
     }
 
     [Fact]
     public void Unchanged_detects_a_no_op_merge_despite_the_dob_echo_format()
     {
         var current = Current();
-        var same = ContactMerger.Merge(current, Values(("DateOfBirth", "1815-12-10"), ("Email", "ada@example.com")), null);
+        var same = ContactMerger.Merge(current, Values((F.DateOfBirth, "1815-12-10"), (F.Email, "ada@example.com")), null);
         Assert.True(ContactMerger.IsUnchanged(current, same));
-        var changed = ContactMerger.Merge(current, Values(("City", "Berlin")), null);
+        var changed = ContactMerger.Merge(current, Values((F.City, "Berlin")), null);
         Assert.False(ContactMerger.IsUnchanged(current, changed));
-    }
-
-    [Fact]
-    public void Every_field_has_a_distinct_name_and_aliases_never_repeat_a_name()
-    {
-        var names = ContactFields.All.Select(f => f.Name).ToList();
-        var aliases = ContactFields.All.SelectMany(f => f.Aliases).ToList();
-        Assert.Equal(22, names.Count);
-        Assert.Equal(names.Count + aliases.Count, names.Concat(aliases).Distinct(StringComparer.OrdinalIgnoreCase).Count());
     }
 }

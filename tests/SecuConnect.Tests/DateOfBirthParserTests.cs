@@ -38,28 +38,38 @@ public class DateOfBirthParserTests
     [Theory]
     [InlineData("02/03/1991")]
     [InlineData("02/03/1991 00:00:00")]
-    public void Invariant_culture_reads_month_before_day(string text)
+    [InlineData("02-03-1991")]
+    public void Slashes_or_hyphens_with_day_and_month_up_to_12_are_ambiguous_under_every_culture(string text)
     {
-        Assert.True(DateOfBirthParser.TryParse(text, Invariant, out var date));
-        Assert.Equal(new DateTime(1991, 2, 3), date);
+        foreach (var culture in new[] { German, Invariant, CultureInfo.GetCultureInfo("en-US"), CultureInfo.GetCultureInfo("en-GB") })
+        {
+            Assert.Equal(DateReading.Ambiguous, DateOfBirthParser.Read(text, culture, out var dayFirst, out var monthFirst));
+            Assert.Equal(new DateTime(1991, 3, 2), dayFirst);
+            Assert.Equal(new DateTime(1991, 2, 3), monthFirst);
+            Assert.False(DateOfBirthParser.TryParse(text, culture, out _));
+        }
     }
 
     [Fact]
-    public void German_falls_back_to_the_invariant_patterns()
-    {
-        Assert.True(DateOfBirthParser.TryParse("02/03/1991", German, out var date));
-        Assert.Equal(new DateTime(1991, 2, 3), date);
-    }
-
-    [Fact]
-    public void Export_then_import_round_trips_under_the_same_culture()
+    public void What_earlier_versions_exported_reads_as_the_date_or_as_an_ambiguity_that_holds_it()
     {
         var dob = new DateTime(1901, 3, 2);
-        foreach (var culture in new[] { German, Invariant, CultureInfo.GetCultureInfo("en-US"), CultureInfo.GetCultureInfo("fr-FR") })
+        foreach (var name in new[] { "de-DE", "", "en-US", "en-GB", "fr-FR", "ja-JP", "nl-NL" })
         {
-            string written = dob.ToString(culture); // what Export-Csv writes for a [datetime]
-            Assert.True(DateOfBirthParser.TryParse(written, culture, out var read), culture.Name + ": " + written);
-            Assert.Equal(dob, read);
+            var culture = name.Length == 0 ? Invariant : CultureInfo.GetCultureInfo(name);
+            string written = dob.ToString(culture); // what Export-Csv wrote for a [datetime]
+            var reading = DateOfBirthParser.Read(written, German, out var a, out var b);
+            Assert.True(reading == DateReading.Exact ? a == dob : reading == DateReading.Ambiguous && (a == dob || b == dob), culture.Name + ": " + written);
+        }
+    }
+
+    [Fact]
+    public void The_output_form_reads_back_exactly_under_every_culture()
+    {
+        foreach (var culture in CultureInfo.GetCultures(CultureTypes.SpecificCultures).Take(400))
+        {
+            Assert.True(DateOfBirthParser.TryParse("1901-03-02", culture, out var read), culture.Name);
+            Assert.Equal(new DateTime(1901, 3, 2), read);
         }
     }
 

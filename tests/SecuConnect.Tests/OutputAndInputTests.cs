@@ -15,14 +15,14 @@ public class OutputAndInputTests
     {
         "Id", "Name", "Forename", "Surname", "CompanyName", "Salutation", "Gender", "Title", "Email", "Phone", "Mobile", "Fax",
         "DateOfBirth", "Picture", "Website", "Birthplace", "Nationality", "Street", "StreetNumber", "PostalCode", "City", "Country",
-        "AdditionalAddressData", "AddressType", "Created", "Updated", "ContractId", "MerchantId", "Contact",
+        "AdditionalAddressData", "AddressType", "Created", "Updated", "ContractId", "MerchantId", "AdditionalProperties", "Contact",
     };
 
     [Fact]
     public async Task Customer_output_is_flat_typed_and_in_order()
     {
         await Task.Yield();
-        var customer = SecuJson.Deserialize<PaymentCustomer>(
+        var customer = ModelJsonRead.Customer(
             "{\"object\":\"payment.customers\",\"id\":\"PCU_3BBSV6C702NCA4HR70ZAVCAX3R6CAW\"," +
             "\"contract\":{\"object\":\"payment.contracts\",\"id\":\"PCR_M32SCZ98Q2N3U4GW70ZAVWWE47XPAH\"}," +
             "\"contact\":{\"forename\":\"John\",\"surname\":\"Doe\",\"name\":\"John Doe\",\"dob\":\"1991-02-03T00:00:00+02:00\"," +
@@ -32,9 +32,8 @@ public class OutputAndInputTests
 
         Assert.Equal("SecuConnect.Customer", o.TypeNames[0]);
         Assert.Equal(OutputOrder, o.Properties.Select(p => p.Name).ToArray());
-        var dob = Assert.IsType<DateTime>(o.Properties["DateOfBirth"].Value);
-        Assert.Equal(new DateTime(1991, 2, 3), dob);
-        Assert.Equal(DateTimeKind.Unspecified, dob.Kind);
+        // An ISO date string: Export-Csv writes it so that every culture reads the same date back.
+        Assert.Equal("1991-02-03", o.Properties["DateOfBirth"].Value);
         var created = Assert.IsType<DateTimeOffset>(o.Properties["Created"].Value);
         Assert.Equal(new DateTimeOffset(2024, 5, 2, 10, 49, 23, TimeSpan.FromHours(2)), created);
         Assert.Null(o.Properties["Updated"].Value);
@@ -59,11 +58,17 @@ public class OutputAndInputTests
         };
         var contact = CustomerInput.ContactFromObject(table, out var problem);
         Assert.Null(problem);
-        Assert.Equal("Ada", contact!.Forename);
+        Assert.Equal("Ada", contact![CustomerFields.Forename]);
         Assert.Null(contact.Name);
-        Assert.Equal("1815-12-10", contact.Dob);
-        Assert.Equal("1234", contact.Address!.PostalCode);
-        Assert.Equal("London", contact.Address.City);
+        Assert.Equal("1815-12-10", contact[CustomerFields.DateOfBirth]);
+        Assert.Equal("1234", contact[CustomerFields.PostalCode]);
+        Assert.Equal("London", contact[CustomerFields.City]);
+        Assert.Null(contact.Unknown);
+
+        // A key the user typed that names no field is an error that suggests the nearest one.
+        Assert.Null(CustomerInput.ContactFromObject(new Hashtable { ["emial"] = "x@example.com" }, out problem));
+        Assert.Contains("'emial'", problem);
+        Assert.Contains("'email'", problem);
 
         Assert.Null(CustomerInput.ContactFromObject("just text", out problem));
         Assert.NotNull(problem);
@@ -71,30 +76,70 @@ public class OutputAndInputTests
         Assert.Contains("dob", problem);
     }
 
-    [Fact]
-    public async Task Field_values_parse_the_date_of_birth_in_the_current_culture()
+    [Theory]
+    [InlineData("de-DE", "03.02.1901", "1901-02-03")]
+    [InlineData("en-US", "03.02.1901", "1901-02-03")]
+    [InlineData("en-US", "1901-02-03", "1901-02-03")]
+    [InlineData("ja-JP", "1901/02/03 0:00:00", "1901-02-03")]
+    [InlineData("en-GB", "1901-2-3", "1901-02-03")]
+    [InlineData("", "19010203", "1901-02-03")]
+    [InlineData("", "1901-02-03T00:00:00+01:00", "1901-02-03")]
+    [InlineData("en-US", "13/02/1901 00:00:00", "1901-02-13")]
+    [InlineData("en-US", "02/13/1901", "1901-02-13")]
+    [InlineData("en-GB", "03/03/1901", "1901-03-03")]
+    [InlineData("en-US", "3 February 1901", "1901-02-03")]
+    [InlineData("en-US", "February 3, 1901", "1901-02-03")]
+    [InlineData("de-DE", "3. Februar 1901", "1901-02-03")]
+    [InlineData("fr-FR", "03-Feb-1901", "1901-02-03")]
+    public void Dates_read_the_same_under_every_culture(string culture, string text, string wire)
     {
-        await Task.Yield();
         var saved = CultureInfo.CurrentCulture;
         try
         {
-            CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("de-DE");
-            var values = new FieldValues { ["DateOfBirth"] = "03.02.1901", ["City"] = "", ["Email"] = null };
-            Assert.True(CustomerInput.TryToWire(values, out var wire, out _));
-            Assert.Equal("1901-02-03", wire["DateOfBirth"]);
-            Assert.Equal("", wire["City"]);
-            Assert.False(wire.ContainsKey("Email"));
-
-            CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
-            Assert.True(CustomerInput.TryToWire(new FieldValues { ["DateOfBirth"] = "02/03/1901" }, out wire, out _));
-            Assert.Equal("1901-02-03", wire["DateOfBirth"]);
-            Assert.False(CustomerInput.TryToWire(new FieldValues { ["DateOfBirth"] = "03.02.1901x" }, out _, out var bad));
-            Assert.Equal("03.02.1901x", bad);
+            CultureInfo.CurrentCulture = culture.Length == 0 ? CultureInfo.InvariantCulture : CultureInfo.GetCultureInfo(culture);
+            var values = new object[CustomerFields.Count];
+            values[CustomerFields.DateOfBirth.Index] = text;
+            values[CustomerFields.City.Index] = "";
+            Assert.True(CustomerInput.TryToWire(values, out var result, out var ambiguous, out _));
+            Assert.Null(ambiguous);
+            Assert.Equal(wire, result[CustomerFields.DateOfBirth.Index]);
+            Assert.Equal("", result[CustomerFields.City.Index]);
+            Assert.Null(result[CustomerFields.Email.Index]);
         }
         finally
         {
             CultureInfo.CurrentCulture = saved;
         }
+    }
+
+    [Theory]
+    [InlineData("02/03/1901", "1901-03-02", "1901-02-03")]
+    [InlineData("02-03-1901 00:00:00", "1901-03-02", "1901-02-03")]
+    public void Day_and_month_that_could_swap_are_ambiguous_never_guessed(string text, string dayFirst, string monthFirst)
+    {
+        var values = new object[CustomerFields.Count];
+        values[CustomerFields.DateOfBirth.Index] = text;
+        Assert.True(CustomerInput.TryToWire(values, out var wire, out var ambiguous, out _));
+        Assert.Null(wire[CustomerFields.DateOfBirth.Index]);
+        Assert.Equal(dayFirst, DateOfBirthParser.ToWire(ambiguous!.DayFirst));
+        Assert.Equal(monthFirst, DateOfBirthParser.ToWire(ambiguous.MonthFirst));
+        Assert.Contains(text, ambiguous.Message);
+    }
+
+    [Theory]
+    [InlineData("03.02.1901x")]
+    [InlineData("02/03/01")]
+    [InlineData("31.02.1901")]
+    [InlineData("13/13/1901")]
+    [InlineData("12345")]
+    [InlineData("tomorrow")]
+    [InlineData("the third of February")]
+    public void Values_that_are_no_date_are_refused(string text)
+    {
+        var values = new object[CustomerFields.Count];
+        values[CustomerFields.DateOfBirth.Index] = text;
+        Assert.False(CustomerInput.TryToWire(values, out _, out _, out var bad));
+        Assert.Equal(text, bad);
     }
 
     [Theory]

@@ -67,7 +67,7 @@ public class SendTests
                 "{\"status\":\"error\",\"error\":\"ProductInternalException\",\"error_details\":\"boom\",\"code\":500,\"supportId\":\"abc\"}")),
         };
         var ex = await Assert.ThrowsAsync<SecuApiException>(() =>
-            Client(TestConnections.Create(handler, maximumRetryCount: 2)).UpdateCustomerAsync(Id, new Contact { Forename = "A" }, CancellationToken.None));
+            Client(TestConnections.Create(handler, maximumRetryCount: 2)).UpdateCustomerAsync(Id, TestContacts.Of((CustomerFields.Forename, "A")), CancellationToken.None));
         Assert.Equal(3, handler.ApiRequests.Count);
         Assert.Equal("ProductInternalException", ex.ErrorId);
         Assert.Equal(SecuErrorKind.Unavailable, ex.Kind);
@@ -95,7 +95,7 @@ public class SendTests
     {
         var handler = new FakeHandler().Then(status, "{\"status\":\"error\",\"error\":\"SandboxFault\",\"code\":502}");
         var ex = await Assert.ThrowsAsync<SecuApiException>(() =>
-            Client(TestConnections.Create(handler)).CreateCustomerAsync(new Contact { Forename = "Ada" }, CancellationToken.None));
+            Client(TestConnections.Create(handler)).CreateCustomerAsync(TestContacts.Of((CustomerFields.Forename, "Ada")), CancellationToken.None));
         Assert.Equal("OutcomeUnknown", ex.ErrorId);
         Assert.Equal(SecuErrorKind.OutcomeUnknown, ex.Kind);
         Assert.Single(handler.ApiRequests);
@@ -120,7 +120,7 @@ public class SendTests
             .ThenThrow(new HttpRequestException("Connection refused", new SocketException((int)SocketError.ConnectionRefused)))
             .Then(HttpStatusCode.TooManyRequests)
             .Then(HttpStatusCode.OK, Customer);
-        var customer = await Client(TestConnections.Create(handler)).CreateCustomerAsync(new Contact { Forename = "Ada" }, CancellationToken.None);
+        var customer = await Client(TestConnections.Create(handler)).CreateCustomerAsync(TestContacts.Of((CustomerFields.Forename, "Ada")), CancellationToken.None);
         Assert.Equal(Id, customer.Id);
         Assert.Equal(4, handler.ApiRequests.Count);
         Assert.All(handler.ApiRequests, r => Assert.Equal("POST", r.Method));
@@ -228,7 +228,7 @@ public class SendTests
     {
         var handler = new FakeHandler().Then(HttpStatusCode.OK, Customer);
         await Client(TestConnections.Create(handler)).UpdateCustomerAsync(Id,
-            new Contact { Name = "Ada Lovelace", Forename = "Ada", Address = new Address() }, CancellationToken.None);
+            new Contact { Name = "Ada Lovelace", [CustomerFields.Forename] = "Ada" }, CancellationToken.None);
         var body = handler.ApiRequests.Single().Body;
         Assert.Equal("{\"contact\":{\"forename\":\"Ada\"}}", body);
     }
@@ -313,7 +313,7 @@ public class SendTests
             .Then(HttpStatusCode.OK, "{\"id\":\"" + Id + "\",\"contact\":{\"email\":\"ada@example.com\",\"phone\":\"0049123456789\",\"forename\":\"Ada\"}}");
         var log = new ApiLog { DebugEnabled = true };
         await Client(TestConnections.Create(handler), log).CreateCustomerAsync(
-            new Contact { Forename = "Ada", Email = "ada@example.com", Phone = "0049123456789" }, CancellationToken.None);
+            TestContacts.Of((CustomerFields.Forename, "Ada"), (CustomerFields.Email, "ada@example.com"), (CustomerFields.Phone, "0049123456789")), CancellationToken.None);
 
         var lines = Drain(log);
         Assert.Contains(lines, l => l.Level == ApiLogLevel.Debug && l.Message.Contains("client_secret=***"));

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using SecuConnect.Sandbox.Auth;
 using SecuConnect.Sandbox.Errors;
+using SecuConnect.Sandbox.Extras;
 using SecuConnect.Sandbox.Faults;
 using SecuConnect.Sandbox.Http;
 using SecuConnect.Sandbox.Models;
@@ -12,7 +13,7 @@ using SecuConnect.Sandbox.Store;
 namespace SecuConnect.Sandbox.Control;
 
 /// <summary>
-/// Test controls under /_sandbox/: reset, faults, settings, token expiry and the request log. Outside the API
+/// Test controls under /_sandbox/: reset, faults, settings, extra fields, token expiry and the request log. Outside the API
 /// contract; loopback callers only; never logged and never subject to faults.
 /// </summary>
 public sealed class ControlEndpoints(
@@ -74,6 +75,28 @@ public sealed class ControlEndpoints(
                     }
                     default:
                         return ApiErrors.MethodNotAllowed(method, "GET, PUT");
+                }
+
+            case "/extra-fields":
+                switch (method)
+                {
+                    case "GET":
+                        return new ApiResult(200, settings.ExtraFields.ToJson());
+                    case "DELETE":
+                        settings.ExtraFields = ExtraFields.None;
+                        return Ok();
+                    case "PUT":
+                    case "POST":
+                    {
+                        byte[]? body = await HttpIo.ReadBodyAsync(ctx.Request, ctx.RequestAborted);
+                        if (body == null) return ApiErrors.TooLarge();
+                        var extra = ExtraFields.Parse(body, out string? error);
+                        if (extra == null) return ApiErrors.BadRequest("invalid extra fields: " + error);
+                        settings.ExtraFields = extra;
+                        return new ApiResult(200, extra.ToJson());
+                    }
+                    default:
+                        return ApiErrors.MethodNotAllowed(method, "GET, PUT, DELETE");
                 }
 
             case "/expire-tokens":

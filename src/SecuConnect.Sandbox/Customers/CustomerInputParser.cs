@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Text.Unicode;
+using SecuConnect.Sandbox.Extras;
 using SecuConnect.Sandbox.Models;
 
 namespace SecuConnect.Sandbox.Customers;
@@ -22,7 +23,10 @@ public static partial class CustomerInputParser
     private static partial Regex DobRegex();
 
     /// <summary>Returns null and sets <paramref name="contact"/>, or returns the error_details text.</summary>
-    public static string? TryParse(ReadOnlySpan<byte> body, out ContactData? contact)
+    /// <param name="isContactExtra">which unmodelled contact members to keep (raw JSON); null keeps none</param>
+    /// <param name="isAddressExtra">which unmodelled address members to keep; null keeps none</param>
+    public static string? TryParse(ReadOnlySpan<byte> body, out ContactData? contact,
+        Func<string, bool>? isContactExtra = null, Func<string, bool>? isAddressExtra = null)
     {
         contact = null;
         if (body.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) body = body[3..]; // a UTF-8 byte order mark is tolerated
@@ -43,34 +47,53 @@ public static partial class CustomerInputParser
             var root = doc.RootElement;
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("contact", out var c) || c.ValueKind != JsonValueKind.Object)
                 return "no payload";
-            return ParseContact(c, out contact);
+            return ParseContact(c, out contact, isContactExtra, isAddressExtra);
         }
     }
 
-    /// <summary>Reads a contact object (also used when loading stored records).</summary>
-    public static string? ParseContact(JsonElement c, out ContactData? contact)
+    /// <summary>
+    /// Reads a contact object (also used when loading stored records). Unmodelled members are ignored unless
+    /// <paramref name="isContactExtra"/> or <paramref name="isAddressExtra"/> names them: those are kept as raw JSON.
+    /// </summary>
+    public static string? ParseContact(JsonElement c, out ContactData? contact,
+        Func<string, bool>? isContactExtra = null, Func<string, bool>? isAddressExtra = null)
     {
         contact = null;
         var values = new string?[ContactFields.Contact.Length];
         string?[]? address = null;
+        List<ExtraMember>? extras = null, addressExtras = null;
         foreach (var p in c.EnumerateObject())
         {
             if (p.NameEquals("address"))
             {
-                if (p.Value.ValueKind == JsonValueKind.Null) { address = null; continue; }
+                address = null;
+                addressExtras = null;
+                if (p.Value.ValueKind == JsonValueKind.Null) continue;
+                // PHP encodes an empty associative array as []: accept it as "no address".
+                if (p.Value.ValueKind == JsonValueKind.Array && p.Value.GetArrayLength() == 0) continue;
                 if (p.Value.ValueKind != JsonValueKind.Object) return "invalid contact.address: must be an object";
                 address = new string?[ContactFields.Address.Length];
                 foreach (var a in p.Value.EnumerateObject())
                 {
                     int ai = ContactFields.IndexOfAddress(a.Name);
-                    if (ai < 0) continue; // unknown fields are ignored
+                    if (ai < 0)
+                    {
+                        // unknown fields are ignored, configured extra ones kept as sent
+                        if (isAddressExtra != null && isAddressExtra(a.Name)) Keep(ref addressExtras, a);
+                        continue;
+                    }
                     string? err = ReadString(a.Value, "contact.address." + a.Name, out address[ai]);
                     if (err != null) return err;
                 }
                 continue;
             }
             int i = ContactFields.IndexOfContact(p.Name);
-            if (i < 0) continue; // name and unknown fields are ignored
+            if (i < 0)
+            {
+                // name and unknown fields are ignored, configured extra ones kept as sent
+                if (!p.NameEquals("name") && isContactExtra != null && isContactExtra(p.Name)) Keep(ref extras, p);
+                continue;
+            }
             string? e = ReadString(p.Value, "contact." + p.Name, out values[i]);
             if (e != null) return e;
         }
@@ -88,8 +111,16 @@ public static partial class CustomerInputParser
         if (address != null && address[ContactFields.AddressCountry] is { } country && !CountryRegex().IsMatch(country))
             return "invalid country format (contact.address.country): two letters expected";
 
-        contact = new ContactData(values, address);
+        contact = new ContactData(values, address, extras?.ToArray(), addressExtras?.ToArray());
         return null;
+    }
+
+    private static void Keep(ref List<ExtraMember>? list, JsonProperty p)
+    {
+        list ??= [];
+        // A repeated member: the last one wins, as with the modelled fields.
+        list.RemoveAll(m => m.Name == p.Name);
+        list.Add(new ExtraMember(p.Name, p.Value.GetRawText()));
     }
 
     private static string? ReadString(JsonElement v, string field, out string? value)

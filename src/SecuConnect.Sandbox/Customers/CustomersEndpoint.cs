@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using SecuConnect.Sandbox.Errors;
+using SecuConnect.Sandbox.Extras;
 using SecuConnect.Sandbox.Http;
 using SecuConnect.Sandbox.Models;
 using SecuConnect.Sandbox.Options;
@@ -12,43 +13,71 @@ using SecuConnect.Sandbox.Store;
 namespace SecuConnect.Sandbox.Customers;
 
 /// <summary>The five Payment Customers operations (README §3, §4, §10).</summary>
-public sealed class CustomersEndpoint(ICustomerStore store, SandboxOptions options, TimeProvider time, ScrollRegistry scrolls)
+public sealed class CustomersEndpoint(ICustomerStore store, SandboxOptions options, RuntimeSettings settings, TimeProvider time, ScrollRegistry scrolls)
 {
     public const int DefaultCount = 20;
     public const int MaxCount = 1000;
 
     public ApiResult Get(string id) =>
-        store.Get(id) is { } r ? new ApiResult(200, r.Json) : NotFound(id);
+        store.Get(id) is { } r ? new ApiResult(200, r.Answer(ArrayAddress)) : NotFound(id);
 
     public ApiResult Create(byte[] body)
     {
-        string? error = CustomerInputParser.TryParse(body, out var contact);
+        var extra = settings.ExtraFields;
+        string? error = CustomerInputParser.TryParse(body, out var parsed,
+            Known(extra.Contact, []), Known(extra.Address, []));
         if (error != null) return ApiErrors.BadRequest(error);
+        // Configured extra members a new customer gets, unless the body gives a value of its own.
+        var contact = new ContactData(parsed!.Values, parsed.Address,
+            WithDefaults(extra.Contact, parsed.Extras), WithDefaults(extra.Address, parsed.AddressExtras));
         string created = Now();
-        var record = store.Add((id, seq) => new CustomerRecord(id, seq, options.ContractId, options.MerchantId, contact!, created, null));
-        return new ApiResult(200, record.Json);
+        var record = store.Add((id, seq) => new CustomerRecord(id, seq, options.OmitContract ? null : options.ContractId, options.MerchantId, contact, created, null, extra.Customer));
+        return new ApiResult(200, record.Answer(ArrayAddress));
     }
 
     public ApiResult Update(string id, byte[] body)
     {
         // An unknown id is reported before the body is judged: there is nothing to update either way.
-        if (store.Get(id) == null) return NotFound(id);
-        string? error = CustomerInputParser.TryParse(body, out var contact);
+        var current = store.Get(id);
+        if (current == null) return NotFound(id);
+        // PUT replaces the contact: extra members the body gives are kept as sent, the others are removed. Known
+        // extras are the configured ones and those the customer already has.
+        var extra = settings.ExtraFields;
+        string? error = CustomerInputParser.TryParse(body, out var contact,
+            Known(extra.Contact, current.Contact.Extras), Known(extra.Address, current.Contact.AddressExtras));
         if (error != null) return ApiErrors.BadRequest(error);
         string updated = Now();
-        var record = store.Replace(id, old => new CustomerRecord(old.Id, old.Seq, old.ContractId, old.MerchantId, contact!, old.Created, updated));
-        return record == null ? NotFound(id) : new ApiResult(200, record.Json);
+        var record = store.Replace(id, old => new CustomerRecord(old.Id, old.Seq, old.ContractId, old.MerchantId, contact!, old.Created, updated, old.Extras));
+        return record == null ? NotFound(id) : new ApiResult(200, record.Answer(ArrayAddress));
     }
 
     public ApiResult Delete(string id)
     {
         var old = store.Remove(id);
         if (old == null) return NotFound(id);
-        byte[] body = new byte[old.Json.Length + 2];
+        byte[] json = old.Answer(ArrayAddress);
+        byte[] body = new byte[json.Length + 2];
         body[0] = (byte)'[';
-        old.Json.CopyTo(body, 1);
+        json.CopyTo(body, 1);
         body[^1] = (byte)']';
         return new ApiResult(200, body);
+    }
+
+    private bool ArrayAddress => settings.ExtraFields.EmptyAddressAsArray;
+
+    private static Func<string, bool>? Known(ExtraMember[] configured, ExtraMember[] existing)
+    {
+        if (configured.Length == 0 && existing.Length == 0) return null;
+        return name => Array.Exists(configured, m => m.Name == name) || Array.Exists(existing, m => m.Name == name);
+    }
+
+    private static ExtraMember[] WithDefaults(ExtraMember[] configured, ExtraMember[] given)
+    {
+        if (configured.Length == 0) return given;
+        var result = new ExtraMember[configured.Length];
+        for (int i = 0; i < configured.Length; i++)
+            result[i] = Array.Find(given, m => m.Name == configured[i].Name) ?? configured[i];
+        return result;
     }
 
     public ApiResult List(IQueryCollection query)
@@ -84,12 +113,12 @@ public sealed class CustomersEndpoint(ICustomerStore store, SandboxOptions optio
                 var context = scrolls.Open(matches, count, fields, ka);
                 int start = (int)Math.Min(offset, matches.Count);
                 int end = Math.Min(start + count, matches.Count);
-                return Page(matches.Count, matches, start, end, fields, scrolls.CursorFor(context, end));
+                return Page(matches.Count, matches, start, end, fields, scrolls.CursorFor(context, end), ArrayAddress);
             }
 
             int from = (int)Math.Min(offset, matches.Count);
             int to = (int)Math.Min((long)from + count, matches.Count);
-            return Page(matches.Count, matches, from, to, fields, null);
+            return Page(matches.Count, matches, from, to, fields, null, ArrayAddress);
         }
         catch (QuerySyntaxException e)
         {
@@ -103,10 +132,10 @@ public sealed class CustomersEndpoint(ICustomerStore store, SandboxOptions optio
             return ApiErrors.NotFoundResult($"scroll_id {scrollId} not found or expired");
         int end = Math.Min(position + context.PageSize, context.Items.Count);
         // Answers to scroll_id calls carry no count; the id for the following batch is handed out with this one.
-        return Page(null, context.Items, position, end, context.Fields, scrolls.CursorFor(context, end));
+        return Page(null, context.Items, position, end, context.Fields, scrolls.CursorFor(context, end), ArrayAddress);
     }
 
-    private static ApiResult Page(int? total, IReadOnlyList<CustomerRecord> items, int from, int to, FieldProjection? fields, string? scrollId)
+    private static ApiResult Page(int? total, IReadOnlyList<CustomerRecord> items, int from, int to, FieldProjection? fields, string? scrollId, bool arrayAddress)
     {
         var buffer = new ArrayBufferWriter<byte>(256 + (to - from) * 600);
         using (var w = new Utf8JsonWriter(buffer, CustomerJsonWriter.WriterOptions))
@@ -115,7 +144,10 @@ public sealed class CustomersEndpoint(ICustomerStore store, SandboxOptions optio
             if (total is { } t) w.WriteNumber("count", t);
             w.WriteStartArray("data");
             for (int i = from; i < to; i++)
-                w.WriteRawValue(fields == null ? items[i].Json : fields.Apply(items[i]), skipInputValidation: true);
+            {
+                byte[] json = items[i].Answer(arrayAddress);
+                w.WriteRawValue(fields == null ? json : fields.Apply(items[i], json), skipInputValidation: true);
+            }
             w.WriteEndArray();
             if (scrollId != null) w.WriteString("scroll_id", scrollId);
             w.WriteEndObject();

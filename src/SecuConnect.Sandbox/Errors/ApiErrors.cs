@@ -13,10 +13,24 @@ public static class ApiErrors
     public const string NotFound = "ProductNotFoundException";
     public const string Format = "ProductFormatException";
     public const string Internal = "ProductInternalException";
-    public const string SandboxFault = "SandboxFault";
+    public const string Security = "ProductSecurityException";
     public const int TokenErrorCode = 2003;
 
-    public static ApiResult Create(int status, string error, string details, int? code = null)
+    /// <summary>
+    /// The exception name the live API uses for a status (README §7, §10.2, §10.8), or null where none is known: an
+    /// injected fault then answers without <c>error</c>, as a gateway or overloaded front end would not name one.
+    /// </summary>
+    public static string? NameForStatus(int status) => status switch
+    {
+        400 or 413 => Format,
+        401 => Security,
+        403 or 405 => NotAllowed,
+        404 => NotFound,
+        500 => Internal,
+        _ => null,
+    };
+
+    public static ApiResult Create(int status, string? error, string details, int? code = null)
     {
         int c = code ?? status;
         var payload = new ErrorPayload("error", error, details,

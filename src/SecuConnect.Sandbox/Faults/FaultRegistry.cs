@@ -5,6 +5,9 @@ namespace SecuConnect.Sandbox.Faults;
 /// <summary>Faults in the order added; the first that applies and fires answers.</summary>
 public sealed class FaultRegistry
 {
+    /// <summary>At most this many faults at a time; adding one more is refused until some are removed.</summary>
+    public const int MaxFaults = 100;
+
     private readonly object _lock = new();
     private volatile Fault[] _faults = [];
     private int _nextId;
@@ -28,6 +31,11 @@ public sealed class FaultRegistry
 
         lock (_lock)
         {
+            if (_faults.Length >= MaxFaults)
+            {
+                error = $"too many faults: at most {MaxFaults} at a time (DELETE /_sandbox/faults clears them)";
+                return null;
+            }
             var fault = new Fault
             {
                 Id = ++_nextId,

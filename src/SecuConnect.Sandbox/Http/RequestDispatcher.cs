@@ -23,6 +23,7 @@ public sealed class RequestDispatcher(
     FaultRegistry faults,
     RequestLogBook log,
     RuntimeSettings settings,
+    SandboxOptions options,
     TimeProvider time,
     ILogger<RequestDispatcher> logger)
 {
@@ -41,9 +42,19 @@ public sealed class RequestDispatcher(
             await HttpIo.WriteAsync(ctx, method is "GET" or "HEAD" ? new ApiResult(200, HealthBody) : ApiErrors.MethodNotAllowed(method, "GET"));
             return;
         }
+        bool loopbackHost = RequestGuards.IsLoopbackHost(ctx.Request.Host);
         if (path.StartsWith("/_sandbox", StringComparison.OrdinalIgnoreCase) && (path.Length == 9 || path[9] == '/'))
         {
-            await Guarded(ctx, async () => (ApiResult?)await control.HandleAsync(ctx, path), null);
+            // Only local scripts: no web page (Origin), no DNS rebinding (Host), no form or text/plain POST.
+            var refusal = RequestGuards.CheckControl(ctx, loopbackHost);
+            if (refusal != null) await HttpIo.WriteAsync(ctx, refusal);
+            else await Guarded(ctx, async () => (ApiResult?)await control.HandleAsync(ctx, path), null);
+            return;
+        }
+        if (!loopbackHost && !options.AllowRemote)
+        {
+            // A name other than the loopback one reached us: DNS rebinding, or a misrouted request. Not logged.
+            await HttpIo.WriteAsync(ctx, RequestGuards.Misdirected(ctx.Request.Host));
             return;
         }
 
@@ -166,7 +177,7 @@ public sealed class RequestDispatcher(
     private static ApiResult? FaultAnswer(Fault fault, int status)
     {
         if (status == 0) return null;
-        var r = ApiErrors.Create(status, ApiErrors.SandboxFault, $"injected fault {fault.Id} (status {status})");
+        var r = ApiErrors.Create(status, ApiErrors.NameForStatus(status), $"injected fault {fault.Id} (status {status})");
         return new ApiResult(r.Status, r.Body, r.Reason)
         {
             RetryAfter = fault.RetryAfter?.ToString(System.Globalization.CultureInfo.InvariantCulture),

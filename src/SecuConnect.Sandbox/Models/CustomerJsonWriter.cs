@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using SecuConnect.Sandbox.Extras;
 
 namespace SecuConnect.Sandbox.Models;
 
@@ -16,7 +17,8 @@ public static class CustomerJsonWriter
         SkipValidation = true,
     };
 
-    public static byte[] Serialize(CustomerRecord r)
+    /// <param name="emptyAddressAsArray">write a missing address as [] (PHP's empty array) instead of leaving it out</param>
+    public static byte[] Serialize(CustomerRecord r, bool emptyAddressAsArray)
     {
         var buffer = new ArrayBufferWriter<byte>(512);
         using (var w = new Utf8JsonWriter(buffer, WriterOptions))
@@ -24,23 +26,27 @@ public static class CustomerJsonWriter
             w.WriteStartObject();
             w.WriteString("object", CustomerRecord.ObjectName);
             w.WriteString("id", r.Id);
-            w.WriteStartObject("contract");
-            w.WriteString("object", "payment.contracts");
-            w.WriteString("id", r.ContractId);
-            w.WriteEndObject();
+            if (r.ContractId != null)
+            {
+                w.WriteStartObject("contract");
+                w.WriteString("object", "payment.contracts");
+                w.WriteString("id", r.ContractId);
+                w.WriteEndObject();
+            }
             w.WriteStartObject("merchant");
             w.WriteString("object", "general.merchants");
             w.WriteString("id", r.MerchantId);
             w.WriteEndObject();
-            WriteContact(w, r.Contact);
+            WriteContact(w, r.Contact, emptyAddressAsArray);
             w.WriteString("created", r.Created);
             if (r.Updated != null) w.WriteString("updated", r.Updated);
+            ExtraFields.WriteMembers(w, r.Extras);
             w.WriteEndObject();
         }
         return buffer.WrittenSpan.ToArray();
     }
 
-    private static void WriteContact(Utf8JsonWriter w, ContactData c)
+    private static void WriteContact(Utf8JsonWriter w, ContactData c, bool emptyAddressAsArray)
     {
         w.WriteStartObject("contact");
         var names = ContactFields.Contact;
@@ -49,12 +55,22 @@ public static class CustomerJsonWriter
             if (c.Values[i] is { } v) w.WriteString(names[i], v);
             if (i == ContactFields.Surname && c.Name != null) w.WriteString("name", c.Name);
         }
-        if (c.Address is { } a)
+        ExtraFields.WriteMembers(w, c.Extras);
+        if (c.HasAddress)
         {
             w.WriteStartObject("address");
-            for (int i = 0; i < a.Length; i++)
-                if (a[i] is { } v) w.WriteString(ContactFields.Address[i], v);
+            if (c.Address is { } a)
+            {
+                for (int i = 0; i < a.Length; i++)
+                    if (a[i] is { } v) w.WriteString(ContactFields.Address[i], v);
+            }
+            ExtraFields.WriteMembers(w, c.AddressExtras);
             w.WriteEndObject();
+        }
+        else if (emptyAddressAsArray)
+        {
+            w.WriteStartArray("address");
+            w.WriteEndArray();
         }
         w.WriteEndObject();
     }

@@ -1,3 +1,5 @@
+using SecuConnect.Sandbox.Extras;
+
 namespace SecuConnect.Sandbox.Models;
 
 /// <summary>A stored customer. Immutable: an update stores a new instance, so readers never see half a change.</summary>
@@ -5,7 +7,9 @@ public sealed class CustomerRecord
 {
     public const string ObjectName = "payment.customers";
 
-    public CustomerRecord(string id, long seq, string contractId, string merchantId, ContactData contact, string created, string? updated)
+    private byte[]? _jsonArrayAddress;
+
+    public CustomerRecord(string id, long seq, string? contractId, string merchantId, ContactData contact, string created, string? updated, ExtraMember[]? extras = null)
     {
         Id = id;
         Seq = seq;
@@ -14,7 +18,8 @@ public sealed class CustomerRecord
         Contact = contact;
         Created = created;
         Updated = updated;
-        Json = CustomerJsonWriter.Serialize(this);
+        Extras = extras ?? [];
+        Json = CustomerJsonWriter.Serialize(this, emptyAddressAsArray: false);
     }
 
     public string Id { get; }
@@ -22,7 +27,8 @@ public sealed class CustomerRecord
     /// <summary>Creation order; the default list order.</summary>
     public long Seq { get; }
 
-    public string ContractId { get; }
+    /// <summary>Null when the sandbox runs with --omit-contract: the answer then has no contract.</summary>
+    public string? ContractId { get; }
     public string MerchantId { get; }
     public ContactData Contact { get; }
 
@@ -31,6 +37,15 @@ public sealed class CustomerRecord
 
     public string? Updated { get; }
 
-    /// <summary>The record serialised once, so reads just copy bytes.</summary>
+    /// <summary>Server-managed top-level members beyond the modelled ones, fixed at creation.</summary>
+    public ExtraMember[] Extras { get; }
+
+    /// <summary>The record serialised once, so reads just copy bytes. This is also the stored form.</summary>
     public byte[] Json { get; }
+
+    /// <summary>The answer: <see cref="Json"/>, or with "address": [] when asked for and the contact has no address.</summary>
+    public byte[] Answer(bool emptyAddressAsArray) =>
+        !emptyAddressAsArray || Contact.HasAddress
+            ? Json
+            : _jsonArrayAddress ??= CustomerJsonWriter.Serialize(this, emptyAddressAsArray: true);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using SecuConnect.Sandbox.Extras;
 
 namespace SecuConnect.Sandbox.Options;
 
@@ -11,6 +12,9 @@ public sealed class SandboxOptions
     public const string DefaultUrls = "http://127.0.0.1:5080";
 
     public string Urls { get; private set; } = DefaultUrls;
+
+    /// <summary>The parsed --urls: exactly what the server listens on.</summary>
+    public IReadOnlyList<ListenAddress> ListenAddresses { get; private set; } = [];
     public bool AllowRemote { get; private set; }
     public string? DataFile { get; private set; }
     public Dictionary<string, string> Clients { get; } = new(StringComparer.Ordinal) { [DemoClientId] = DemoClientSecret };
@@ -20,9 +24,13 @@ public sealed class SandboxOptions
     public string MerchantId { get; private set; } = "MRC_WVHJQFQ4JNVYNG5B55TYK748ZCHQP8";
     public TimeZoneInfo TimeZone { get; private set; } = TimeZoneInfo.Utc;
     public bool ShowHelp { get; private set; }
+    public ExtraFields ExtraFields { get; private set; } = ExtraFields.None;
+    public bool OmitContract { get; private set; }
+    public long RequestLogLimitBytes { get; private set; } = RequestLog.RequestLogBook.DefaultLimitBytes;
 
     public const string Usage = """
-        Usage: dotnet SecuConnect.Sandbox.dll [options]
+        Usage: secuconnect-sandbox [options]
+               dotnet SecuConnect.Sandbox.dll [options]
 
         A local emulator of the SecuConnect Payment Customers API.
 
@@ -34,8 +42,11 @@ public sealed class SandboxOptions
           --token-lifetime SECONDS      lifetime of issued tokens (default 1200)
           --auth-failure-status 401|403 status for a missing, unknown or expired token (default 403)
           --contract PCR_...            contract id given to every customer
+          --omit-contract               leave contract out of customer answers (as older SDK models do)
           --merchant MRC_...            merchant id given to every customer
           --timezone ID                 time zone of created/updated timestamps (default UTC)
+          --extra-fields FILE           unmodelled members to return, as PUT /_sandbox/extra-fields takes them
+          --request-log-limit BYTES     size of the request log; the oldest entries go beyond it (default 16777216)
           --help                        show this text
         """;
 
@@ -92,6 +103,8 @@ public sealed class SandboxOptions
                     o.AuthFailureStatus = int.Parse(v, CultureInfo.InvariantCulture);
                     break;
                 }
+                case "--omit-contract":
+                    o.OmitContract = true; break;
                 case "--contract":
                     o.ContractId = CheckId(Value(), "PCR", "--contract"); break;
                 case "--merchant":
@@ -103,11 +116,32 @@ public sealed class SandboxOptions
                     catch (Exception) { throw new ArgumentException($"Unknown time zone '{v}'."); }
                     break;
                 }
+                case "--request-log-limit":
+                {
+                    string v = Value();
+                    if (!long.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out long bytes) || bytes < 1024 || bytes > 1L << 30)
+                        throw new ArgumentException($"Option --request-log-limit needs a number of bytes from 1024 to 1073741824, not '{v}'.");
+                    o.RequestLogLimitBytes = bytes;
+                    break;
+                }
+                case "--extra-fields":
+                {
+                    string v = Value();
+                    byte[] json;
+                    try { json = File.ReadAllBytes(v); }
+                    catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+                    {
+                        throw new ArgumentException($"Option --extra-fields: cannot read '{v}': {e.Message}");
+                    }
+                    o.ExtraFields = ExtraFields.Parse(json, out string? error)
+                        ?? throw new ArgumentException($"Option --extra-fields: invalid file '{v}': {error}");
+                    break;
+                }
                 default:
                     throw new ArgumentException($"Unknown option '{args[i]}'. Use --help for the list.");
             }
         }
-        if (!o.AllowRemote) CheckLoopback(o.Urls);
+        o.ListenAddresses = ListenAddress.ParseList(o.Urls, o.AllowRemote);
         return o;
     }
 
@@ -116,24 +150,5 @@ public sealed class SandboxOptions
         if (v.Length != 34 || !v.StartsWith(prefix + "_", StringComparison.Ordinal) || !v[4..].All(ch => ch is >= 'A' and <= 'Z' or >= '0' and <= '9'))
             throw new ArgumentException($"Option {option} needs {prefix}_ followed by 30 characters A-Z or 0-9, not '{v}'.");
         return v;
-    }
-
-    // The sandbox accepts the demo credentials and has no TLS: keep it off the network unless asked.
-    private static void CheckLoopback(string urls)
-    {
-        foreach (string raw in urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            string host;
-            try
-            {
-                string u = raw.Replace("://*", "://wildcard.invalid").Replace("://+", "://wildcard.invalid");
-                host = new Uri(u).Host;
-            }
-            catch (UriFormatException) { throw new ArgumentException($"Invalid address in --urls: '{raw}'."); }
-            bool loopback = host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
-                || (IPAddress.TryParse(host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));
-            if (!loopback)
-                throw new ArgumentException($"Refusing to listen on non-loopback address '{raw}': the sandbox has no TLS and accepts demo credentials. Use --allow-remote to override.");
-        }
     }
 }

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using SecuConnect.Sandbox.Extras;
 using SecuConnect.Sandbox.Models;
 
 namespace SecuConnect.Sandbox.Query;
@@ -7,9 +9,43 @@ public static class FieldPaths
 {
     private static readonly Dictionary<string, Func<CustomerRecord, string?>> Accessors = Build();
 
-    /// <summary>The accessor of a leaf path, or null for an unknown path or one naming an object.</summary>
-    public static Func<CustomerRecord, string?>? Resolve(string path) =>
-        Accessors.TryGetValue(path, out var f) ? f : null;
+    /// <summary>
+    /// The accessor of a leaf path. Any other path is looked up among the record's extra members (customer, contact,
+    /// address), whose scalar values (strings, numbers, booleans) match like modelled ones; objects, arrays and
+    /// absent members give null, so they match nothing.
+    /// </summary>
+    public static Func<CustomerRecord, string?>? Resolve(string path)
+    {
+        if (Accessors.TryGetValue(path, out var f)) return f;
+        string[] segments = path.Split('.');
+        if (Array.Exists(segments, s => s.Length == 0)) return null;
+        if (segments.Length >= 3 && segments[0] == "contact" && segments[1] == "address")
+            return r => ExtraValue(r.Contact.AddressExtras, segments, 2);
+        if (segments.Length >= 2 && segments[0] == "contact")
+            return r => ExtraValue(r.Contact.Extras, segments, 1);
+        return r => ExtraValue(r.Extras, segments, 0);
+    }
+
+    private static string? ExtraValue(ExtraMember[] members, string[] path, int start)
+    {
+        if (members.Length == 0) return null;
+        var member = Array.Find(members, m => m.Name == path[start]);
+        if (member == null) return null;
+        using var doc = JsonDocument.Parse(member.RawJson);
+        var e = doc.RootElement;
+        for (int i = start + 1; i < path.Length; i++)
+        {
+            if (e.ValueKind != JsonValueKind.Object || !e.TryGetProperty(path[i], out e)) return null;
+        }
+        return e.ValueKind switch
+        {
+            JsonValueKind.String => e.GetString(),
+            JsonValueKind.Number => e.GetRawText(),
+            JsonValueKind.True => "true",
+            JsonValueKind.False => "false",
+            _ => null,
+        };
+    }
 
     private static Dictionary<string, Func<CustomerRecord, string?>> Build()
     {
@@ -19,7 +55,7 @@ public static class FieldPaths
             ["id"] = r => r.Id,
             ["created"] = r => r.Created,
             ["updated"] = r => r.Updated,
-            ["contract.object"] = _ => "payment.contracts",
+            ["contract.object"] = r => r.ContractId == null ? null : "payment.contracts",
             ["contract.id"] = r => r.ContractId,
             ["merchant.object"] = _ => "general.merchants",
             ["merchant.id"] = r => r.MerchantId,

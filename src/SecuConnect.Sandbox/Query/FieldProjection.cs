@@ -22,9 +22,10 @@ public sealed class FieldProjection
         return new FieldProjection(paths);
     }
 
-    public byte[] Apply(CustomerRecord record)
+    /// <summary>Projects <paramref name="json"/>, the answer form of <paramref name="record"/>.</summary>
+    public byte[] Apply(CustomerRecord record, byte[] json)
     {
-        var source = JsonNode.Parse(record.Json)!.AsObject();
+        var source = JsonNode.Parse(json)!.AsObject();
         var result = new JsonObject
         {
             ["object"] = CustomerRecord.ObjectName,

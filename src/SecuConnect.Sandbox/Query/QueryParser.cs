@@ -111,44 +111,71 @@ public sealed class QueryParser
     {
         if (_pos >= _s.Length || char.IsWhiteSpace(_s[_pos]) || _s[_pos] == ')') throw Error($"value expected for '{field}'");
         char c = _s[_pos];
-        if (c == '"') return new TermNode(field, WildcardPattern.Literal(ReadQuoted()));
+        if (c == '"') return new TermNode(field, WildcardPattern.Literal(UrlDecode(ReadQuoted())));
         if (c is '[' or '{')
         {
             _pos++;
             SkipWs();
-            string low = ReadBound();
+            string? low = ReadBound();
             SkipWs();
             if (!TryKeyword("TO")) throw Error("'TO' expected in range");
             SkipWs();
-            string high = ReadBound();
+            string? high = ReadBound();
             SkipWs();
             if (_pos >= _s.Length || _s[_pos] is not (']' or '}')) throw Error("']' or '}' expected to close the range");
             bool highInclusive = _s[_pos] == ']';
             _pos++;
-            return new RangeNode(field, low == "*" ? null : low, high == "*" ? null : high, c == '[', highInclusive);
+            return new RangeNode(field, low, high, c == '[', highInclusive);
         }
+        // A bare value: '*' and '?' are wildcards, a backslash makes the next character literal, and then the value
+        // is URL-decoded once more as PHP's urldecode does (%XX, '+' for a space); a decoded character is always
+        // literal, so %2A is a '*' and %20 a space inside the value.
         var parts = new List<(char, byte)>();
+        var pending = new List<byte>();
         while (_pos < _s.Length && !char.IsWhiteSpace(_s[_pos]) && _s[_pos] != ')')
         {
             char ch = _s[_pos++];
+            if (ch == '%' && _pos + 1 < _s.Length && char.IsAsciiHexDigit(_s[_pos]) && char.IsAsciiHexDigit(_s[_pos + 1]))
+            {
+                pending.Add(Convert.ToByte(_s.Substring(_pos, 2), 16));
+                _pos += 2;
+                continue;
+            }
+            Flush(parts, pending);
             if (ch == '\\')
             {
                 if (_pos >= _s.Length) throw Error("character expected after '\\'");
                 parts.Add((_s[_pos++], 0));
             }
+            else if (ch == '+') parts.Add((' ', 0));
             else if (ch is '(' or '"' or '[' or ']' or '{' or '}') throw Error($"unexpected '{ch}' in value");
             else parts.Add((ch, ch == '*' ? (byte)2 : ch == '?' ? (byte)1 : (byte)0));
         }
+        Flush(parts, pending);
         return new TermNode(field, new WildcardPattern(parts));
     }
 
-    private string ReadBound()
+    /// <summary>Appends percent-decoded bytes as literal characters (UTF-8).</summary>
+    private static void Flush(List<(char, byte)> parts, List<byte> pending)
     {
-        if (_pos < _s.Length && _s[_pos] == '"') return ReadQuoted();
+        if (pending.Count == 0) return;
+        foreach (char d in System.Text.Encoding.UTF8.GetString(pending.ToArray())) parts.Add((d, 0));
+        pending.Clear();
+    }
+
+    /// <summary>PHP's urldecode: %XX and '+' for a space; a '%' without two hex digits stays as it is.</summary>
+    public static string UrlDecode(string value) =>
+        value.Contains('%') || value.Contains('+') ? System.Net.WebUtility.UrlDecode(value) : value;
+
+    /// <summary>A range bound, URL-decoded; null for an open side (a bare '*').</summary>
+    private string? ReadBound()
+    {
+        if (_pos < _s.Length && _s[_pos] == '"') return UrlDecode(ReadQuoted());
         int start = _pos;
         while (_pos < _s.Length && !char.IsWhiteSpace(_s[_pos]) && _s[_pos] is not (']' or '}')) _pos++;
         if (_pos == start) throw Error("range bound expected");
-        return _s[start.._pos];
+        string raw = _s[start.._pos];
+        return raw == "*" ? null : UrlDecode(raw);
     }
 
     private string ReadQuoted()

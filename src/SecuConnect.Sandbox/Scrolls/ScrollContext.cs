@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
 using SecuConnect.Sandbox.Models;
 using SecuConnect.Sandbox.Query;
 
@@ -17,4 +19,10 @@ public sealed class ScrollContext(IReadOnlyList<CustomerRecord> items, int pageS
 
     /// <summary>Expiry as a <see cref="TimeProvider"/> timestamp; renewed on each call.</summary>
     public long ExpiresAt { get; set; } = expiresAt;
+
+    /// <summary>One scroll id per batch position, so re-sending an id hands out the same next id, not a new one.</summary>
+    public ConcurrentDictionary<int, string> CursorIds { get; } = new();
+
+    public string CursorIdFor(int position) =>
+        CursorIds.GetOrAdd(position, static _ => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)));
 }

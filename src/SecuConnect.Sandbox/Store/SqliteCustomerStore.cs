@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using SecuConnect.Sandbox.Customers;
+using SecuConnect.Sandbox.Extras;
 using SecuConnect.Sandbox.Models;
 
 namespace SecuConnect.Sandbox.Store;
@@ -103,15 +104,22 @@ public sealed class SqliteCustomerStore : ICustomerStore
             string id = reader.GetString(1);
             using var doc = JsonDocument.Parse(reader.GetString(2));
             var root = doc.RootElement;
-            if (!root.TryGetProperty("contact", out var c) || CustomerInputParser.ParseContact(c, out var contact) != null || contact == null)
+            // The stored form holds modelled members and extra ones only: every unmodelled member is an extra.
+            if (!root.TryGetProperty("contact", out var c) || CustomerInputParser.ParseContact(c, out var contact, AnyName, AnyName) != null || contact == null)
                 throw new InvalidDataException($"Stored customer {id} is not readable.");
+            var extras = root.EnumerateObject()
+                .Where(p => Array.IndexOf(ExtraFields.ReservedCustomer, p.Name) < 0)
+                .Select(p => new ExtraMember(p.Name, p.Value.GetRawText()))
+                .ToArray();
             string created = root.GetProperty("created").GetString()!;
             string? updated = root.TryGetProperty("updated", out var u) ? u.GetString() : null;
-            string contract = root.GetProperty("contract").GetProperty("id").GetString()!;
+            string? contract = root.TryGetProperty("contract", out var ct) ? ct.GetProperty("id").GetString() : null;
             string merchant = root.GetProperty("merchant").GetProperty("id").GetString()!;
-            _memory.Load(new CustomerRecord(id, seq, contract, merchant, contact, created, updated));
+            _memory.Load(new CustomerRecord(id, seq, contract, merchant, contact, created, updated, extras));
         }
     }
+
+    private static bool AnyName(string name) => true;
 
     private void Execute(string sql)
     {

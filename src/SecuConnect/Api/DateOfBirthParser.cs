@@ -1,66 +1,111 @@
 using System;
-using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
+using System.Text.RegularExpressions;
 
 namespace SecuConnect.Api
 {
+    /// <summary>How certainly a value reads as a date.</summary>
+    public enum DateReading
+    {
+        /// <summary>Not a date.</summary>
+        Invalid,
+
+        /// <summary>Exactly one date.</summary>
+        Exact,
+
+        /// <summary>Day and month could be either way round (03/04/1970): two dates.</summary>
+        Ambiguous,
+    }
+
     /// <summary>
-    /// Reads a date of birth strictly: ISO yyyy-MM-dd first, then the exact date (and date-time) patterns of the
-    /// current culture, then the invariant ones. Lenient parsing would swap day and month between 02/03/1901 and
-    /// 03.02.1901; exact patterns make Export-Csv/Import-Csv round-trip under any one culture.
+    /// Reads a date of birth so that a value means the same date on every machine, whatever its culture:
+    /// <list type="bullet">
+    /// <item>a [datetime] or [DateTimeOffset]: its date;</item>
+    /// <item>year first (1970-04-03, 1970-4-3, 1970/04/03, 1970.04.03, 19700403, with or without a time or offset): year, month, day;</item>
+    /// <item>a month name (3 April 1970, April 3, 1970, 03-Apr-1970; the current culture's names or English): that date;</item>
+    /// <item>year last with dots (03.04.1970): day, month, year, as every culture that writes dots does;</item>
+    /// <item>year last with slashes or hyphens (03/04/1970): read for certain only when one number is above 12 or both
+    /// are equal; otherwise ambiguous, never guessed from the culture (Export-Csv under en-US and en-GB write the
+    /// same text for different dates).</item>
+    /// </list>
+    /// Two-digit years and anything else are not dates.
     /// </summary>
     public static class DateOfBirthParser
     {
         public const string WireFormat = "yyyy-MM-dd";
 
-        private static readonly string[] IsoPatterns =
-        {
-            "yyyy-MM-dd", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-ddTHH:mm:sszzz", "yyyy-MM-ddTHH:mm:ssK", "yyyy-MM-ddTHH:mm:ss.FFFFFFFK",
-            "yyyy-MM-dd HH:mm:ss",
-        };
+        // An optional time of day after the date, as Export-Csv and the API write it (ignored: a birth date has none).
+        private const string Time = @"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:\s?[AaPp][Mm])?(?:\s?(?:Z|[+-]\d{2}:?\d{2}))?)?";
 
-        public static bool TryParse(object value, CultureInfo culture, out DateTime date)
+        private static readonly Regex YearFirst = new Regex(@"^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})" + Time + "$", RegexOptions.CultureInvariant);
+        private static readonly Regex Compact = new Regex(@"^(\d{4})(\d{2})(\d{2})$", RegexOptions.CultureInvariant);
+        private static readonly Regex YearLast = new Regex(@"^(\d{1,2})([-/.])(\d{1,2})\2(\d{4})" + Time + "$", RegexOptions.CultureInvariant);
+        private static readonly Regex HasLetter = new Regex(@"\p{L}{3,}", RegexOptions.CultureInvariant);
+        private static readonly Regex FourDigitYear = new Regex(@"(?<!\d)\d{4}(?!\d)", RegexOptions.CultureInvariant);
+
+        /// <summary>Reads a date; for <see cref="DateReading.Ambiguous"/>, <paramref name="date"/> is day-first and <paramref name="other"/> month-first.</summary>
+        public static DateReading Read(object value, CultureInfo culture, out DateTime date, out DateTime other)
         {
-            date = default(DateTime);
+            date = other = default(DateTime);
             switch (value)
             {
-                case null:
-                    return false;
                 case DateTime dt:
                     date = DateTime.SpecifyKind(dt.Date, DateTimeKind.Unspecified);
-                    return true;
+                    return DateReading.Exact;
                 case DateTimeOffset dto:
                     date = DateTime.SpecifyKind(dto.Date, DateTimeKind.Unspecified);
-                    return true;
+                    return DateReading.Exact;
                 case string s:
-                    return TryParseString(s, culture ?? CultureInfo.CurrentCulture, out date);
+                    return ReadString(s, culture ?? CultureInfo.CurrentCulture, out date, out other);
                 default:
-                    return false;
+                    return DateReading.Invalid;
             }
         }
 
-        public static bool TryParseString(string text, CultureInfo culture, out DateTime date)
+        /// <summary>True when the value reads as exactly one date.</summary>
+        public static bool TryParse(object value, CultureInfo culture, out DateTime date) =>
+            Read(value, culture, out date, out _) == DateReading.Exact;
+
+        private static DateReading ReadString(string text, CultureInfo culture, out DateTime date, out DateTime other)
         {
-            date = default(DateTime);
-            if (string.IsNullOrWhiteSpace(text)) return false;
+            date = other = default(DateTime);
+            if (string.IsNullOrWhiteSpace(text)) return DateReading.Invalid;
             text = text.Trim();
-            const DateTimeStyles styles = DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.NoCurrentDateDefault;
-            // An offset in the value is the API's echo (T00:00:00+00:00): only its date part counts, never shifted.
-            if (DateTimeOffset.TryParseExact(text, IsoPatterns, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var iso))
+
+            var m = YearFirst.Match(text);
+            if (m.Success) return Exact(Num(m, 1), Num(m, 3), Num(m, 4), out date);
+            m = Compact.Match(text);
+            if (m.Success) return Exact(Num(m, 1), Num(m, 2), Num(m, 3), out date);
+            m = YearLast.Match(text);
+            if (m.Success)
             {
-                date = DateTime.SpecifyKind(iso.DateTime.Date, DateTimeKind.Unspecified);
-                return true;
-            }
-            foreach (var c in new[] { culture, CultureInfo.InvariantCulture })
-            {
-                if (DateTime.TryParseExact(text, Patterns(c), c, styles, out var parsed))
+                int a = Num(m, 1), b = Num(m, 3), year = Num(m, 4);
+                if (m.Groups[2].Value == ".") return Exact(year, b, a, out date);
+                bool dayFirst = IsDate(year, b, a), monthFirst = IsDate(year, a, b);
+                if (dayFirst && monthFirst && a != b)
                 {
-                    date = DateTime.SpecifyKind(parsed.Date, DateTimeKind.Unspecified);
-                    return true;
+                    date = new DateTime(year, b, a);
+                    other = new DateTime(year, a, b);
+                    return DateReading.Ambiguous;
+                }
+                if (dayFirst) return Exact(year, b, a, out date);
+                if (monthFirst) return Exact(year, a, b, out date);
+                return DateReading.Invalid;
+            }
+            // A month written as a word names itself; the year must be written out in full.
+            if (HasLetter.IsMatch(text) && FourDigitYear.IsMatch(text))
+            {
+                const DateTimeStyles styles = DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.NoCurrentDateDefault;
+                foreach (var c in new[] { culture, CultureInfo.InvariantCulture })
+                {
+                    if (DateTime.TryParse(text, c, styles, out var parsed) && MonthNamed(text, c, parsed.Month))
+                    {
+                        date = DateTime.SpecifyKind(parsed.Date, DateTimeKind.Unspecified);
+                        return DateReading.Exact;
+                    }
                 }
             }
-            return false;
+            return DateReading.Invalid;
         }
 
         /// <summary>The wire form, yyyy-MM-dd.</summary>
@@ -82,16 +127,29 @@ namespace SecuConnect.Api
             return d.HasValue ? ToWire(d.Value) : value;
         }
 
-        private static string[] Patterns(CultureInfo culture)
+        private static int Num(Match m, int group) => int.Parse(m.Groups[group].Value, CultureInfo.InvariantCulture);
+
+        private static bool IsDate(int year, int month, int day) =>
+            year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month);
+
+        private static DateReading Exact(int year, int month, int day, out DateTime date)
+        {
+            date = default(DateTime);
+            if (!IsDate(year, month, day)) return DateReading.Invalid;
+            date = new DateTime(year, month, day);
+            return DateReading.Exact;
+        }
+
+        /// <summary>True when the text holds the parsed month's name (full or abbreviated) in the culture: a number never decided it.</summary>
+        private static bool MonthNamed(string text, CultureInfo culture, int month)
         {
             var f = culture.DateTimeFormat;
-            var patterns = new List<string>();
-            patterns.AddRange(f.GetAllDateTimePatterns('d'));
-            // Export-Csv writes a [datetime] with its time ("03.02.1991 00:00:00"), so accept the culture's date-time forms too.
-            patterns.AddRange(f.GetAllDateTimePatterns('G'));
-            patterns.AddRange(f.GetAllDateTimePatterns('g'));
-            patterns.AddRange(f.GetAllDateTimePatterns('D'));
-            return patterns.Distinct().ToArray();
+            foreach (var name in new[] { f.GetMonthName(month), f.GetAbbreviatedMonthName(month), f.MonthGenitiveNames[month - 1], f.AbbreviatedMonthGenitiveNames[month - 1] })
+            {
+                string n = name?.TrimEnd('.');
+                if (!string.IsNullOrEmpty(n) && culture.CompareInfo.IndexOf(text, n, CompareOptions.IgnoreCase) >= 0) return true;
+            }
+            return false;
         }
     }
 }

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using SecuConnect.Models;
 
 namespace SecuConnect.Api
 {
@@ -16,11 +17,12 @@ namespace SecuConnect.Api
         public const string Mask = "***";
         private const int MaxLength = 4000;
 
-        private static readonly HashSet<string> SensitiveKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-        {
-            "client_secret", "access_token", "refresh_token", "password", "token", "authorization",
-            "name", "forename", "surname", "email", "phone", "mobile", "fax", "dob", "street", "street_number", "birthplace",
-        };
+        // Secrets, and the personal fields of the customer table under their wire names (anywhere in a body).
+        private static readonly HashSet<string> SensitiveKeys = BuildSensitiveKeys();
+
+        // Contact members that are not personal; every other value inside a contact, members the module does not
+        // model included, is masked.
+        private static readonly HashSet<string> PlainContactKeys = BuildPlainContactKeys();
 
         // Query parameters whose values may carry personal data (a filter on an email address, for one).
         private static readonly HashSet<string> SensitiveQueryKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
@@ -74,26 +76,52 @@ namespace SecuConnect.Api
             return string.Join("&", parts);
         }
 
-        private static void MaskToken(JToken token)
+        private static void MaskToken(JToken token, bool inContact = false)
         {
             if (token is JObject obj)
             {
                 foreach (var property in obj.Properties())
                 {
-                    if (SensitiveKeys.Contains(property.Name) && property.Value.Type != JTokenType.Object && property.Value.Type != JTokenType.Array)
+                    bool container = property.Value.Type == JTokenType.Object || property.Value.Type == JTokenType.Array;
+                    bool contact = inContact || string.Equals(property.Name, "contact", StringComparison.OrdinalIgnoreCase);
+                    bool sensitive = SensitiveKeys.Contains(property.Name) || (inContact && !PlainContactKeys.Contains(property.Name));
+                    if (sensitive && !container)
                     {
                         if (property.Value.Type != JTokenType.Null) property.Value = Mask;
                     }
                     else
                     {
-                        MaskToken(property.Value);
+                        MaskToken(property.Value, contact);
                     }
                 }
             }
             else if (token is JArray array)
             {
-                foreach (var item in array) MaskToken(item);
+                for (int i = 0; i < array.Count; i++)
+                {
+                    if (inContact && !(array[i] is JContainer) && array[i].Type != JTokenType.Null) array[i] = Mask;
+                    else MaskToken(array[i], inContact);
+                }
             }
+        }
+
+        private static HashSet<string> BuildSensitiveKeys()
+        {
+            var keys = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+            {
+                "client_secret", "access_token", "refresh_token", "password", "token", "authorization", CustomerFields.ContactNameWire,
+            };
+            foreach (var field in CustomerFields.All)
+                if (field.IsPersonal) keys.Add(field.WireName);
+            return keys;
+        }
+
+        private static HashSet<string> BuildPlainContactKeys()
+        {
+            var keys = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { CustomerFields.AddressWire };
+            foreach (var field in CustomerFields.All)
+                if (!field.IsPersonal) keys.Add(field.WireName);
+            return keys;
         }
 
         private static string ScrubEmails(string text) => EmailLike.Replace(text, Mask);

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
 using SecuConnect.Models;
 
 namespace SecuConnect.Api
@@ -10,9 +11,9 @@ namespace SecuConnect.Api
     /// <summary>
     /// Reads and writes the customer models by hand, token by token. Every create, update and listed customer goes
     /// through here: the reflection-based serializer costs far more CPU and JIT time per item, which a bulk run in a
-    /// fresh process pays thousands of times. Semantics follow the module's serializer settings: unknown properties
-    /// are skipped, names match exactly or else ignoring case, numbers and booleans in text fields become text, and
-    /// null fields are left out when writing.
+    /// fresh process pays thousands of times. The field table (CustomerFields) names the members; names match exactly
+    /// or else ignoring case, numbers and booleans in text fields become text, null fields are left out when
+    /// writing, and members the module does not model are kept as raw JSON and written back as they came.
     /// </summary>
     internal static class ModelJson
     {
@@ -20,45 +21,6 @@ namespace SecuConnect.Api
         private static readonly string[] CustomerNames = { "object", "id", "contract", "merchant", "contact", "created", "updated" };
         private static readonly string[] ListNames = { "count", "data", "scroll_id" };
         private static readonly string[] UidNames = { "object", "id" };
-
-        /// <summary>The contact's text fields in wire order (the nested address follows them).</summary>
-        public static readonly WireField<Contact>[] ContactWire =
-        {
-            new WireField<Contact>("name", c => c.Name, (c, v) => c.Name = v),
-            new WireField<Contact>("forename", c => c.Forename, (c, v) => c.Forename = v),
-            new WireField<Contact>("surname", c => c.Surname, (c, v) => c.Surname = v),
-            new WireField<Contact>("companyname", c => c.CompanyName, (c, v) => c.CompanyName = v),
-            new WireField<Contact>("salutation", c => c.Salutation, (c, v) => c.Salutation = v),
-            new WireField<Contact>("gender", c => c.Gender, (c, v) => c.Gender = v),
-            new WireField<Contact>("title", c => c.Title, (c, v) => c.Title = v),
-            new WireField<Contact>("email", c => c.Email, (c, v) => c.Email = v),
-            new WireField<Contact>("phone", c => c.Phone, (c, v) => c.Phone = v),
-            new WireField<Contact>("mobile", c => c.Mobile, (c, v) => c.Mobile = v),
-            new WireField<Contact>("fax", c => c.Fax, (c, v) => c.Fax = v),
-            new WireField<Contact>("dob", c => c.Dob, (c, v) => c.Dob = v),
-            new WireField<Contact>("picture", c => c.Picture, (c, v) => c.Picture = v),
-            new WireField<Contact>("url_website", c => c.UrlWebsite, (c, v) => c.UrlWebsite = v),
-            new WireField<Contact>("birthplace", c => c.Birthplace, (c, v) => c.Birthplace = v),
-            new WireField<Contact>("nationality", c => c.Nationality, (c, v) => c.Nationality = v),
-        };
-
-        /// <summary>The address's fields in wire order.</summary>
-        public static readonly WireField<Address>[] AddressWire =
-        {
-            new WireField<Address>("type", a => a.Type, (a, v) => a.Type = v),
-            new WireField<Address>("street", a => a.Street, (a, v) => a.Street = v),
-            new WireField<Address>("street_number", a => a.StreetNumber, (a, v) => a.StreetNumber = v),
-            new WireField<Address>("postal_code", a => a.PostalCode, (a, v) => a.PostalCode = v),
-            new WireField<Address>("city", a => a.City, (a, v) => a.City = v),
-            new WireField<Address>("country", a => a.Country, (a, v) => a.Country = v),
-            new WireField<Address>("additional_address_data", a => a.AdditionalAddressData, (a, v) => a.AdditionalAddressData = v),
-        };
-
-        public const string AddressName = "address";
-
-        // The contact's names with "address" last, and the address's names: indexes match the tables above.
-        private static readonly string[] ContactNames = Names(ContactWire, AddressName);
-        private static readonly string[] AddressNames = Names(AddressWire, null);
 
         /// <summary>The body of a create or update, e.g. {"contact":{"forename":"Ada",...}}.</summary>
         public static string Serialize(PaymentCustomerRequest request)
@@ -77,16 +39,23 @@ namespace SecuConnect.Api
             return sw.ToString();
         }
 
+        /// <summary>
+        /// Writes the contact: the known fields in table order, then the members read but not modelled, exactly as
+        /// they came; the address likewise, left out when it holds nothing. The server-computed name is never written.
+        /// </summary>
         public static void WriteContact(JsonWriter w, Contact c)
         {
             w.WriteStartObject();
-            foreach (var field in ContactWire) Write(w, field.Name, field.Get(c));
-            var a = c.Address;
-            if (a != null)
+            foreach (var field in CustomerFields.All)
+                if (!field.InAddress) Write(w, field.WireName, c[field]);
+            WriteUnknown(w, c.Unknown);
+            if (c.HasAddress)
             {
-                w.WritePropertyName(AddressName);
+                w.WritePropertyName(CustomerFields.AddressWire);
                 w.WriteStartObject();
-                foreach (var field in AddressWire) Write(w, field.Name, field.Get(a));
+                foreach (var field in CustomerFields.All)
+                    if (field.InAddress) Write(w, field.WireName, c[field]);
+                WriteUnknown(w, c.UnknownInAddress);
                 w.WriteEndObject();
             }
             w.WriteEndObject();
@@ -97,6 +66,12 @@ namespace SecuConnect.Api
             if (value == null) return;
             w.WritePropertyName(name);
             w.WriteValue(value);
+        }
+
+        private static void WriteUnknown(JsonWriter w, JObject members)
+        {
+            if (members == null) return;
+            foreach (var p in members.Properties()) p.WriteTo(w);
         }
 
         /// <summary>Reads a customer; the reader is on its StartObject (or on a null, which gives null).</summary>
@@ -116,7 +91,7 @@ namespace SecuConnect.Api
                     case 4: customer.Contact = ReadNested(r) ? ReadContactBody(r) : null; break;
                     case 5: customer.Created = ReadString(r); break;
                     case 6: customer.Updated = ReadString(r); break;
-                    default: Skip(r); break;
+                    default: customer.Unknown = Keep(customer.Unknown, name, r); break;
                 }
             }
             return customer;
@@ -148,24 +123,36 @@ namespace SecuConnect.Api
             var c = new Contact();
             while (NextProperty(r, out string name))
             {
-                int i = Match(name, ContactNames);
-                if (i < 0) Skip(r);
-                else if (i < ContactWire.Length) ContactWire[i].Set(c, ReadString(r));
-                else c.Address = ReadNested(r) ? ReadAddressBody(r) : null;
+                var field = CustomerFields.FromWire(name, false);
+                if (field != null) c[field] = ReadString(r);
+                else if (string.Equals(name, CustomerFields.ContactNameWire, StringComparison.OrdinalIgnoreCase)) c.Name = ReadString(r);
+                else if (string.Equals(name, CustomerFields.AddressWire, StringComparison.OrdinalIgnoreCase))
+                {
+                    if (ReadNested(r)) ReadAddressBody(r, c);
+                }
+                else c.Unknown = Keep(c.Unknown, name, r);
             }
             return c;
         }
 
-        private static Address ReadAddressBody(JsonReader r)
+        private static void ReadAddressBody(JsonReader r, Contact c)
         {
-            var a = new Address();
             while (NextProperty(r, out string name))
             {
-                int i = Match(name, AddressNames);
-                if (i < 0) Skip(r);
-                else AddressWire[i].Set(a, ReadString(r));
+                var field = CustomerFields.FromWire(name, true);
+                if (field != null) c[field] = ReadString(r);
+                else c.UnknownInAddress = Keep(c.UnknownInAddress, name, r);
             }
-            return a;
+        }
+
+        /// <summary>Keeps a member the module does not model as raw JSON (nested objects and arrays included).</summary>
+        private static JObject Keep(JObject members, string name, JsonReader r)
+        {
+            Advance(r);
+            var value = JToken.ReadFrom(r);
+            members = members ?? new JObject();
+            members[name] = value;
+            return members;
         }
 
         private static ProductInstanceUid ReadUid(JsonReader r)
@@ -203,6 +190,13 @@ namespace SecuConnect.Api
         {
             if (r.TokenType == JsonToken.PropertyName) Advance(r);
             if (r.TokenType == JsonToken.Null) return false;
+            if (r.TokenType == JsonToken.StartArray)
+            {
+                // PHP encodes an empty map as []: an empty array where an object belongs means absent.
+                Advance(r);
+                if (r.TokenType == JsonToken.EndArray) return false;
+                throw Unexpected(r, "an object");
+            }
             Expect(r, JsonToken.StartObject, "an object");
             return true;
         }
@@ -220,14 +214,6 @@ namespace SecuConnect.Api
             Expect(r, JsonToken.PropertyName, "a property");
             name = (string)r.Value;
             return true;
-        }
-
-        private static string[] Names<T>(WireField<T>[] fields, string last)
-        {
-            var names = new List<string>(fields.Length + 1);
-            foreach (var field in fields) names.Add(field.Name);
-            if (last != null) names.Add(last);
-            return names.ToArray();
         }
 
         /// <summary>The index of the name among the known ones: an exact match first, else one ignoring case; -1 if none.</summary>

@@ -2,16 +2,44 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Management.Automation;
 using Newtonsoft.Json.Linq;
 using SecuConnect.Api;
 using SecuConnect.Models;
+using SecuConnect.Output;
 
 namespace SecuConnect.Commands
 {
+    /// <summary>A date of birth with two readings (03/04/1970): Set keeps the stored date when it is one of them.</summary>
+    internal sealed class AmbiguousDate
+    {
+        public AmbiguousDate(object given, DateTime dayFirst, DateTime monthFirst)
+        {
+            Given = given;
+            DayFirst = dayFirst;
+            MonthFirst = monthFirst;
+        }
+
+        public object Given { get; }
+        public DateTime DayFirst { get; }
+        public DateTime MonthFirst { get; }
+
+        public string Message =>
+            $"Cannot use '{Given}' as DateOfBirth: it reads as {DayFirst.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)} or as " +
+            $"{MonthFirst.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}, depending on the culture. Write it as yyyy-MM-dd " +
+            $"({DateOfBirthParser.ToWire(DayFirst)} or {DateOfBirthParser.ToWire(MonthFirst)}). No request was sent.";
+    }
+
     /// <summary>Turns what the user gave (parameters, piped objects, -Contact) into wire values.</summary>
     internal static class CustomerInput
     {
+        /// <summary>Properties the cmdlets write but never read back: they bind to nothing and are never reported as unused.</summary>
+        public static readonly HashSet<string> OutputOnly = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        {
+            "Id", "Name", "Created", "Updated", "ContractId", "MerchantId", "Contact", "AdditionalProperties",
+        };
+
         public static object Unwrap(object value) => value is PSObject pso && !(pso.BaseObject is PSCustomObject) ? pso.BaseObject : value;
 
         public static string ToText(object value)
@@ -22,83 +50,94 @@ namespace SecuConnect.Commands
             return LanguagePrimitives.ConvertTo<string>(value is IFormattable f ? f.ToString(null, CultureInfo.InvariantCulture) : value);
         }
 
-        /// <summary>Fills fields this record did not give from the piped object's properties (by field name or alias).</summary>
-        public static void FillFromObject(FieldValues values, PSObject input)
+        /// <summary>
+        /// True when two values of a field mean the same: text compares exactly, dates by the date they name
+        /// ($null and '' differ: '' clears).
+        /// </summary>
+        public static bool SameValue(CustomerField field, object a, object b)
         {
-            if (input == null || input.BaseObject is string) return;
-            foreach (var field in ContactFields.All)
+            a = Unwrap(a);
+            b = Unwrap(b);
+            if (a == null || b == null) return a == null && b == null;
+            if (field.Kind == FieldKind.Date)
             {
-                if (values.TryGetValue(field.Name, out var given) && given != null) continue;
-                var property = FindProperty(input, field);
-                if (property != null) values[field.Name] = Unwrap(property.Value);
+                bool da = DateOfBirthParser.TryParse(a, CultureInfo.CurrentCulture, out var x);
+                bool db = DateOfBirthParser.TryParse(b, CultureInfo.CurrentCulture, out var y);
+                if (da && db) return x == y;
             }
-        }
-
-        public static PSPropertyInfo FindProperty(PSObject input, ContactField field)
-        {
-            var property = input.Properties[field.Name];
-            if (property != null) return property;
-            foreach (var alias in field.Aliases)
-            {
-                property = input.Properties[alias];
-                if (property != null) return property;
-            }
-            return null;
+            return string.Equals(ToText(a), ToText(b), StringComparison.Ordinal);
         }
 
         /// <summary>
-        /// Converts to wire strings: null stays "not given", "" means clear, -DateOfBirth is parsed strictly.
-        /// Returns false (with the offending value) when the date of birth is not a date.
+        /// Converts values by field index to wire text: null stays "not given", "" means clear, dates are read strictly.
+        /// Returns false with the offending value when a date is not a date; a date with two readings comes back in
+        /// <paramref name="ambiguous"/> (its wire value left null) for the caller to decide.
         /// </summary>
-        public static bool TryToWire(FieldValues values, out Dictionary<string, string> wire, out object badDate)
+        public static bool TryToWire(object[] values, out string[] wire, out AmbiguousDate ambiguous, out object badDate)
         {
-            wire = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            wire = new string[values.Length];
+            ambiguous = null;
             badDate = null;
-            foreach (var pair in values)
+            foreach (var field in CustomerFields.All)
             {
-                object value = Unwrap(pair.Value);
+                object value = Unwrap(values[field.Index]);
                 if (value == null) continue;
-                if (string.Equals(pair.Key, ContactFields.DateOfBirth, StringComparison.OrdinalIgnoreCase))
+                if (field.Kind != FieldKind.Date)
                 {
-                    if (value is string s && s.Trim().Length == 0)
-                    {
-                        wire[pair.Key] = string.Empty;
-                        continue;
-                    }
-                    if (!DateOfBirthParser.TryParse(value, CultureInfo.CurrentCulture, out var date))
-                    {
-                        badDate = value;
-                        return false;
-                    }
-                    wire[pair.Key] = DateOfBirthParser.ToWire(date);
+                    wire[field.Index] = ToText(value);
                     continue;
                 }
-                wire[pair.Key] = ToText(value);
+                if (value is string s && s.Trim().Length == 0)
+                {
+                    wire[field.Index] = string.Empty;
+                    continue;
+                }
+                switch (DateOfBirthParser.Read(value, CultureInfo.CurrentCulture, out var date, out var other))
+                {
+                    case DateReading.Exact:
+                        wire[field.Index] = DateOfBirthParser.ToWire(date);
+                        break;
+                    case DateReading.Ambiguous:
+                        ambiguous = new AmbiguousDate(value, date, other);
+                        break;
+                    default:
+                        badDate = value;
+                        return false;
+                }
             }
             return true;
         }
 
         /// <summary>The record as given, for TargetObject: a failed item can be fixed and piped again.</summary>
-        public static PSObject ToTarget(FieldValues values)
+        public static PSObject ToTarget(object[] values)
         {
             var o = new PSObject();
-            foreach (var field in ContactFields.All)
+            foreach (var field in CustomerFields.All)
             {
-                if (values.TryGetValue(field.Name, out var v) && v != null) o.Properties.Add(new PSNoteProperty(field.Name, v));
+                var v = values[field.Index];
+                if (v != null) o.Properties.Add(new PSNoteProperty(field.Name, v));
             }
             return o;
         }
 
+        /// <summary>A customer's name for prompts and messages: the server's name, else forename and surname, company or email.</summary>
         public static string DisplayName(Contact contact)
         {
             if (contact == null) return null;
-            string name = contact.Name;
-            if (string.IsNullOrEmpty(name))
-                name = string.Join(" ", new[] { contact.Forename, contact.Surname }).Trim();
-            if (string.IsNullOrEmpty(name)) name = contact.CompanyName;
-            if (string.IsNullOrEmpty(name)) name = contact.Email;
-            return string.IsNullOrEmpty(name) ? null : name;
+            return FirstNonEmpty(contact.Name,
+                string.Join(" ", new[] { contact[CustomerFields.Forename], contact[CustomerFields.Surname] }).Trim(),
+                contact[CustomerFields.CompanyName], contact[CustomerFields.Email]);
         }
+
+        /// <summary>The same name read from a piped object (a customer, a CSV row).</summary>
+        public static string NameOf(PSObject input)
+        {
+            if (input == null || input.BaseObject is string) return null;
+            string Text(string property) => ToText(input.Properties[property]?.Value);
+            return FirstNonEmpty(Text("Name"), string.Join(" ", new[] { Text("Forename"), Text("Surname") }).Trim(), Text("CompanyName"), Text("Email"));
+        }
+
+        private static string FirstNonEmpty(params string[] values) => values.FirstOrDefault(v => !string.IsNullOrEmpty(v));
 
         public static string Target(string id, string name) =>
             string.IsNullOrEmpty(name) ? id : $"{id} ({name})";
@@ -108,21 +147,14 @@ namespace SecuConnect.Commands
         {
             if (input == null) return null;
             if (input.BaseObject is string s) return s;
+            if (input.BaseObject is IDictionary d) return ToText(d["Id"]);
             return ToText(input.Properties["Id"]?.Value);
         }
 
-        public static string NameOf(PSObject input)
-        {
-            if (input == null || input.BaseObject is string) return null;
-            string name = ToText(input.Properties["Name"]?.Value);
-            if (!string.IsNullOrEmpty(name)) return name;
-            string full = string.Join(" ", new[] { ToText(input.Properties["Forename"]?.Value), ToText(input.Properties["Surname"]?.Value) }).Trim();
-            return full.Length > 0 ? full : ToText(input.Properties["CompanyName"]?.Value);
-        }
-
         /// <summary>
-        /// Reads -Contact: a hashtable or object in the API's contact shape (forename, dob, address.postal_code, ...).
-        /// Names match case-insensitively; the dob goes through the same strict parsing as -DateOfBirth.
+        /// Reads -Contact: a hashtable or object in the API's contact shape (forename, dob, address.postal_code, ...) or
+        /// with the output's names (Forename, PostalCode). A key that names no field is an error, unless the contact is
+        /// one the module wrote (its Contact property), whose members the module does not model pass through.
         /// </summary>
         public static Contact ContactFromObject(object value, out string problem)
         {
@@ -142,14 +174,13 @@ namespace SecuConnect.Commands
                 problem = "-Contact must be a hashtable or an object with contact fields such as forename, surname, email and address.";
                 return null;
             }
-            var dob = obj.GetValue("dob", StringComparison.OrdinalIgnoreCase) ?? obj.GetValue("DateOfBirth", StringComparison.OrdinalIgnoreCase);
             Contact contact;
             try
             {
                 using (var reader = obj.CreateReader())
                 {
                     reader.Read();
-                    contact = ModelJson.ReadContact(reader);
+                    contact = ModelJson.ReadContact(reader) ?? new Contact();
                 }
             }
             catch (Newtonsoft.Json.JsonException ex)
@@ -157,39 +188,116 @@ namespace SecuConnect.Commands
                 problem = "-Contact does not have the API's contact shape: " + ex.Message;
                 return null;
             }
-            if (dob is JValue dv && dv.Value != null)
+            contact.Name = null;
+            if (!IsModuleContact(value))
             {
-                object raw = dv.Value;
-                if (raw is string s && s.Length == 0) contact.Dob = null;
-                else if (DateOfBirthParser.TryParse(raw, CultureInfo.CurrentCulture, out var date)) contact.Dob = DateOfBirthParser.ToWire(date);
+                problem = AdoptNamedFields(contact, false) ?? AdoptNamedFields(contact, true);
+                if (problem != null) return null;
+            }
+            string dob = contact[CustomerFields.DateOfBirth];
+            if (dob != null)
+            {
+                if (dob.Length == 0) contact[CustomerFields.DateOfBirth] = null;
                 else
                 {
-                    problem = $"Cannot use '{raw}' as the contact's dob: expected a date such as 1991-02-03.";
-                    return null;
+                    var reading = DateOfBirthParser.Read(dob, CultureInfo.CurrentCulture, out var date, out var other);
+                    if (reading == DateReading.Exact) contact[CustomerFields.DateOfBirth] = DateOfBirthParser.ToWire(date);
+                    else
+                    {
+                        problem = reading == DateReading.Ambiguous
+                            ? new AmbiguousDate(dob, date, other).Message
+                            : $"Cannot use '{dob}' as the contact's dob: expected a date such as 1991-02-03.";
+                        return null;
+                    }
                 }
             }
-            contact.Name = null;
             return contact;
         }
 
+        /// <summary>True for the raw contact of a customer the module wrote (also after Export-Clixml/Import-Clixml).</summary>
+        private static bool IsModuleContact(object value)
+        {
+            if (!(value is PSObject pso)) return false;
+            foreach (var name in pso.TypeNames)
+                if (name == CustomerOutput.ContactTypeName || name == "Deserialized." + CustomerOutput.ContactTypeName) return true;
+            return false;
+        }
+
+        /// <summary>
+        /// Moves members a user named by a field's name or alias (Forename, City, postal_code) into their fields; any
+        /// other unknown member is a mistake: returns the message naming it and the nearest field.
+        /// </summary>
+        private static string AdoptNamedFields(Contact contact, bool address)
+        {
+            var members = address ? contact.UnknownInAddress : contact.Unknown;
+            if (members == null) return null;
+            foreach (var member in members.Properties().ToList())
+            {
+                var field = CustomerFields.Find(member.Name);
+                if (field == null || (address && !field.InAddress))
+                {
+                    string where = address ? "contact.address" : "-Contact";
+                    return $"{where} has the key '{member.Name}', which is no contact field. Did you mean '{Nearest(member.Name)}'? " +
+                        $"Fields: {string.Join(", ", CustomerFields.Names)}. No request was sent.";
+                }
+                if (!(member.Value is JValue v) || v.Type == JTokenType.Object || v.Type == JTokenType.Array)
+                    return $"-Contact's '{member.Name}' must be a single value. No request was sent.";
+                contact[field] = v.Type == JTokenType.Null ? null : Convert.ToString(v.Value, CultureInfo.InvariantCulture);
+            }
+            if (address) contact.UnknownInAddress = null;
+            else contact.Unknown = null;
+            return null;
+        }
+
+        /// <summary>The field name or wire name closest to a mistyped key (by edit distance).</summary>
+        public static string Nearest(string name)
+        {
+            string best = null;
+            int bestDistance = int.MaxValue;
+            foreach (var field in CustomerFields.All)
+            {
+                foreach (var candidate in new[] { field.WireName, field.Name })
+                {
+                    int d = Distance(name.ToLowerInvariant(), candidate.ToLowerInvariant());
+                    if (d < bestDistance)
+                    {
+                        bestDistance = d;
+                        best = candidate;
+                    }
+                }
+            }
+            return best;
+        }
+
+        private static int Distance(string a, string b)
+        {
+            var row = new int[b.Length + 1];
+            for (int j = 0; j <= b.Length; j++) row[j] = j;
+            for (int i = 1; i <= a.Length; i++)
+            {
+                int diagonal = row[0];
+                row[0] = i;
+                for (int j = 1; j <= b.Length; j++)
+                {
+                    int above = row[j];
+                    row[j] = Math.Min(Math.Min(row[j] + 1, row[j - 1] + 1), diagonal + (a[i - 1] == b[j - 1] ? 0 : 1));
+                    diagonal = above;
+                }
+            }
+            return row[b.Length];
+        }
+
+        /// <summary>A PowerShell value as JSON; values keep their JSON type, so members the module does not model go back as they came.</summary>
         private static JToken ToJson(object value, int depth)
         {
-            if (depth > 10) throw new ArgumentException("-Contact is nested too deeply.");
+            if (depth > 20) throw new ArgumentException("-Contact is nested too deeply.");
             value = Unwrap(value);
             switch (value)
             {
                 case null:
                     return JValue.CreateNull();
                 case PSObject pso:
-                {
-                    var obj = new JObject();
-                    foreach (var p in pso.Properties)
-                    {
-                        if (p.MemberType != PSMemberTypes.NoteProperty && p.MemberType != PSMemberTypes.Property) continue;
-                        obj[p.Name] = ToJson(p.Value, depth + 1);
-                    }
-                    return obj;
-                }
+                    return Members(pso, depth);
                 case IDictionary dict:
                 {
                     var obj = new JObject();
@@ -202,23 +310,30 @@ namespace SecuConnect.Commands
                     return new JValue(DateOfBirthParser.ToWire(dt));
                 case DateTimeOffset dto:
                     return new JValue(DateOfBirthParser.ToWire(dto.Date));
-                case IFormattable f when value.GetType().IsPrimitive || value is decimal:
-                    return new JValue(f.ToString(null, CultureInfo.InvariantCulture));
                 case bool b:
-                    return new JValue(b ? "true" : "false");
-                case IEnumerable _:
-                    throw new ArgumentException("-Contact fields must be single values, not lists.");
-                default:
+                    return new JValue(b);
+                case IFormattable _ when value.GetType().IsPrimitive || value is decimal:
+                    return new JValue(value);
+                case IEnumerable items:
                 {
-                    var obj = new JObject();
-                    foreach (var p in PSObject.AsPSObject(value).Properties)
-                    {
-                        if (p.MemberType != PSMemberTypes.Property && p.MemberType != PSMemberTypes.NoteProperty) continue;
-                        obj[p.Name] = ToJson(p.Value, depth + 1);
-                    }
-                    return obj;
+                    var array = new JArray();
+                    foreach (var item in items) array.Add(ToJson(item, depth + 1));
+                    return array;
                 }
+                default:
+                    return Members(PSObject.AsPSObject(value), depth);
             }
+        }
+
+        private static JObject Members(PSObject pso, int depth)
+        {
+            var obj = new JObject();
+            foreach (var p in pso.Properties)
+            {
+                if (p.MemberType != PSMemberTypes.NoteProperty && p.MemberType != PSMemberTypes.Property) continue;
+                obj[p.Name] = ToJson(p.Value, depth + 1);
+            }
+            return obj;
         }
     }
 }

@@ -4,7 +4,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
-using SecuConnect.Api;
+using SecuConnect.Models;
 
 namespace SecuConnect.Commands
 {
@@ -15,7 +15,7 @@ namespace SecuConnect.Commands
             CommandAst commandAst, IDictionary fakeBoundParameters)
         {
             string prefix = (wordToComplete ?? string.Empty).Trim('\'', '"');
-            return ContactFields.Names
+            return CustomerFields.Names
                 .Where(n => n.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
                 .Select(n => new CompletionResult(n, n, CompletionResultType.ParameterValue, n));
         }

@@ -14,7 +14,8 @@ namespace SecuConnect.Commands
     /// as the pipeline consumes the current one.
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "SecuCustomer", DefaultParameterSetName = ListSet, SupportsPaging = true)]
-    [OutputType(typeof(Customer))]
+    [OutputType(typeof(Customer), ParameterSetName = new[] { ListSet, IdSet })]
+    [OutputType(CustomerOutput.PartialTypeName, ParameterSetName = new[] { ListSet })]
     public sealed class GetSecuCustomerCommand : SecuConnectedCmdlet
     {
         public const string ListSet = "List";
@@ -25,19 +26,22 @@ namespace SecuConnect.Commands
         [ArgumentCompleter(typeof(CustomerIdCompleter))]
         public string[] Id { get; set; }
 
-        /// <summary>The API's query expression (q), e.g. 'contact.address.city:Berlin AND contact.surname:M*'.</summary>
+        /// <summary>The API's query expression (q) with output names or API paths, e.g. 'City:Berlin AND Surname:M*'.</summary>
         [Parameter(ParameterSetName = ListSet)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(QueryNameCompleter))]
         public string Filter { get; set; }
 
-        /// <summary>The API's order, field:asc|desc[,field:order], e.g. 'contact.surname:asc'.</summary>
+        /// <summary>The order, name[:asc|desc][,...], with output names or API paths, e.g. 'Surname' or 'Created:desc'.</summary>
         [Parameter(ParameterSetName = ListSet)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(QueryNameCompleter))]
         public string Sort { get; set; }
 
         /// <summary>Only these fields (output names such as Email, or API paths such as contact.email).</summary>
         [Parameter(ParameterSetName = ListSet)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(QueryNameCompleter))]
         public string[] Property { get; set; }
 
         [Parameter(ParameterSetName = ListSet)]
@@ -73,11 +77,14 @@ namespace SecuConnect.Commands
         private void List()
         {
             bool offsets = IsBound("First") || IsBound("Skip");
+            var projections = Property?.Select(Projection).ToArray();
+            // A -Property listing writes only what it fetched, so an edited export never clears what it did not fetch.
+            var partial = projections?.SelectMany(p => p.Output).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
             var query = new ListQuery
             {
-                Filter = Filter,
-                Sort = Sort,
-                Fields = Property == null ? null : string.Join(",", Property.Select(ToFieldPath).Distinct()),
+                Filter = Filter == null ? null : Translate(QueryTranslator.Filter, Filter, "InvalidFilter"),
+                Sort = Sort == null ? null : Translate(QueryTranslator.Sort, Sort, "InvalidSort"),
+                Fields = projections == null ? null : string.Join(",", new[] { "id" }.Concat(projections.Select(p => p.Path)).Distinct()),
                 PageSize = PageSize,
                 First = offsets && PagingParameters.First != ulong.MaxValue ? (long?)Math.Min(PagingParameters.First, (ulong)long.MaxValue) : null,
                 Skip = offsets ? (long)Math.Min(PagingParameters.Skip, (ulong)long.MaxValue) : 0,
@@ -119,7 +126,7 @@ namespace SecuConnect.Commands
                             WriteObject(PagingParameters.NewTotalCount(pager.Total.HasValue ? (ulong)pager.Total.Value : 0, pager.Total.HasValue ? 1.0 : 0.0));
                     }
                     if (!has) break;
-                    WriteObject(CustomerOutput.Create(e.Current));
+                    WriteObject(partial == null ? (object)CustomerOutput.Create(e.Current) : CustomerOutput.CreatePartial(e.Current, partial));
                     written++;
                     if (pager.Total.HasValue && pager.Total.Value > PageSize && written % 100 == 0)
                     {
@@ -161,21 +168,54 @@ namespace SecuConnect.Commands
             }
         }
 
-        private static string ToFieldPath(string name)
+        /// <summary>
+        /// The API path (for fields=) and the output property for a -Property name: a field or output property name
+        /// (Email, City, ContractId), or an API path, passed through so members the module does not model stay reachable.
+        /// </summary>
+        private (string Path, string[] Output) Projection(string name)
         {
-            var field = ContactFields.Find(name);
-            if (field != null) return field.WirePath;
-            switch (name.Trim().ToLowerInvariant())
+            name = name.Trim();
+            var field = CustomerFields.Find(name);
+            if (field != null) return (field.WirePath, new[] { field.Name });
+            switch (CustomerFields.Normalize(name))
             {
-                case "id": return "id";
-                case "name": return "contact.name";
-                case "created": return "created";
-                case "updated": return "updated";
-                case "contractid": return "contract";
-                case "merchantid": return "merchant";
-                case "contact": return "contact";
-                default: return name.Trim();
+                case "id": return ("id", new[] { "Id" });
+                case "name":
+                case "contactname": return ("contact.name", new[] { "Name" });
+                case "created": return ("created", new[] { "Created" });
+                case "updated": return ("updated", new[] { "Updated" });
+                case "contract":
+                case "contractid": return ("contract", new[] { "ContractId" });
+                case "merchant":
+                case "merchantid": return ("merchant", new[] { "MerchantId" });
+                case "contact":
+                    return ("contact", new[] { "Name" }.Concat(CustomerFields.Names).Concat(new[] { "Contact" }).ToArray());
+                case "contactaddress":
+                    return ("contact.address", CustomerFields.All.Where(f => f.InAddress).Select(f => f.Name).ToArray());
+                default:
+                    string path = Translate(QueryTranslator.PathOf, name, "InvalidProperty");
+                    return (path, new[] { path });
             }
+        }
+
+        /// <summary>Runs a translation of user input to the API's terms; a name it does not know ends the command before sending.</summary>
+        private string Translate(Func<string, string> translate, string value, string errorId)
+        {
+            string result = null;
+            try
+            {
+                result = translate(value);
+            }
+            catch (ArgumentException ex)
+            {
+                ThrowTerminatingError(Errors.Argument(errorId, ex.Message + " No request was sent.", value));
+            }
+            if (result == null)
+            {
+                ThrowTerminatingError(Errors.Argument(errorId,
+                    $"Cannot use '{value}': it is neither a customer property ({string.Join(", ", QueryTranslator.KnownNames)}) nor an API path such as contact.address.city. No request was sent.", value));
+            }
+            return result;
         }
     }
 }

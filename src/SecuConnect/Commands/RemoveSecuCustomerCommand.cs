@@ -15,10 +15,12 @@ namespace SecuConnect.Commands
         public const string IdSet = "Id";
         public const string InputObjectSet = "InputObject";
 
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        // Ids as text: strings from the pipeline or the command line. Piped objects bind to -InputObject, which reads
+        // their Id, so the command sees the whole record (its changes, its unused columns) and not just the id.
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(CustomerIdCompleter))]
-        public string Id { get; set; }
+        public string[] Id { get; set; }
 
         [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
         [ValidateNotNull]
@@ -33,14 +35,21 @@ namespace SecuConnect.Commands
 
         protected override void ProcessRecord()
         {
-            object target = ParameterSetName == InputObjectSet ? (object)InputObject : Id;
-            string id = ParameterSetName == InputObjectSet ? CustomerInput.IdOf(InputObject) : Id;
-            if (!CustomerIds.IsValid(id))
+            if (ParameterSetName == InputObjectSet)
             {
-                WriteError(Errors.InvalidCustomerId(ParameterSetName == InputObjectSet ? "InputObject's Id" : "Id", id, target));
+                Remove(CustomerInput.IdOf(InputObject), "InputObject's Id", InputObject, CustomerInput.NameOf(InputObject));
                 return;
             }
-            string name = ParameterSetName == InputObjectSet ? CustomerInput.NameOf(InputObject) : null;
+            foreach (var id in Id) Remove(id, "Id", id, null);
+        }
+
+        private void Remove(string id, string parameter, object target, string name)
+        {
+            if (!CustomerIds.IsValid(id))
+            {
+                WriteError(Errors.InvalidCustomerId(parameter, id, target));
+                return;
+            }
             bool showsTarget = WillShowTarget;
             // A prompt or -WhatIf line comes after everything the earlier records wrote.
             if (showsTarget) CompleteAll();

@@ -1,6 +1,8 @@
 using System;
 using System.Linq;
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
 using SecuConnect.Api;
 using SecuConnect.Models;
 using SecuConnect.Output;
@@ -10,19 +12,22 @@ namespace SecuConnect.Commands
     /// <summary>
     /// <para type="synopsis">Updates a payment customer, changing only the fields given.</para>
     /// The API replaces the whole contact, so each record is merged into the current customer: fields not given
-    /// keep their values, an empty string or -Clear clears, $null never clears.
+    /// keep their values, an empty string or -Clear clears, $null never clears. A customer the module wrote gives
+    /// only the properties changed since it was read, so a stale object never undoes other changes.
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "SecuCustomer", DefaultParameterSetName = IdSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(Customer))]
-    public sealed class SetSecuCustomerCommand : SecuBulkCmdlet
+    public sealed class SetSecuCustomerCommand : CustomerFieldsCmdlet
     {
         public const string IdSet = "Id";
         public const string InputObjectSet = "InputObject";
 
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        // Ids as text: strings from the pipeline or the command line. Piped objects bind to -InputObject, which reads
+        // their Id, so the command sees the whole record (its changes, its unused columns) and not just the id.
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(CustomerIdCompleter))]
-        public string Id { get; set; }
+        public string[] Id { get; set; }
 
         /// <summary>A customer (from Get-SecuCustomer, Import-Csv, ...): its Id selects the record, its properties are the new values.</summary>
         [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
@@ -38,107 +43,23 @@ namespace SecuConnect.Commands
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("FirstName")]
-        public string Forename { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("LastName")]
-        public string Surname { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("Company")]
-        public string CompanyName { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        public string Salutation { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        public string Gender { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        public string Title { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        public string Email { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        public string Phone { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        public string Mobile { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        public string Fax { get; set; }
-
-        /// <summary>A [datetime] or a string (ISO yyyy-MM-dd, then the culture's exact date patterns); typed object so parsing stays strict.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("Dob")]
-        public object DateOfBirth { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        public string Picture { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("url_website", "Url")]
-        public string Website { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        public string Birthplace { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        public string Nationality { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        public string Street { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("street_number")]
-        public string StreetNumber { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("postal_code", "Zip", "ZipCode")]
-        public string PostalCode { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        public string City { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ArgumentCompleter(typeof(CountryCompleter))]
-        public string Country { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("additional_address_data")]
-        public string AdditionalAddressData { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("address_type", "Type")]
-        public string AddressType { get; set; }
-
-        /// <summary>The field parameters as this record gave them (null = not given); read per record, never from BoundParameters.</summary>
-        private FieldValues SnapshotFields() => new FieldValues
-        {
-            ["Forename"] = Forename, ["Surname"] = Surname, ["CompanyName"] = CompanyName, ["Salutation"] = Salutation,
-            ["Gender"] = Gender, ["Title"] = Title, ["Email"] = Email, ["Phone"] = Phone, ["Mobile"] = Mobile, ["Fax"] = Fax,
-            ["DateOfBirth"] = DateOfBirth, ["Picture"] = Picture, ["Website"] = Website, ["Birthplace"] = Birthplace,
-            ["Nationality"] = Nationality, ["Street"] = Street, ["StreetNumber"] = StreetNumber, ["PostalCode"] = PostalCode,
-            ["City"] = City, ["Country"] = Country, ["AdditionalAddressData"] = AdditionalAddressData, ["AddressType"] = AddressType,
-        };
+        private CustomerField[] _clear = new CustomerField[0];
 
         protected override void BeginProcessing()
         {
             if (Clear != null)
             {
-                var unknown = Clear.Where(n => ContactFields.Find(n) == null).ToArray();
+                var unknown = Clear.Where(n => CustomerFields.Find(n) == null).ToArray();
                 if (unknown.Length > 0)
                 {
                     ThrowTerminatingError(Errors.Argument("InvalidClearField",
-                        $"Cannot clear {string.Join(", ", unknown.Select(n => "'" + n + "'"))}: -Clear takes field names: {string.Join(", ", ContactFields.Names)}.",
+                        $"Cannot clear {string.Join(", ", unknown.Select(n => "'" + n + "'"))}: -Clear takes field names: {string.Join(", ", CustomerFields.Names)}.",
                         Clear));
                 }
+                _clear = Clear.Select(CustomerFields.Find).Distinct().ToArray();
             }
             // Before pipeline input, BoundParameters holds only what the command line gave: a field both set and cleared there is a mistake.
-            var both = (Clear ?? new string[0]).Select(n => ContactFields.Find(n).Name).Where(IsBound).ToArray();
+            var both = _clear.Select(f => f.Name).Where(IsBound).ToArray();
             if (both.Length > 0)
             {
                 ThrowTerminatingError(Errors.Argument("ConflictingFieldValue",
@@ -149,47 +70,54 @@ namespace SecuConnect.Commands
 
         protected override void ProcessRecord()
         {
-            object target = ParameterSetName == InputObjectSet ? (object)InputObject : Id;
-            string id = ParameterSetName == InputObjectSet ? CustomerInput.IdOf(InputObject) : Id;
-            if (!CustomerIds.IsValid(id))
+            if (ParameterSetName == InputObjectSet)
             {
-                WriteError(Errors.InvalidCustomerId(ParameterSetName == InputObjectSet ? "InputObject's Id" : "Id", id, target));
+                Update(CustomerInput.IdOf(InputObject), "InputObject's Id", InputObject);
                 return;
             }
+            foreach (var id in Id) Update(id, "Id", id);
+        }
 
-            var values = SnapshotFields();
-            if (ParameterSetName == InputObjectSet) CustomerInput.FillFromObject(values, InputObject);
-            if (!CustomerInput.TryToWire(values, out var wire, out object badDate))
+        private void Update(string id, string parameter, object target)
+        {
+            if (!CustomerIds.IsValid(id))
+            {
+                WriteError(Errors.InvalidCustomerId(parameter, id, target));
+                return;
+            }
+            var values = RecordFields(InputObject, true, out bool recognized);
+            if (!recognized && _clear.Length == 0)
+            {
+                WriteError(Errors.Argument("NoCustomerFields",
+                    $"This record gives no field to change for {id}. Give a field such as -Email or -City, or -Clear " +
+                    "(input columns match the field names, their aliases or the API's names). No request was sent.", target));
+                return;
+            }
+            if (!CustomerInput.TryToWire(values, out var wire, out var ambiguous, out object badDate))
             {
                 WriteError(Errors.InvalidDateOfBirth(badDate, target));
                 return;
             }
-            // -Clear wins over a value the piped record carries for the same field (a customer piped in has them all).
-            var clear = (Clear ?? new string[0]).Select(n => ContactFields.Find(n).Name).ToArray();
-            foreach (var name in clear) wire.Remove(name);
+            // -Clear wins over a value the piped record carries for the same field.
+            foreach (var field in _clear) wire[field.Index] = null;
+            var change = new CustomerChange(id, wire, _clear, ambiguous, InputObject?.BaseObject as Customer);
 
             if (ConfirmationMayShow(ConfirmImpact.Medium))
             {
                 // -WhatIf and prompts name the customer as it is now, so the record is read first and runs alone.
                 CompleteAll();
-                UpdateOneByOne(id, wire, clear, target);
+                UpdateAlone(change, target);
                 return;
             }
-
             string knownName = ParameterSetName == InputObjectSet ? CustomerInput.NameOf(InputObject) : null;
             if (!ShouldProcess(CustomerInput.Target(id, knownName), "Update customer")) return;
             bool passThru = PassThru;
+            // GET, merge and PUT for this record run together; Submit keeps records for one id in order.
             Submit(id, async (client, ct) =>
                 {
-                    // GET, merge and PUT for this record run together; Submit keeps records for one id in order.
                     var current = await client.GetCustomerAsync(id, ct).ConfigureAwait(false);
-                    var merged = ContactMerger.Merge(current.Contact, wire, clear);
-                    if (ContactMerger.IsUnchanged(current.Contact, merged))
-                    {
-                        client.Log.Verbose($"Customer {id}: nothing to change.");
-                        return current;
-                    }
-                    return await client.UpdateCustomerAsync(id, merged, ct).ConfigureAwait(false);
+                    var merged = change.Merge(current, client.Log);
+                    return merged == null ? current : await client.UpdateCustomerAsync(id, merged, ct).ConfigureAwait(false);
                 },
                 result => { if (passThru) WriteObject(CustomerOutput.Create(result)); },
                 ex => WriteApiError(ex, target));
@@ -197,21 +125,17 @@ namespace SecuConnect.Commands
 
         protected override string ProgressActivity => "Updating customers";
 
-        private void UpdateOneByOne(string id, System.Collections.Generic.Dictionary<string, string> wire, string[] clear, object target)
+        private void UpdateAlone(CustomerChange change, object target)
         {
             try
             {
-                var current = Run(ct => Client.GetCustomerAsync(id, ct));
-                var merged = ContactMerger.Merge(current.Contact, wire, clear);
-                if (ContactMerger.IsUnchanged(current.Contact, merged))
-                {
-                    WriteVerbose($"Customer {id}: nothing to change.");
-                    if (PassThru) WriteObject(CustomerOutput.Create(current));
-                    return;
-                }
-                if (!ShouldProcess(CustomerInput.Target(id, CustomerInput.DisplayName(current.Contact)), "Update customer")) return;
-                var updated = Run(ct => Client.UpdateCustomerAsync(id, merged, ct));
-                if (PassThru) WriteObject(CustomerOutput.Create(updated));
+                var current = Run(ct => Client.GetCustomerAsync(change.Id, ct));
+                var merged = change.Merge(current, Log);
+                DrainLog();
+                if (merged != null && ShouldProcess(CustomerInput.Target(change.Id, CustomerInput.DisplayName(current.Contact)), "Update customer"))
+                    current = Run(ct => Client.UpdateCustomerAsync(change.Id, merged, ct));
+                else if (merged != null) return;
+                if (PassThru) WriteObject(CustomerOutput.Create(current));
             }
             catch (SecuApiException ex)
             {

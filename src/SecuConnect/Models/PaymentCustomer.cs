@@ -1,16 +1,19 @@
-using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
 
 namespace SecuConnect.Models
 {
     /// <summary>A payment customer as the API returns it. Timestamps stay strings here; Output types them.</summary>
     public sealed class PaymentCustomer
     {
-        [JsonProperty("object")] public string Object { get; set; }
-        [JsonProperty("id")] public string Id { get; set; }
-        [JsonProperty("contract")] public ProductInstanceUid Contract { get; set; }
-        [JsonProperty("merchant")] public ProductInstanceUid Merchant { get; set; }
-        [JsonProperty("contact")] public Contact Contact { get; set; }
-        [JsonProperty("created")] public string Created { get; set; }
-        [JsonProperty("updated")] public string Updated { get; set; }
+        public string Object { get; set; }
+        public string Id { get; set; }
+        public ProductInstanceUid Contract { get; set; }
+        public ProductInstanceUid Merchant { get; set; }
+        public Contact Contact { get; set; }
+        public string Created { get; set; }
+        public string Updated { get; set; }
+
+        /// <summary>Top-level members the module does not model: kept on the output object, never sent.</summary>
+        public JObject Unknown { get; set; }
     }
 }

@@ -1,17 +1,14 @@
-using Newtonsoft.Json;
-
 namespace SecuConnect.Models
 {
     /// <summary>The body of a create or update: only the contact, never a server-managed field.</summary>
     public sealed class PaymentCustomerRequest
     {
-        [JsonProperty("contact")] public Contact Contact { get; set; }
+        public Contact Contact { get; set; }
 
         public static PaymentCustomerRequest For(Contact contact)
         {
             var c = contact?.Clone() ?? new Contact();
             c.Name = null;
-            if (c.Address != null && c.Address.IsEmpty) c.Address = null;
             return new PaymentCustomerRequest { Contact = c };
         }
     }

@@ -1,6 +1,8 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Management.Automation;
+using Newtonsoft.Json.Linq;
 using SecuConnect.Api;
 using SecuConnect.Models;
 
@@ -8,45 +10,62 @@ namespace SecuConnect.Output
 {
     /// <summary>
     /// Shapes a customer model into the <see cref="SecuConnect.Customer"/> the cmdlets write, straight from the typed
-    /// model: no JSON round trip, no reflection.
+    /// model and the field table: no JSON round trip, no reflection.
     /// </summary>
     internal static class CustomerOutput
     {
+        /// <summary>The type name of the raw contact; a -Contact object of this type may carry members the module does not model.</summary>
+        public const string ContactTypeName = "SecuConnect.Contact";
+
+        /// <summary>The type name of the objects a -Property listing writes: only the fetched properties.</summary>
+        public const string PartialTypeName = "SecuConnect.PartialCustomer";
+
         public static Customer Create(PaymentCustomer customer)
         {
             var c = customer.Contact;
-            var a = c?.Address;
-            return new Customer(c)
+            var fields = new object[CustomerFields.Count];
+            if (c != null)
+            {
+                foreach (var field in CustomerFields.All) fields[field.Index] = ToOutput(field, c[field]);
+            }
+            return new Customer(fields, c)
             {
                 Id = customer.Id,
                 Name = c?.Name,
-                Forename = c?.Forename,
-                Surname = c?.Surname,
-                CompanyName = c?.CompanyName,
-                Salutation = c?.Salutation,
-                Gender = c?.Gender,
-                Title = c?.Title,
-                Email = c?.Email,
-                Phone = c?.Phone,
-                Mobile = c?.Mobile,
-                Fax = c?.Fax,
-                DateOfBirth = DateOfBirthParser.FromWire(c?.Dob),
-                Picture = c?.Picture,
-                Website = c?.UrlWebsite,
-                Birthplace = c?.Birthplace,
-                Nationality = c?.Nationality,
-                Street = a?.Street,
-                StreetNumber = a?.StreetNumber,
-                PostalCode = a?.PostalCode,
-                City = a?.City,
-                Country = a?.Country,
-                AdditionalAddressData = a?.AdditionalAddressData,
-                AddressType = a?.Type,
                 Created = ParseTimestamp(customer.Created),
                 Updated = ParseTimestamp(customer.Updated),
                 ContractId = customer.Contract?.Id,
                 MerchantId = customer.Merchant?.Id,
+                AdditionalProperties = customer.Unknown == null ? null : ToPowerShell(customer.Unknown),
             };
+        }
+
+        /// <summary>
+        /// A customer from a -Property listing: the id and only the properties the listing fetched, under a type name of
+        /// its own, so an exported and edited file never turns the fields it did not fetch into clears.
+        /// </summary>
+        public static PSObject CreatePartial(PaymentCustomer customer, IReadOnlyList<string> properties)
+        {
+            var full = Create(customer);
+            var source = PSObject.AsPSObject(full);
+            var o = new PSObject();
+            o.TypeNames.Insert(0, PartialTypeName);
+            o.Properties.Add(new PSNoteProperty("Id", full.Id));
+            foreach (var name in properties)
+            {
+                if (string.Equals(name, "Id", StringComparison.OrdinalIgnoreCase) || o.Properties[name] != null) continue;
+                var p = source.Properties[name];
+                o.Properties.Add(new PSNoteProperty(p?.Name ?? name, p?.Value ?? UnknownPath(customer, name)));
+            }
+            return o;
+        }
+
+        /// <summary>The value the output object shows for a wire value: text as is, dates as yyyy-MM-dd.</summary>
+        public static object ToOutput(CustomerField field, string wire)
+        {
+            if (wire == null || field.Kind != FieldKind.Date) return wire;
+            var date = DateOfBirthParser.FromWire(wire);
+            return date.HasValue ? DateOfBirthParser.ToWire(date.Value) : wire;
         }
 
         public static DateTimeOffset? ParseTimestamp(string value)
@@ -58,20 +77,24 @@ namespace SecuConnect.Output
         }
 
         /// <summary>
-        /// The contact in the API's own shape (snake_case names, in wire order, null fields left out), usable again
-        /// as New-SecuCustomer -Contact.
+        /// The contact in the API's own shape (snake_case names, in wire order, null fields left out, members the
+        /// module does not model included), usable again as New-SecuCustomer -Contact.
         /// </summary>
         internal static PSObject RawContact(Contact c)
         {
             var o = new PSObject();
+            o.TypeNames.Insert(0, ContactTypeName);
             var p = o.Properties;
-            foreach (var field in ModelJson.ContactWire) Add(p, field.Name, field.Get(c));
-            var a = c.Address;
-            if (a != null)
+            foreach (var field in CustomerFields.All)
+                if (!field.InAddress) Add(p, field.WireName, c[field]);
+            AddUnknown(p, c.Unknown);
+            if (c.HasAddress)
             {
                 var address = new PSObject();
-                foreach (var field in ModelJson.AddressWire) Add(address.Properties, field.Name, field.Get(a));
-                p.Add(new PSNoteProperty(ModelJson.AddressName, address), true);
+                foreach (var field in CustomerFields.All)
+                    if (field.InAddress) Add(address.Properties, field.WireName, c[field]);
+                AddUnknown(address.Properties, c.UnknownInAddress);
+                p.Add(new PSNoteProperty(CustomerFields.AddressWire, address), true);
             }
             return o;
         }
@@ -79,6 +102,49 @@ namespace SecuConnect.Output
         private static void Add(PSMemberInfoCollection<PSPropertyInfo> properties, string name, string value)
         {
             if (value != null) properties.Add(new PSNoteProperty(name, value), true);
+        }
+
+        private static void AddUnknown(PSMemberInfoCollection<PSPropertyInfo> properties, JObject members)
+        {
+            if (members == null) return;
+            foreach (var m in members.Properties()) properties.Add(new PSNoteProperty(m.Name, ToPowerShell(m.Value)), true);
+        }
+
+        /// <summary>Raw JSON as PowerShell sees it: objects as PSObjects, arrays as object[], values as themselves.</summary>
+        internal static object ToPowerShell(JToken token)
+        {
+            switch (token)
+            {
+                case null:
+                    return null;
+                case JObject obj:
+                {
+                    var o = new PSObject();
+                    foreach (var m in obj.Properties()) o.Properties.Add(new PSNoteProperty(m.Name, ToPowerShell(m.Value)), true);
+                    return o;
+                }
+                case JArray array:
+                {
+                    var items = new object[array.Count];
+                    for (int i = 0; i < items.Length; i++) items[i] = ToPowerShell(array[i]);
+                    return items;
+                }
+                case JValue value:
+                    return value.Value;
+                default:
+                    return token.ToString();
+            }
+        }
+
+        /// <summary>A -Property path the module does not model, read from the members it kept (contact.x or a top-level x).</summary>
+        private static object UnknownPath(PaymentCustomer customer, string path)
+        {
+            string[] parts = path.Split('.');
+            JToken token = null;
+            if (parts.Length == 1) token = customer.Unknown?[parts[0]];
+            else if (parts.Length == 2 && parts[0] == "contact") token = customer.Contact?.Unknown?[parts[1]];
+            else if (parts.Length == 3 && parts[0] == "contact" && parts[1] == CustomerFields.AddressWire) token = customer.Contact?.UnknownInAddress?[parts[2]];
+            return ToPowerShell(token);
         }
     }
 }

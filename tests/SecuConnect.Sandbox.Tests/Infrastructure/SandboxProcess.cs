@@ -17,6 +17,8 @@ public sealed partial class SandboxProcess : IAsyncLifetime, IAsyncDisposable
     private static readonly TimeSpan StartupDeadline = TimeSpan.FromSeconds(30);
 
     private readonly string[] _arguments;
+    private readonly IReadOnlyDictionary<string, string>? _environment;
+    private readonly string? _workingDirectory;
     private readonly StringBuilder _stderr = new();
     private readonly StringBuilder _stdout = new();
     private readonly TaskCompletionSource<string> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -27,7 +29,12 @@ public sealed partial class SandboxProcess : IAsyncLifetime, IAsyncDisposable
     {
     }
 
-    private SandboxProcess(string[] arguments) => _arguments = arguments;
+    private SandboxProcess(string[] arguments, IReadOnlyDictionary<string, string>? environment = null, string? workingDirectory = null)
+    {
+        _arguments = arguments;
+        _environment = environment;
+        _workingDirectory = workingDirectory;
+    }
 
     public Uri BaseUri { get; private set; } = null!;
     public HttpClient Http { get; private set; } = null!;
@@ -39,6 +46,14 @@ public sealed partial class SandboxProcess : IAsyncLifetime, IAsyncDisposable
     public static async Task<SandboxProcess> StartAsync(params string[] arguments)
     {
         var sandbox = new SandboxProcess(arguments);
+        await sandbox.InitializeAsync();
+        return sandbox;
+    }
+
+    /// <summary>Starts an extra sandbox with extra environment variables and a working directory.</summary>
+    public static async Task<SandboxProcess> StartInAsync(IReadOnlyDictionary<string, string> environment, string? workingDirectory, params string[] arguments)
+    {
+        var sandbox = new SandboxProcess(arguments, environment, workingDirectory);
         await sandbox.InitializeAsync();
         return sandbox;
     }
@@ -60,7 +75,7 @@ public sealed partial class SandboxProcess : IAsyncLifetime, IAsyncDisposable
     private async Task LaunchAndWaitAsync()
     {
         var deadline = DateTime.UtcNow + StartupDeadline;
-        _process = Launch(SandboxLocator.SandboxDll(), ["--urls", "http://127.0.0.1:0", .. _arguments]);
+        _process = Launch(SandboxLocator.SandboxDll(), ["--urls", "http://127.0.0.1:0", .. _arguments], _environment, _workingDirectory);
         _process.OutputDataReceived += (_, e) =>
         {
             if (e.Data is null) return;
@@ -155,7 +170,8 @@ public sealed partial class SandboxProcess : IAsyncLifetime, IAsyncDisposable
         return (process.ExitCode, await stdout, await stderr);
     }
 
-    private static Process Launch(string dll, IEnumerable<string> arguments)
+    private static Process Launch(string dll, IEnumerable<string> arguments,
+        IReadOnlyDictionary<string, string>? environment = null, string? workingDirectory = null)
     {
         var psi = new ProcessStartInfo("dotnet")
         {
@@ -163,6 +179,8 @@ public sealed partial class SandboxProcess : IAsyncLifetime, IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (workingDirectory != null) psi.WorkingDirectory = workingDirectory;
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) psi.Environment[name] = value;
         psi.ArgumentList.Add(dll);
         foreach (var a in arguments) psi.ArgumentList.Add(a);
         return Process.Start(psi) ?? throw new InvalidOperationException("dotnet did not start.");

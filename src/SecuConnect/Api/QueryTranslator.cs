@@ -1,0 +1,158 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using System.Text.RegularExpressions;
+using SecuConnect.Models;
+
+namespace SecuConnect.Api
+{
+    /// <summary>
+    /// Turns the names users see on output objects (City, Email, DateOfBirth) into the API's paths
+    /// (contact.address.city) in -Filter, -Sort and -Property, and encodes -Filter values the way the API decodes
+    /// them: each term value URL-encoded inside q (as the vendor's PHP SDK demo does), with the query syntax
+    /// (*, ?, quotes, parentheses, brackets, AND/OR/NOT) left as syntax. A lower-case dotted name (contact.x) is taken as an API
+    /// path as it is, so members the module does not model stay reachable.
+    /// </summary>
+    public static class QueryTranslator
+    {
+        private static readonly Regex ApiPath = new Regex(@"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$", RegexOptions.CultureInvariant);
+
+        // Output properties that are not contact fields, with their API paths.
+        private static readonly Dictionary<string, string> OtherNames = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["id"] = "id", ["name"] = "contact.name", ["created"] = "created", ["updated"] = "updated",
+            ["contractid"] = "contract.id", ["merchantid"] = "merchant.id",
+        };
+
+        private static readonly string[] OtherDisplayNames = { "Id", "Name", "Created", "Updated", "ContractId", "MerchantId" };
+
+        /// <summary>The names the module knows, for messages and completion.</summary>
+        public static IEnumerable<string> KnownNames => OtherDisplayNames.Take(2).Concat(CustomerFields.Names).Concat(OtherDisplayNames.Skip(2));
+
+        /// <summary>The API path for an output name, alias or API path; null when it is none of them.</summary>
+        public static string PathOf(string name)
+        {
+            if (string.IsNullOrWhiteSpace(name)) return null;
+            name = name.Trim();
+            var field = CustomerFields.Find(name);
+            if (field != null) return field.WirePath;
+            if (OtherNames.TryGetValue(CustomerFields.Normalize(name), out var path)) return path;
+            return ApiPath.IsMatch(name) ? name : null;
+        }
+
+        /// <summary>A -Sort value (Surname, City:desc, created:asc,Email) in the API's form; throws ArgumentException naming what is wrong.</summary>
+        public static string Sort(string sort)
+        {
+            var parts = new List<string>();
+            foreach (var item in sort.Split(','))
+            {
+                string text = item.Trim();
+                if (text.Length == 0) continue;
+                int colon = text.LastIndexOf(':');
+                string name = colon < 0 ? text : text.Substring(0, colon).Trim();
+                string order = colon < 0 ? "asc" : text.Substring(colon + 1).Trim().ToLowerInvariant();
+                if (order != "asc" && order != "desc")
+                    throw new ArgumentException($"Cannot sort by '{text}': the order is asc or desc, as in 'Surname:desc'.");
+                parts.Add(Path(name, "sort by") + ":" + order);
+            }
+            if (parts.Count == 0) throw new ArgumentException("-Sort names no field.");
+            return string.Join(",", parts);
+        }
+
+        /// <summary>A -Filter value in the API's q form: names translated, term values encoded; throws ArgumentException.</summary>
+        public static string Filter(string filter)
+        {
+            var sb = new StringBuilder(filter.Length + 16);
+            int i = 0;
+            while (i < filter.Length)
+            {
+                char c = filter[i];
+                if (char.IsWhiteSpace(c) || c == '(' || c == ')')
+                {
+                    sb.Append(c);
+                    i++;
+                    continue;
+                }
+                int start = i;
+                while (i < filter.Length && filter[i] != ':' && !char.IsWhiteSpace(filter[i]) && filter[i] != '(' && filter[i] != ')') i++;
+                string word = filter.Substring(start, i - start);
+                if (i >= filter.Length || filter[i] != ':')
+                {
+                    // An operator, or a bare word the API matches as it is.
+                    sb.Append(IsOperator(word) ? word : Encode(word));
+                    continue;
+                }
+                sb.Append(Path(word, "filter on")).Append(':');
+                i++;
+                i = AppendValue(filter, i, sb);
+            }
+            return sb.ToString();
+        }
+
+        private static bool IsOperator(string word) => word == "AND" || word == "OR" || word == "NOT";
+
+        /// <summary>Copies one term value from position <paramref name="i"/>, encoded; returns the position after it.</summary>
+        private static int AppendValue(string filter, int i, StringBuilder sb)
+        {
+            if (i < filter.Length && filter[i] == '"')
+            {
+                int end = i + 1;
+                while (end < filter.Length && (filter[end] != '"' || filter[end - 1] == '\\')) end++;
+                if (end >= filter.Length) throw new ArgumentException($"The filter has a quote without its closing quote: {filter}");
+                sb.Append('"').Append(Encode(filter.Substring(i + 1, end - i - 1))).Append('"');
+                return end + 1;
+            }
+            if (i < filter.Length && filter[i] == '[')
+            {
+                int end = filter.IndexOf(']', i);
+                if (end < 0) throw new ArgumentException($"The filter has a range without its closing bracket: {filter}");
+                string[] bounds = Regex.Split(filter.Substring(i + 1, end - i - 1).Trim(), @"\s+TO\s+");
+                if (bounds.Length != 2) throw new ArgumentException($"A range is written [min TO max]: {filter.Substring(i, end - i + 1)}");
+                sb.Append('[').Append(Encode(bounds[0])).Append(" TO ").Append(Encode(bounds[1])).Append(']');
+                return end + 1;
+            }
+            int start = i;
+            while (i < filter.Length && !char.IsWhiteSpace(filter[i]) && filter[i] != ')')
+            {
+                if (filter[i] == '\\' && i + 1 < filter.Length) i++;
+                i++;
+            }
+            sb.Append(Encode(filter.Substring(start, i - start)));
+            return i;
+        }
+
+        private static string Path(string name, string what) =>
+            PathOf(name) ?? throw new ArgumentException(
+                $"Cannot {what} '{name}': it is neither a customer property ({string.Join(", ", KnownNames)}) nor an API path such as contact.address.city.");
+
+        /// <summary>
+        /// Percent-encodes a value as UTF-8, keeping letters, digits, - _ . ~ and the wildcards * and ?; a backslash makes
+        /// the next character literal (\* is an asterisk, not a wildcard). A space becomes %20, never a bare +.
+        /// </summary>
+        public static string Encode(string value)
+        {
+            var sb = new StringBuilder(value.Length + 8);
+            for (int i = 0; i < value.Length; i++)
+            {
+                char c = value[i];
+                bool literal = false;
+                if (c == '\\' && i + 1 < value.Length)
+                {
+                    c = value[++i];
+                    literal = true;
+                }
+                if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' || c == '~' ||
+                    (!literal && (c == '*' || c == '?')))
+                {
+                    sb.Append(c);
+                    continue;
+                }
+                string text = char.IsHighSurrogate(c) && i + 1 < value.Length ? new string(new[] { c, value[++i] }) : c.ToString();
+                foreach (byte b in Encoding.UTF8.GetBytes(text)) sb.Append('%').Append(b.ToString("X2", CultureInfo.InvariantCulture));
+            }
+            return sb.ToString();
+        }
+    }
+}

@@ -1,0 +1,205 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using SecuConnect.Models;
+
+namespace SecuConnect.Commands
+{
+    /// <summary>
+    /// Base of New- and Set-SecuCustomer: declares one parameter per field of <see cref="CustomerFields"/> (same
+    /// name, the table's aliases, bound by property name) and turns each pipeline record into field values. Piped
+    /// objects are also matched by name without regard to case, spaces, hyphens and underscores, hashtables
+    /// included; properties that match no field are named in one warning per distinct set.
+    /// </summary>
+    public abstract class CustomerFieldsCmdlet : SecuBulkCmdlet
+    {
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("FirstName", "GivenName")]
+        public string Forename { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("LastName", "FamilyName")]
+        public string Surname { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("Company")]
+        public string CompanyName { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string Salutation { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string Gender { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string Title { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("EmailAddress", "Mail")]
+        public string Email { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("Telephone", "PhoneNumber")]
+        public string Phone { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("MobilePhone")]
+        public string Mobile { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string Fax { get; set; }
+
+        /// <summary>A [datetime] or a date string read the same under every culture (see DateOfBirthParser); typed object so parsing stays strict.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("Dob", "BirthDate")]
+        public object DateOfBirth { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string Picture { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("url_website", "Url")]
+        public string Website { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string Birthplace { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string Nationality { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string Street { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("street_number", "HouseNumber")]
+        public string StreetNumber { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("postal_code", "Zip", "ZipCode", "PostCode")]
+        public string PostalCode { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("Town")]
+        public string City { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(CountryCompleter))]
+        public string Country { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("additional_address_data")]
+        public string AdditionalAddressData { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("address_type", "Type")]
+        public string AddressType { get; set; }
+
+        // The getter of each field's parameter, by field index: bound once per type, called for every record.
+        private static readonly Func<CustomerFieldsCmdlet, object>[] Parameters = CustomerFields.All.Select(Getter).ToArray();
+
+        private static Func<CustomerFieldsCmdlet, object> Getter(CustomerField field)
+        {
+            var getter = typeof(CustomerFieldsCmdlet).GetProperty(field.Name)?.GetGetMethod()
+                ?? throw new InvalidOperationException($"No parameter for the field {field.Name}.");
+            if (getter.ReturnType == typeof(string))
+            {
+                var text = (Func<CustomerFieldsCmdlet, string>)Delegate.CreateDelegate(typeof(Func<CustomerFieldsCmdlet, string>), getter);
+                return c => text(c);
+            }
+            return (Func<CustomerFieldsCmdlet, object>)Delegate.CreateDelegate(typeof(Func<CustomerFieldsCmdlet, object>), getter);
+        }
+
+        private const int OutputOnlyName = -1;
+        private const int UnusedName = -2;
+
+        private bool[] _fromCommandLine;
+        private readonly Dictionary<string, int> _nameCodes = new Dictionary<string, int>(StringComparer.Ordinal);
+        private readonly HashSet<string> _reportedUnused = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
+        protected override void BeginProcessing()
+        {
+            // Before pipeline input, BoundParameters holds only what the command line gave.
+            _fromCommandLine = CustomerFields.All.Select(f => IsBound(f.Name)).ToArray();
+            base.BeginProcessing();
+        }
+
+        /// <summary>True when the command line itself gave this field (it applies to every record).</summary>
+        protected bool FromCommandLine(CustomerField field) => _fromCommandLine[field.Index];
+
+        /// <summary>
+        /// The field values this record gives, by field index (null = not given). <paramref name="recognized"/> is
+        /// false when the record names no field at all. With <paramref name="changesOnly"/>, a customer the module wrote
+        /// gives only the properties the user changed since (and the command line's values).
+        /// </summary>
+        protected object[] RecordFields(PSObject input, bool changesOnly, out bool recognized)
+        {
+            var values = new object[CustomerFields.Count];
+            recognized = false;
+            // Parameters are read per record, never from BoundParameters, which keeps a value bound from an earlier record.
+            for (int i = 0; i < values.Length; i++)
+            {
+                values[i] = Parameters[i](this);
+                if (values[i] != null) recognized = true;
+            }
+            if (changesOnly && input?.BaseObject is Customer customer)
+            {
+                recognized = true;
+                foreach (var field in CustomerFields.All)
+                {
+                    if (FromCommandLine(field)) continue;
+                    object now = customer[field];
+                    values[field.Index] = CustomerInput.SameValue(field, customer.AsRead(field), now) ? null : now;
+                }
+                return values;
+            }
+            if (input != null && !(input.BaseObject is string)) recognized |= FillFromObject(values, input);
+            return values;
+        }
+
+        /// <summary>Fills fields no parameter gave from the object's properties (or a hashtable's keys); reports unused names.</summary>
+        private bool FillFromObject(object[] values, PSObject input)
+        {
+            bool any = false;
+            List<string> unused = null;
+            void Take(string name, object value)
+            {
+                int code = CodeOf(name);
+                if (code == UnusedName) (unused ?? (unused = new List<string>())).Add(name);
+                if (code < 0) return;
+                any = true;
+                value = CustomerInput.Unwrap(value);
+                if (values[code] == null && value != null) values[code] = value;
+            }
+            if (input.BaseObject is IDictionary dict)
+            {
+                foreach (DictionaryEntry e in dict) Take(Convert.ToString(e.Key, System.Globalization.CultureInfo.InvariantCulture), e.Value);
+            }
+            else
+            {
+                foreach (var p in input.Properties)
+                {
+                    if (p.MemberType == PSMemberTypes.NoteProperty || p.MemberType == PSMemberTypes.Property) Take(p.Name, p.Value);
+                }
+            }
+            if (unused != null && _reportedUnused.Add(string.Join(",", unused)))
+            {
+                WriteWarning($"The input's {(unused.Count == 1 ? "property" : "properties")} {string.Join(", ", unused.Select(n => "'" + n + "'"))} " +
+                    $"{(unused.Count == 1 ? "matches" : "match")} no customer field and {(unused.Count == 1 ? "was" : "were")} ignored. " +
+                    $"Fields: {string.Join(", ", CustomerFields.Names)}.");
+            }
+            return any;
+        }
+
+        /// <summary>A field index, or whether the name is output-only or unused; cached, as every row of a CSV repeats the names.</summary>
+        private int CodeOf(string name)
+        {
+            if (_nameCodes.TryGetValue(name, out int code)) return code;
+            var field = CustomerFields.Find(name);
+            code = field != null ? field.Index : CustomerInput.OutputOnly.Contains(name) ? OutputOnlyName : UnusedName;
+            _nameCodes[name] = code;
+            return code;
+        }
+    }
+}

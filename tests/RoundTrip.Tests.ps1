@@ -1,0 +1,358 @@
+# Round trips keep every field: CSV files moved between cultures, partial listings, stale objects, members the
+# module does not model, input columns that bind to nothing, several ids.
+
+BeforeDiscovery {
+    # Exported under the first culture, edited and imported under the second.
+    $script:CulturePairs = @(
+        @{ From = 'en-US'; To = 'de-DE' }
+        @{ From = 'en-GB'; To = 'en-US' }
+        @{ From = 'ja-JP'; To = 'fr-FR' }
+        @{ From = 'de-DE'; To = 'en-GB' }
+        @{ From = 'fr-FR'; To = 'ja-JP' }
+    )
+    # How earlier versions wrote a [datetime] DateOfBirth into a CSV, under the culture that wrote it.
+    $script:OldExports = @(
+        @{ Culture = 'en-US'; Text = '4/3/1970 12:00:00 AM' }
+        @{ Culture = 'en-GB'; Text = '03/04/1970 00:00:00' }
+        @{ Culture = 'de-DE'; Text = '03.04.1970 00:00:00' }
+        @{ Culture = 'ja-JP'; Text = '1970/04/03 0:00:00' }
+    )
+}
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'SecuConnect.TestHelpers.psm1') -Force
+    Import-Module (Get-SecuModulePath)
+    $script:sb = Start-SecuSandbox
+    Connect-SecuConnect -BaseUri $sb.BaseUri -Credential $sb.Credential
+
+    function Invoke-InCulture([string] $Culture, [scriptblock] $Script) {
+        $old = [cultureinfo]::CurrentCulture
+        try {
+            [cultureinfo]::CurrentCulture = [cultureinfo]::GetCultureInfo($Culture)
+            & $Script
+        } finally { [cultureinfo]::CurrentCulture = $old }
+    }
+    # A customer with every field, created through the API directly.
+    function New-FullCustomer([string] $Surname) {
+        New-SandboxCustomer $sb @{
+            forename = 'Ada'; surname = $Surname; companyname = 'Engines'; salutation = 'Mrs.'; gender = 'f'; title = 'Countess'
+            email = "$($Surname.ToLower())@example.com"; phone = '+49301234567'; mobile = '+49170123456'; fax = '030-99'
+            dob = '1970-04-03'; picture = 'DOC_1'; url_website = 'www.example.com'; birthplace = 'London'; nationality = 'GB'
+            address = @{ street = 'Main'; street_number = '1a'; postal_code = '01234'; city = 'London'; country = 'GB'
+                additional_address_data = 'c/o B'; type = 'invoice' }
+        }
+    }
+    # The stored contact as JSON, for comparing everything but the named members.
+    function Get-StoredContact([string] $Id, [string[]] $Except = @()) {
+        $c = (Get-SandboxCustomer $sb -Id $Id).contact
+        foreach ($name in $Except) {
+            if ($name -like 'address.*') { $c.address.PSObject.Properties.Remove($name.Substring(8)) } else { $c.PSObject.Properties.Remove($name) }
+        }
+        $c | ConvertTo-Json -Depth 10 -Compress
+    }
+}
+
+AfterAll {
+    try { Disconnect-SecuConnect } catch { }
+    Stop-SecuSandbox $script:sb
+}
+
+Describe 'Export-Csv under one culture, Import-Csv | Set-SecuCustomer under another' {
+    It 'changes only the edited column, dates of birth included (<From> to <To>)' -ForEach $CulturePairs {
+        $raw = New-FullCustomer "Culture$($From.Replace('-', ''))"
+        $before = Get-StoredContact $raw.id -Except name, 'address.city'
+        $csv = Join-Path $TestDrive "export-$From.csv"
+        Invoke-InCulture $From { Get-SecuCustomer -Id $raw.id | Export-Csv -LiteralPath $csv -NoTypeInformation }
+        $rows = Import-Csv -LiteralPath $csv
+        $rows[0].DateOfBirth | Should -Be '1970-04-03'
+        $rows[0].City = 'Paris'
+        $rows | Export-Csv -LiteralPath $csv -NoTypeInformation
+
+        Invoke-InCulture $To { Import-Csv -LiteralPath $csv | Set-SecuCustomer -WarningVariable warned }
+
+        $warned | Should -BeNullOrEmpty
+        (Get-SandboxCustomer $sb -Id $raw.id).contact.address.city | Should -Be 'Paris'
+        (Get-SandboxCustomer $sb -Id $raw.id).contact.dob | Should -Be '1970-04-03T00:00:00+00:00'
+        Get-StoredContact $raw.id -Except name, 'address.city' | Should -Be $before
+    }
+
+    It 'keeps the date of birth of a file an earlier version exported under <Culture> (<Text>)' -ForEach $OldExports {
+        $raw = New-FullCustomer 'OldExport'
+        $csv = Join-Path $TestDrive 'old.csv'
+        [pscustomobject]@{ Id = $raw.id; DateOfBirth = $Text; City = 'Rome' } | Export-Csv -LiteralPath $csv -NoTypeInformation
+        Clear-SandboxRequestLog $sb
+        foreach ($culture in 'en-US', 'de-DE') {
+            Invoke-InCulture $culture { Import-Csv -LiteralPath $csv | Set-SecuCustomer -ErrorAction Stop }
+        }
+        $stored = Get-SandboxCustomer $sb -Id $raw.id
+        $stored.contact.dob | Should -Be '1970-04-03T00:00:00+00:00'
+        $stored.contact.address.city | Should -Be 'Rome'
+    }
+
+    It 'refuses a date of birth with two readings that matches neither stored date, naming both, and sends no PUT' {
+        $raw = New-FullCustomer 'Ambiguous'
+        Clear-SandboxRequestLog $sb
+        $r = Invoke-Captured { Set-SecuCustomer -Id $raw.id -DateOfBirth '05/06/1980' }
+        $r.Errors.Count | Should -Be 1
+        $r.Errors[0].FullyQualifiedErrorId | Should -Be 'InvalidDateOfBirth,SecuConnect.Commands.SetSecuCustomerCommand'
+        $r.Errors[0].Exception.Message | Should -Match '5 June 1980.*6 May 1980'
+        $r.Errors[0].TargetObject | Should -Be $raw.id
+        Get-SandboxRequestLog $sb -Method PUT | Should -BeNullOrEmpty
+        (Get-SandboxCustomer $sb -Id $raw.id).contact.dob | Should -Be '1970-04-03T00:00:00+00:00'
+    }
+
+    It 'refuses the same ambiguous date on New, under every culture' {
+        Clear-SandboxRequestLog $sb
+        foreach ($culture in 'en-US', 'en-GB') {
+            $r = Invoke-InCulture $culture { Invoke-Captured { New-SecuCustomer -Forename A -DateOfBirth '05/06/1980' } }
+            $r.Errors[0].FullyQualifiedErrorId | Should -Be 'InvalidDateOfBirth,SecuConnect.Commands.NewSecuCustomerCommand'
+        }
+        Get-SandboxRequestLog $sb -Method POST | Should -BeNullOrEmpty
+    }
+
+    It 'reads unambiguous forms the same under every culture' {
+        foreach ($culture in 'en-US', 'de-DE', 'ja-JP') {
+            $made = Invoke-InCulture $culture {
+                '1980-06-05', '19800605', '1980/6/5', '5 June 1980', '05.06.1980', '13/06/1980', [datetime]::new(1980, 6, 5, 23, 0, 0) |
+                    ForEach-Object { New-SecuCustomer -Forename Dates -DateOfBirth $_ }
+            }
+            $made.DateOfBirth | Should -Be '1980-06-05', '1980-06-05', '1980-06-05', '1980-06-05', '1980-06-05', '1980-06-13', '1980-06-05'
+        }
+    }
+}
+
+Describe 'A partial listing piped back' {
+    It 'writes only the fetched properties, so an edited export clears nothing it did not fetch' {
+        $raw = New-FullCustomer 'Partial'
+        $before = Get-StoredContact $raw.id -Except name, email
+        $listed = @(Get-SecuCustomer -Filter "contact.surname:Partial" -Property Email)
+        $listed.Count | Should -BeGreaterThan 0
+        $listed[0].PSObject.TypeNames[0] | Should -Be 'SecuConnect.PartialCustomer'
+        @($listed[0].PSObject.Properties.Name) | Should -Be 'Id', 'Email'
+        $csv = Join-Path $TestDrive 'partial.csv'
+        $listed | Export-Csv -LiteralPath $csv -NoTypeInformation
+        $rows = Import-Csv -LiteralPath $csv
+        $rows | ForEach-Object { $_.Email = 'changed@example.com' }
+
+        $rows | Set-SecuCustomer -WarningVariable warned
+
+        $warned | Should -BeNullOrEmpty
+        (Get-SandboxCustomer $sb -Id $raw.id).contact.email | Should -Be 'changed@example.com'
+        Get-StoredContact $raw.id -Except name, email | Should -Be $before
+    }
+
+    It 'declares both output types' {
+        (Get-Command Get-SecuCustomer).OutputType.Name | Should -Contain 'SecuConnect.PartialCustomer'
+        (Get-Command Get-SecuCustomer).OutputType.Name | Should -Contain 'SecuConnect.Customer'
+    }
+}
+
+Describe 'A stale customer object piped back into Set-SecuCustomer' {
+    It 'applies only what the user changed and keeps a concurrent change to another field' {
+        $raw = New-FullCustomer 'Stale'
+        $c = Get-SecuCustomer -Id $raw.id
+        # Someone else changes the city with a plain HTTP client.
+        $other = (Get-SandboxCustomer $sb -Id $raw.id).contact
+        $other.address.city = 'Madrid'
+        $null = Invoke-SandboxApi $sb PUT "/Payment/Customers/$($raw.id)" -Body @{ contact = $other }
+
+        $c.Email = 'new@example.com'
+        $c | Set-SecuCustomer -WarningVariable warned
+
+        $warned | Should -BeNullOrEmpty
+        $stored = (Get-SandboxCustomer $sb -Id $raw.id).contact
+        $stored.email | Should -Be 'new@example.com'
+        $stored.address.city | Should -Be 'Madrid'
+    }
+
+    It 'warns, naming the field and the values, when the user changed a field that was also changed since' {
+        $raw = New-FullCustomer 'Conflict'
+        $c = Get-SecuCustomer -Id $raw.id
+        $other = (Get-SandboxCustomer $sb -Id $raw.id).contact
+        $other.address.city = 'Madrid'
+        $null = Invoke-SandboxApi $sb PUT "/Payment/Customers/$($raw.id)" -Body @{ contact = $other }
+
+        $c.City = 'Lisbon'
+        $c | Set-SecuCustomer -WarningVariable warned -WarningAction SilentlyContinue
+
+        @($warned).Count | Should -Be 1
+        "$($warned[0])" | Should -Match "City.*'London'.*'Madrid'.*'Lisbon'"
+        (Get-SandboxCustomer $sb -Id $raw.id).contact.address.city | Should -Be 'Lisbon'
+    }
+
+    It 'sends nothing for an unchanged object, and -<Param> on the command line still applies' -ForEach @(@{ Param = 'Phone' }) {
+        $raw = New-FullCustomer 'Unchanged'
+        $c = Get-SecuCustomer -Id $raw.id
+        Clear-SandboxRequestLog $sb
+        $c | Set-SecuCustomer
+        Get-SandboxRequestLog $sb -Method PUT | Should -BeNullOrEmpty
+        $c | Set-SecuCustomer -Phone '+4930999'
+        (Get-SandboxCustomer $sb -Id $raw.id).contact.phone | Should -Be '+4930999'
+    }
+
+    It 'clears a property the user set to an empty string, and leaves one set to $null alone' {
+        $raw = New-FullCustomer 'EmptyNull'
+        $c = Get-SecuCustomer -Id $raw.id
+        $c.Fax = ''
+        $c.Mobile = $null
+        $c | Set-SecuCustomer
+        $stored = (Get-SandboxCustomer $sb -Id $raw.id).contact
+        $stored.PSObject.Properties['fax'] | Should -BeNullOrEmpty
+        $stored.mobile | Should -Be '+49170123456'
+    }
+
+    It 'applies everything an object without memory holds (a deserialized copy)' {
+        $raw = New-FullCustomer 'Clixml'
+        $path = Join-Path $TestDrive 'c.xml'
+        Get-SecuCustomer -Id $raw.id | Export-Clixml -LiteralPath $path
+        $copy = Import-Clixml -LiteralPath $path
+        $copy.City = 'Oslo'
+        $copy | Set-SecuCustomer
+        $stored = (Get-SandboxCustomer $sb -Id $raw.id).contact
+        $stored.address.city | Should -Be 'Oslo'
+        $stored.dob | Should -Be '1970-04-03T00:00:00+00:00'
+    }
+}
+
+Describe 'Members the module does not model' {
+    BeforeAll {
+        Set-SandboxExtraField $sb -Customer @{ merchant_customer_id = 'M-1' } `
+            -Contact @{ ident_service_ids = @('a', 'b'); flags = @{ vip = $true; score = 1.5 } } `
+            -Address @{ geo = @{ lat = 52.5; lng = 13.4 } }
+        $script:extra = New-SecuCustomer -Forename Extra -Surname Fields -City Berlin
+        $script:extraRaw = Get-SandboxCustomer $sb -Id $extra.Id
+    }
+    AfterAll { Clear-SandboxExtraField $sb }
+
+    It 'are read at all three levels: top level, contact and address' {
+        $c = Get-SecuCustomer -Id $extra.Id
+        $c.AdditionalProperties.merchant_customer_id | Should -Be 'M-1'
+        $c.Contact.ident_service_ids | Should -Be 'a', 'b'
+        $c.Contact.flags.vip | Should -BeTrue
+        $c.Contact.address.geo.lat | Should -Be 52.5
+        $c.Contact.address.city | Should -Be 'Berlin'
+    }
+
+    It 'are sent back unchanged when Set-SecuCustomer writes the contact' {
+        $before = $extraRaw.contact | ConvertTo-Json -Depth 10 -Compress
+        Get-SecuCustomer -Id $extra.Id | Set-SecuCustomer -Email extra@example.com
+        $after = Get-SandboxCustomer $sb -Id $extra.Id
+        $after.contact.email | Should -Be 'extra@example.com'
+        $after.contact.PSObject.Properties.Remove('email')
+        $after.contact | ConvertTo-Json -Depth 10 -Compress | Should -Be $before
+        $after.merchant_customer_id | Should -Be 'M-1'
+        # The update body holds only the contact: top-level members are never sent.
+        Get-SandboxRequestLog $sb -Method PUT | Should -Not -BeNullOrEmpty
+    }
+
+    It 'pass through New-SecuCustomer -Contact from a customer the module read' {
+        # Values other than the sandbox's defaults for new customers, so only a pass-through can store them.
+        $source = Invoke-SandboxApi $sb POST '/Payment/Customers' -Body @{ contact = @{ forename = 'Source'; ident_service_ids = @('x', 'y')
+                address = @{ city = 'Kiel'; geo = @{ lat = 54.3; lng = 10.1 } } } }
+        $copy = New-SecuCustomer -Contact (Get-SecuCustomer -Id $source.id).Contact -Surname Copy
+        $stored = (Get-SandboxCustomer $sb -Id $copy.Id).contact
+        $stored.surname | Should -Be 'Copy'
+        $stored.forename | Should -Be 'Source'
+        $stored.ident_service_ids | Should -Be 'x', 'y'
+        $stored.address.geo.lng | Should -Be 10.1
+        $stored.address.city | Should -Be 'Kiel'
+    }
+
+    It 'read an empty array where the address belongs as no address' {
+        Set-SandboxExtraField $sb -EmptyAddressAsArray
+        try {
+            $made = New-SecuCustomer -Forename NoAddress
+            $got = Get-SecuCustomer -Id $made.Id -ErrorAction Stop
+            $made | Set-SecuCustomer -Email noaddress@example.com -ErrorAction Stop
+        } finally { Clear-SandboxExtraField $sb }
+        $got.Forename | Should -Be 'NoAddress'
+        $got.City | Should -BeNullOrEmpty
+        (Get-SandboxCustomer $sb -Id $made.Id).contact.email | Should -Be 'noaddress@example.com'
+    }
+}
+
+Describe 'Input columns that bind to nothing' {
+    It 'binds common header spellings: <Header>' -ForEach @(
+        @{ Header = 'first name,last name,e-mail,zip'; Values = 'Ada,Lovelace,ada@example.com,01234' }
+        @{ Header = 'GivenName,FamilyName,EmailAddress,PostCode,MobilePhone'; Values = 'Ada,Lovelace,ada@example.com,01234,+4917' }
+        @{ Header = 'First_Name,Last-Name,Mail,Post Code,Town'; Values = 'Ada,Lovelace,ada@example.com,01234,Bonn' }
+    ) {
+        $csv = Join-Path $TestDrive 'headers.csv'
+        Set-Content -LiteralPath $csv -Value $Header, $Values
+        $made = Import-Csv -LiteralPath $csv | New-SecuCustomer -WarningVariable warned
+        $warned | Should -BeNullOrEmpty
+        $stored = (Get-SandboxCustomer $sb -Id $made.Id).contact
+        $stored.forename | Should -Be 'Ada'
+        $stored.surname | Should -Be 'Lovelace'
+        $stored.email | Should -Be 'ada@example.com'
+        $stored.address.postal_code | Should -Be '01234'
+    }
+
+    It 'binds hashtables piped to New-SecuCustomer' {
+        $made = @{ Forename = 'Hash'; 'e-mail' = 'hash@example.com' } | New-SecuCustomer
+        (Get-SandboxCustomer $sb -Id $made.Id).contact.email | Should -Be 'hash@example.com'
+    }
+
+    It 'warns once per distinct set of unused names, naming them, and still creates the rows' {
+        $rows = @(
+            [pscustomobject]@{ Forename = 'U1'; Nickname = 'x'; Notes = 'y' }
+            [pscustomobject]@{ Forename = 'U2'; Nickname = 'x'; Notes = 'y' }
+            [pscustomobject]@{ Forename = 'U3'; Shoe = '42' }
+        )
+        $made = @($rows | New-SecuCustomer -WarningVariable warned -WarningAction SilentlyContinue)
+        $made.Count | Should -Be 3
+        @($warned).Count | Should -Be 2
+        "$($warned[0])" | Should -Match "'Nickname', 'Notes'"
+        "$($warned[1])" | Should -Match "'Shoe'"
+    }
+
+    It 'never counts the module''s own output properties as unused' {
+        $c = New-SecuCustomer -Forename Copy -Surname Source
+        Set-SandboxExtraField $sb -Customer @{ merchant_customer_id = 'M-2' }
+        try { $withExtra = Get-SecuCustomer -Id (New-SecuCustomer -Forename HasExtra).Id } finally { Clear-SandboxExtraField $sb }
+        $null = $c, $withExtra | New-SecuCustomer -WarningVariable warned
+        $c, $withExtra | Set-SecuCustomer -Title Dr -WarningVariable warnedSet
+        $warned | Should -BeNullOrEmpty
+        $warnedSet | Should -BeNullOrEmpty
+    }
+
+    It 'reports a Set whose input has no recognised field as NoCustomerFields, sending nothing' {
+        $c = New-SecuCustomer -Forename NoField
+        Clear-SandboxRequestLog $sb
+        $r = Invoke-Captured { [pscustomobject]@{ Id = $c.Id; Nickname = 'x' } | Set-SecuCustomer -WarningAction SilentlyContinue }
+        $r.Errors.Count | Should -Be 1
+        $r.Errors[0].FullyQualifiedErrorId | Should -Be 'NoCustomerFields,SecuConnect.Commands.SetSecuCustomerCommand'
+        $r.Errors[0].TargetObject.Nickname | Should -Be 'x'
+        Get-SandboxRequestLog $sb -Path '*/Customers*' | Should -BeNullOrEmpty
+    }
+
+    It 'refuses a -Contact key the user mistyped, naming the nearest field' {
+        Clear-SandboxRequestLog $sb
+        $r = Invoke-Captured { New-SecuCustomer -Contact @{ forename = 'Typo'; emial = 'typo@example.com' } }
+        $r.Errors.Count | Should -Be 1
+        $r.Errors[0].FullyQualifiedErrorId | Should -Be 'InvalidContact,SecuConnect.Commands.NewSecuCustomerCommand'
+        $r.Errors[0].Exception.Message | Should -Match "'emial'.*'email'"
+        Get-SandboxRequestLog $sb -Method POST | Should -BeNullOrEmpty
+    }
+
+    It 'accepts the output''s names in a typed -Contact' {
+        $made = New-SecuCustomer -Contact @{ Forename = 'Typed'; PostalCode = '01234'; address = @{ City = 'Ulm' } }
+        $stored = (Get-SandboxCustomer $sb -Id $made.Id).contact
+        $stored.forename | Should -Be 'Typed'
+        $stored.address.postal_code | Should -Be '01234'
+        $stored.address.city | Should -Be 'Ulm'
+    }
+}
+
+Describe 'Several ids' {
+    It 'Set-SecuCustomer -Id and Remove-SecuCustomer -Id take several ids' {
+        $a = New-SecuCustomer -Forename Multi -Surname A
+        $b = New-SecuCustomer -Forename Multi -Surname B
+        Set-SecuCustomer -Id $a.Id, $b.Id -City Graz
+        (Get-SandboxCustomer $sb -Id $a.Id).contact.address.city | Should -Be 'Graz'
+        (Get-SandboxCustomer $sb -Id $b.Id).contact.address.city | Should -Be 'Graz'
+        Remove-SecuCustomer -Id $a.Id, $b.Id -Force
+        Get-SandboxCustomer $sb -Id $a.Id | Should -BeNullOrEmpty
+        Get-SandboxCustomer $sb -Id $b.Id | Should -BeNullOrEmpty
+    }
+}

@@ -1,0 +1,54 @@
+using SecuConnect.Api;
+using Xunit;
+
+namespace SecuConnect.Tests;
+
+public class QueryTranslatorTests
+{
+    [Theory]
+    [InlineData("City:Berlin", "contact.address.city:Berlin")]
+    [InlineData("surname:M* AND City:Berlin", "contact.surname:M* AND contact.address.city:Berlin")]
+    [InlineData("(NOT Surname:meier*) AND (City:Berlin OR town:Dresden)", "(NOT contact.surname:meier*) AND (contact.address.city:Berlin OR contact.address.city:Dresden)")]
+    [InlineData("Email:ada@example.com", "contact.email:ada%40example.com")]
+    [InlineData("Forename:Jean+Luc", "contact.forename:Jean%2BLuc")]
+    [InlineData("CompanyName:\"Example Inc.\"", "contact.companyname:\"Example%20Inc.\"")]
+    [InlineData("Email:a%b:c", "contact.email:a%25b%3Ac")]
+    [InlineData("Forename:J?rg", "contact.forename:J?rg")]
+    [InlineData("Forename:star\\*", "contact.forename:star%2A")]
+    [InlineData("Created:[2024-01-01 TO 2024-12-31]", "created:[2024-01-01 TO 2024-12-31]")]
+    [InlineData("contact.ident_service_ids:X1", "contact.ident_service_ids:X1")]
+    [InlineData("Forename:Jörg", "contact.forename:J%C3%B6rg")]
+    [InlineData("first_name:Ada", "contact.forename:Ada")]
+    public void Filters_use_api_paths_and_encode_each_value(string filter, string q) =>
+        Assert.Equal(q, QueryTranslator.Filter(filter));
+
+    [Theory]
+    [InlineData("Bogus:1")]
+    [InlineData("City:\"unterminated")]
+    [InlineData("Created:[2024]")]
+    public void Unknown_names_and_broken_syntax_are_refused_naming_the_problem(string filter)
+    {
+        var ex = Assert.Throws<ArgumentException>(() => QueryTranslator.Filter(filter));
+        Assert.NotEmpty(ex.Message);
+        if (filter.StartsWith("Bogus")) Assert.Contains("City", ex.Message);
+    }
+
+    [Theory]
+    [InlineData("Surname", "contact.surname:asc")]
+    [InlineData("Surname:desc", "contact.surname:desc")]
+    [InlineData("City:ASC, Created:desc", "contact.address.city:asc,created:desc")]
+    [InlineData("contact.ident_service_ids:asc", "contact.ident_service_ids:asc")]
+    public void Sort_uses_api_paths(string sort, string expected) =>
+        Assert.Equal(expected, QueryTranslator.Sort(sort));
+
+    [Theory]
+    [InlineData("bogus:asc")]
+    [InlineData("Surname:up")]
+    [InlineData(",")]
+    public void Sort_refuses_unknown_names_and_orders(string sort) =>
+        Assert.Throws<ArgumentException>(() => QueryTranslator.Sort(sort));
+
+    [Fact]
+    public void A_space_is_never_a_bare_plus() =>
+        Assert.Equal("a%20b%2Bc", QueryTranslator.Encode("a b+c"));
+}
