@@ -4,6 +4,7 @@ using System.Net;
 using System.Reflection;
 using SecuConnect.Api;
 using SecuConnect.Commands;
+using SecuConnect.Models;
 using Xunit;
 
 namespace SecuConnect.Tests;
@@ -88,7 +89,7 @@ public class ReliabilityTests
         // The first attempt fails; the end of the run comes during the backoff wait.
         connection.Delay = (d, ct) => { stop.Cancel(); return Task.Delay(Timeout.Infinite, ct); };
         var client = new SecuClient(connection, new ApiLog()) { Control = control };
-        var ex = await Assert.ThrowsAsync<SecuApiException>(() => client.UpdateCustomerAsync(Id, new Models.Contact { Forename = "Ada" }, CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<SecuApiException>(() => client.UpdateCustomerAsync(Id, TestContacts.Of((CustomerFields.Forename, "Ada")), CancellationToken.None));
         Assert.Equal("ServiceUnavailable", ex.ErrorId);
         Assert.Single(handler.ApiRequests);
         Assert.True(control.ChangeSent);
@@ -203,7 +204,7 @@ public class ReliabilityTests
         var error = Assert.Single(ps.Streams.Error);
         Assert.Equal("UnexpectedError,SecuConnect.Commands.NewSecuCustomerCommand", error.FullyQualifiedErrorId);
         Assert.Contains("handler failure", error.Exception.Message);
-        Assert.Equal("B", ((PSObject)error.TargetObject).Properties["Forename"].Value);
+        Assert.Equal("B", Convert.ToString(PSObject.AsPSObject(error.TargetObject).Properties["Forename"].Value));
         var summary = Assert.Single(ps.Streams.Information, i => i.Tags.Contains(SecuBulkCmdlet.SummaryTag));
         Assert.Equal("New-SecuCustomer: 2 created, 1 failed, 0 outcome unknown, 0 not attempted.", summary.MessageData.ToString());
     }

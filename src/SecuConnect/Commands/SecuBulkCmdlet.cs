@@ -22,7 +22,7 @@ namespace SecuConnect.Commands
     /// - when the run ends early (a downstream error, Select-Object -First, Ctrl+C, a terminating error), nothing new
     ///   is sent, the calls in flight get <see cref="InFlightGrace"/> to finish, and each is reported as a warning
     ///   (output and error streams are closed by then);
-    /// - when <see cref="UnavailableStreakLimit"/> records in a row fail because the API is unavailable, no further
+    /// - when <see cref="UnavailableStreakLimit"/> records in a row fail unsent because the API is unavailable, no further
     ///   record is sent, and the run ends with one error naming the records not attempted;
     /// - the run ends with a summary in the Information stream, tagged <see cref="SummaryTag"/>.
     /// </para>
@@ -472,8 +472,10 @@ namespace SecuConnect.Commands
         /// <summary>A run whose records keep failing because the API is unavailable stops sending (then ends with one error).</summary>
         private void TrackAvailability(SecuApiException ex)
         {
+            // Failures that leave nothing done on the server; an OutcomeUnknown create may have been processed, so it
+            // does not count (a create that times out never reaches this rule: see docs/reliability.md, Limits).
             bool unavailable = ex.Kind == SecuErrorKind.Unavailable || ex.Kind == SecuErrorKind.Timeout
-                               || ex.Kind == SecuErrorKind.RateLimited || ex.Kind == SecuErrorKind.OutcomeUnknown;
+                               || ex.Kind == SecuErrorKind.RateLimited;
             if (!unavailable)
             {
                 _unavailableStreak = 0;
