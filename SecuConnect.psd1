@@ -5,7 +5,7 @@
     Author               = 'SecuConnect contributors'
     CompanyName          = 'SecuConnect contributors'
     Copyright            = '(c) SecuConnect contributors. MIT License.'
-    Description          = 'Manage secupay payment customers through the SecuConnect REST API: OAuth client-credentials sign-in, then create, read, update and delete customers from the pipeline. Ships a local sandbox for offline testing.'
+    Description          = 'Manage secupay payment customers through the SecuConnect REST API: OAuth client-credentials sign-in, then create, read, update and delete customers from the pipeline. Its sandbox, a local server that behaves like the API for offline tests, ships separately as the .NET tool package SecuConnect.Sandbox (dotnet tool install --global SecuConnect.Sandbox; command secuconnect-sandbox), built from the same repository.'
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Desktop', 'Core')
     FormatsToProcess     = @('SecuConnect.Format.ps1xml')

@@ -48,7 +48,7 @@ BeforeDiscovery {
         @{ Case = 'Set -Country as a name'; Script = { Set-SecuCustomer -Id $valid -Country 'Germany' }; Field = 'country'; Class = 'SetSecuCustomerCommand' }
         @{ Case = 'Set -Surname of 300 characters'; Script = { Set-SecuCustomer -Id $valid -Surname ('y' * 300) }; Field = 'surname'; Class = 'SetSecuCustomerCommand' }
         @{ Case = 'Get -Filter with a syntax error'; Script = { Get-SecuCustomer -Filter 'contact.surname:(' }; Field = 'q|query|syntax'; Class = 'GetSecuCustomerCommand' }
-        @{ Case = 'Get -Sort with an unknown order'; Script = { Get-SecuCustomer -Sort 'contact.surname:sideways' }; Field = 'sort|order'; Class = 'GetSecuCustomerCommand' }
+        @{ Case = 'Get -Filter with an unclosed group'; Script = { Get-SecuCustomer -Filter 'City:(Berlin OR Bonn' }; Field = 'q|query|syntax'; Class = 'GetSecuCustomerCommand' }
     )
     $script:Hostile = @(
         @{ Case = 'quotes'; Param = 'Surname'; Value = "O'Brien `"The Quote`" \ `$(Get-Date)" }

@@ -168,7 +168,9 @@ Describe 'Set-SecuCustomer from the pipeline' {
 
     It 'does not bind Name, Created or Contact of a piped object' {
         $before = Get-ContactJson $sb $c.id
-        [pscustomobject]@{ Id = $c.id; Name = 'Someone Else'; Created = '2001-01-01'; Contact = @{ forename = 'Changed' } } | Set-SecuCustomer
+        $r = Invoke-Captured { [pscustomobject]@{ Id = $c.id; Name = 'Someone Else'; Created = '2001-01-01'; Contact = @{ forename = 'Changed' } } | Set-SecuCustomer }
+        # Only read-only properties: nothing to change, and it says so.
+        $r.Errors.FullyQualifiedErrorId | Should -Be 'NoCustomerFields,SecuConnect.Commands.SetSecuCustomerCommand'
         Get-ContactJson $sb $c.id | Should -Be $before
     }
 }

@@ -259,6 +259,45 @@ function Stop-RecordingServer {
     $Server.Job | Remove-Job -Force
 }
 
+function Invoke-RecordingHost {
+    <# Runs a script block in a new runspace whose host records what it shows (What if: lines, prompts) and answers
+       prompts with Yes (or No when the prompt names one of -Decline). The module is imported and connected to the
+       sandbox first. Returns the output, the error records, the host's lines and the prompts; nothing reaches this
+       test's console. #>
+    param(
+        [Parameter(Mandatory, Position = 0)] $Sandbox,
+        [Parameter(Mandatory, Position = 1)] [scriptblock] $ScriptBlock,
+        [object[]] $ArgumentList = @(),
+        [string[]] $Decline = @()
+    )
+    if (-not ('SecuConnectTests.RecordingHost' -as [type])) { Add-Type -Path (Join-Path $PSScriptRoot 'hosts/RecordingHost.cs') }
+    $recordingHost = [SecuConnectTests.RecordingHost]::new()
+    foreach ($d in $Decline) { $recordingHost.Recorder.Decline.Add($d) }
+    $rs = [runspacefactory]::CreateRunspace($recordingHost, [initialsessionstate]::CreateDefault2())
+    $rs.Open()
+    $ps = [powershell]::Create()
+    $ps.Runspace = $rs
+    try {
+        $null = $ps.AddScript({
+                param($Module, $BaseUri, $Credential)
+                Import-Module $Module
+                Connect-SecuConnect -BaseUri $BaseUri -Credential $Credential
+            }).AddArgument((Get-SecuModulePath)).AddArgument($Sandbox.BaseUri).AddArgument($Sandbox.Credential)
+        $null = $ps.Invoke()
+        $ps.Commands.Clear()
+        $null = $ps.AddScript($ScriptBlock.ToString())
+        foreach ($a in $ArgumentList) { $null = $ps.AddArgument($a) }
+        $out = @($ps.Invoke())
+        [pscustomobject]@{
+            Output = $out; Errors = @($ps.Streams.Error); Lines = @($recordingHost.Recorder.Lines); Prompts = @($recordingHost.Recorder.Prompts)
+        }
+    }
+    finally {
+        $ps.Dispose()
+        $rs.Dispose()
+    }
+}
+
 function Invoke-ChildPwsh {
     <# Runs a script in a fresh pwsh -NoProfile and returns its output, parsed from JSON when it prints JSON. #>
     param([Parameter(Mandatory, Position = 0)] [string] $Script)
@@ -297,4 +336,4 @@ function Get-TargetId {
 Export-ModuleMember -Function Start-SecuSandbox, Stop-SecuSandbox, Invoke-SandboxControl, Reset-Sandbox, Clear-SandboxRequestLog,
     Get-SandboxRequestLog, Add-SandboxFault, Clear-SandboxFault, Set-SandboxSetting, Set-SandboxExtraField, Clear-SandboxExtraField, Invoke-SandboxTokenExpiry,
     Get-SecuModulePath, Get-SandboxToken, Invoke-SandboxApi, New-SandboxCustomer, Get-SandboxCustomer, Get-SandboxListRequest,
-    Get-FreeTcpPort, Start-RecordingServer, Stop-RecordingServer, Invoke-ChildPwsh, Invoke-Captured, Get-TargetId
+    Get-FreeTcpPort, Start-RecordingServer, Stop-RecordingServer, Invoke-RecordingHost, Invoke-ChildPwsh, Invoke-Captured, Get-TargetId

@@ -103,3 +103,42 @@ Describe '-Force and -Confirm' {
         Get-SandboxCustomer $sb -Id $n.Id | Should -Not -BeNullOrEmpty
     }
 }
+
+Describe '-WhatIf and -Confirm show the change' {
+    BeforeAll {
+        $script:shown = New-SandboxCustomer $sb @{ forename = 'Ada'; surname = 'Lovelace'; email = 'ada@example.com'; address = @{ city = 'London' } }
+    }
+    BeforeEach { Clear-SandboxRequestLog $sb }
+
+    It 'Set-SecuCustomer -WhatIf shows each changed field with its current and new value, in one block' {
+        $r = Invoke-RecordingHost $sb { param($Id) Set-SecuCustomer -Id $Id -City Paris -Email '' -Title Dr -WhatIf } -ArgumentList $shown.id
+        $r.Errors | Should -BeNullOrEmpty
+        $block = @($r.Lines | Where-Object { $_ -like 'What if:*' })
+        $block.Count | Should -Be 1
+        $block[0] | Should -Match ([regex]::Escape("$($shown.id) (Ada Lovelace)"))
+        $block[0] | Should -Match "Title: \(empty\) -> 'Dr'"
+        $block[0] | Should -Match "Email: 'ada@example.com' -> \(empty\)"
+        $block[0] | Should -Match "City: 'London' -> 'Paris'"
+        $block[0] | Should -Not -Match 'Forename'
+        Get-ChangingRequest $sb | Should -BeNullOrEmpty
+    }
+
+    It 'Set-SecuCustomer -Confirm shows the same change in the prompt, and No sends nothing' {
+        $r = Invoke-RecordingHost $sb { param($Id) Set-SecuCustomer -Id $Id -City Rome -Confirm } -ArgumentList $shown.id -Decline 'Rome'
+        $r.Prompts.Count | Should -Be 1
+        $r.Prompts[0] | Should -Match "City: 'London' -> 'Rome'"
+        Get-ChangingRequest $sb | Should -BeNullOrEmpty
+    }
+
+    It 'New-SecuCustomer -WhatIf shows the fields it would send' {
+        $r = Invoke-RecordingHost $sb { New-SecuCustomer -Forename Grace -Surname Hopper -City Arlington -DateOfBirth 1906-12-09 -WhatIf }
+        $block = @($r.Lines | Where-Object { $_ -like 'What if:*' })
+        $block.Count | Should -Be 1
+        $block[0] | Should -Match 'Create customer Grace Hopper'
+        $block[0] | Should -Match "Forename: 'Grace'"
+        $block[0] | Should -Match "City: 'Arlington'"
+        $block[0] | Should -Match "DateOfBirth: '1906-12-09'"
+        $block[0] | Should -Not -Match 'Email'
+        Get-ChangingRequest $sb | Should -BeNullOrEmpty
+    }
+}

@@ -19,6 +19,8 @@ public class QueryTranslatorTests
     [InlineData("contact.ident_service_ids:X1", "contact.ident_service_ids:X1")]
     [InlineData("Forename:Jörg", "contact.forename:J%C3%B6rg")]
     [InlineData("first_name:Ada", "contact.forename:Ada")]
+    [InlineData("City:(Berlin OR Bonn an)", "contact.address.city:(Berlin OR Bonn an)")]
+    [InlineData("Surname:(", "contact.surname:(")]
     public void Filters_use_api_paths_and_encode_each_value(string filter, string q) =>
         Assert.Equal(q, QueryTranslator.Filter(filter));
 

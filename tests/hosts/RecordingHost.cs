@@ -40,6 +40,11 @@ namespace SecuConnectTests
         public List<string> Decline { get; } = new List<string>();
         public List<string> Warnings { get; } = new List<string>();
 
+        /// <summary>What the host was given to show as text (What if: lines among them), one entry per line written.</summary>
+        public List<string> Lines { get; } = new List<string>();
+
+        private readonly System.Text.StringBuilder _partial = new System.Text.StringBuilder();
+
         public override int PromptForChoice(string caption, string message, Collection<ChoiceDescription> choices, int defaultChoice)
         {
             lock (_gate)
@@ -61,9 +66,16 @@ namespace SecuConnectTests
         public override Dictionary<string, PSObject> Prompt(string caption, string message, Collection<FieldDescription> descriptions) => throw new NotSupportedException();
         public override PSCredential PromptForCredential(string caption, string message, string userName, string targetName) => throw new NotSupportedException();
         public override PSCredential PromptForCredential(string caption, string message, string userName, string targetName, PSCredentialTypes allowedCredentialTypes, PSCredentialUIOptions options) => throw new NotSupportedException();
-        public override void Write(string value) { }
-        public override void Write(ConsoleColor foregroundColor, ConsoleColor backgroundColor, string value) { }
-        public override void WriteLine(string value) { }
+        public override void Write(string value) { lock (_gate) _partial.Append(value); }
+        public override void Write(ConsoleColor foregroundColor, ConsoleColor backgroundColor, string value) => Write(value);
+        public override void WriteLine(string value)
+        {
+            lock (_gate)
+            {
+                Lines.Add(_partial.Append(value).ToString());
+                _partial.Clear();
+            }
+        }
         public override void WriteErrorLine(string value) { }
         public override void WriteDebugLine(string message) { }
         public override void WriteProgress(long sourceId, ProgressRecord record) { }

@@ -113,6 +113,12 @@ namespace SecuConnect.Api
                 sb.Append('[').Append(Encode(bounds[0])).Append(" TO ").Append(Encode(bounds[1])).Append(']');
                 return end + 1;
             }
+            if (i < filter.Length && filter[i] == '(')
+            {
+                // A group of values, field:(a OR b): the parenthesis stays syntax, the values inside are encoded as words.
+                sb.Append('(');
+                return i + 1;
+            }
             int start = i;
             while (i < filter.Length && !char.IsWhiteSpace(filter[i]) && filter[i] != ')')
             {

@@ -49,6 +49,33 @@ namespace SecuConnect.Commands
             throw new SecuApiException(SecuErrorKind.InvalidArgument, "InvalidDateOfBirth", _ambiguous.Message);
         }
 
+        /// <summary>The fields an update changes, one line each (City: 'London' -> 'Paris'), for -WhatIf and -Confirm.</summary>
+        public static string Describe(Contact current, Contact merged)
+        {
+            var sb = new System.Text.StringBuilder();
+            foreach (var field in CustomerFields.All)
+            {
+                string before = current?[field], after = merged[field];
+                if (ContactMerger.SameWire(field, before, after)) continue;
+                sb.AppendLine().Append("  ").Append(field.Name).Append(": ").Append(Shown(field, before)).Append(" -> ").Append(Shown(field, after));
+            }
+            return sb.ToString();
+        }
+
+        /// <summary>The fields a create sends, one line each, for -WhatIf and -Confirm.</summary>
+        public static string Describe(Contact created)
+        {
+            var sb = new System.Text.StringBuilder();
+            foreach (var field in CustomerFields.All)
+            {
+                if (created[field] != null) sb.AppendLine().Append("  ").Append(field.Name).Append(": ").Append(Shown(field, created[field]));
+            }
+            return sb.ToString();
+        }
+
+        private static string Shown(CustomerField field, string wire) =>
+            string.IsNullOrEmpty(wire) ? "(empty)" : "'" + Output.CustomerOutput.ToOutput(field, wire) + "'";
+
         private void WarnAboutConcurrentChanges(Contact stored, ApiLog log)
         {
             foreach (var field in CustomerFields.All)

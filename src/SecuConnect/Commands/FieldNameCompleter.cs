@@ -4,20 +4,61 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
+using SecuConnect.Api;
 using SecuConnect.Models;
 
 namespace SecuConnect.Commands
 {
-    /// <summary>Completes the field names -Clear accepts.</summary>
+    /// <summary>
+    /// Completes customer property names: the fields for Set-SecuCustomer's -Clear; every property for
+    /// Get-SecuCustomer's -Property, -Sort (with :desc, after a comma too) and -Filter (the field part of the term
+    /// being typed).
+    /// </summary>
     public sealed class FieldNameCompleter : IArgumentCompleter
     {
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
             CommandAst commandAst, IDictionary fakeBoundParameters)
         {
-            string prefix = (wordToComplete ?? string.Empty).Trim('\'', '"');
-            return CustomerFields.Names
-                .Where(n => n.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
-                .Select(n => new CompletionResult(n, n, CompletionResultType.ParameterValue, n));
+            string word = (wordToComplete ?? string.Empty).Trim('\'', '"');
+            string head = string.Empty;
+            int cut = parameterName.Equals("Sort", StringComparison.OrdinalIgnoreCase) ? word.LastIndexOf(',')
+                : parameterName.Equals("Filter", StringComparison.OrdinalIgnoreCase) ? LastSeparator(word) : -1;
+            if (cut >= 0)
+            {
+                head = word.Substring(0, cut + 1);
+                word = word.Substring(cut + 1);
+            }
+            if (word.Contains(":")) yield break;
+            var names = parameterName.Equals("Clear", StringComparison.OrdinalIgnoreCase) ? CustomerFields.Names : QueryTranslator.KnownNames;
+            foreach (var name in names.Where(n => n.StartsWith(word, StringComparison.OrdinalIgnoreCase)))
+            {
+                if (parameterName.Equals("Sort", StringComparison.OrdinalIgnoreCase))
+                {
+                    yield return Result(head + name, name);
+                    yield return Result(head + name + ":desc", name + ":desc");
+                }
+                else if (parameterName.Equals("Filter", StringComparison.OrdinalIgnoreCase))
+                {
+                    yield return Result(head + name + ":", name + ":");
+                }
+                else
+                {
+                    yield return Result(name, name);
+                }
+            }
+        }
+
+        private static int LastSeparator(string text)
+        {
+            int i = text.Length - 1;
+            while (i >= 0 && !char.IsWhiteSpace(text[i]) && text[i] != '(') i--;
+            return i;
+        }
+
+        private static CompletionResult Result(string text, string shown)
+        {
+            string quoted = text.IndexOfAny(new[] { ' ', '(', ')', ',' }) >= 0 ? "'" + text.Replace("'", "''") + "'" : text;
+            return new CompletionResult(quoted, shown, CompletionResultType.ParameterValue, shown);
         }
     }
 }

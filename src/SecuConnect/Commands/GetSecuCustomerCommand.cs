@@ -29,19 +29,19 @@ namespace SecuConnect.Commands
         /// <summary>The API's query expression (q) with output names or API paths, e.g. 'City:Berlin AND Surname:M*'.</summary>
         [Parameter(ParameterSetName = ListSet)]
         [ValidateNotNullOrEmpty]
-        [ArgumentCompleter(typeof(QueryNameCompleter))]
+        [ArgumentCompleter(typeof(FieldNameCompleter))]
         public string Filter { get; set; }
 
         /// <summary>The order, name[:asc|desc][,...], with output names or API paths, e.g. 'Surname' or 'Created:desc'.</summary>
         [Parameter(ParameterSetName = ListSet)]
         [ValidateNotNullOrEmpty]
-        [ArgumentCompleter(typeof(QueryNameCompleter))]
+        [ArgumentCompleter(typeof(FieldNameCompleter))]
         public string Sort { get; set; }
 
         /// <summary>Only these fields (output names such as Email, or API paths such as contact.email).</summary>
         [Parameter(ParameterSetName = ListSet)]
         [ValidateNotNullOrEmpty]
-        [ArgumentCompleter(typeof(QueryNameCompleter))]
+        [ArgumentCompleter(typeof(FieldNameCompleter))]
         public string[] Property { get; set; }
 
         [Parameter(ParameterSetName = ListSet)]

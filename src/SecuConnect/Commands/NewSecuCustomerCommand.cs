@@ -64,7 +64,13 @@ namespace SecuConnect.Commands
             }
 
             string name = CustomerInput.DisplayName(contact) ?? "customer without name";
-            if (!ShouldProcess(name, "Create customer")) return;
+            if (ConfirmationMayShow(ConfirmImpact.Low))
+            {
+                // -WhatIf and the prompt show the fields that would be sent; the text is built only when it can show.
+                string fields = CustomerChange.Describe(contact);
+                if (!ShouldProcess($"Create customer {name}:{fields}", $"Create customer {name}?{fields}", "Create customer")) return;
+            }
+            else if (!ShouldProcess(name, "Create customer")) return;
 
             // A POST is never re-sent when its outcome is unknown, so running creates side by side never creates one twice.
             Submit<PaymentCustomer>(null, (client, ct) => client.CreateCustomerAsync(contact, ct),

@@ -132,9 +132,14 @@ namespace SecuConnect.Commands
                 var current = Run(ct => Client.GetCustomerAsync(change.Id, ct));
                 var merged = change.Merge(current, Log);
                 DrainLog();
-                if (merged != null && ShouldProcess(CustomerInput.Target(change.Id, CustomerInput.DisplayName(current.Contact)), "Update customer"))
+                if (merged != null)
+                {
+                    // -WhatIf and the prompt show each field's current and new value.
+                    string shown = CustomerInput.Target(change.Id, CustomerInput.DisplayName(current.Contact));
+                    string changes = CustomerChange.Describe(current.Contact, merged);
+                    if (!ShouldProcess($"Update customer {shown}:{changes}", $"Update customer {shown}?{changes}", "Update customer")) return;
                     current = Run(ct => Client.UpdateCustomerAsync(change.Id, merged, ct));
-                else if (merged != null) return;
+                }
                 if (PassThru) WriteObject(CustomerOutput.Create(current));
             }
             catch (SecuApiException ex)
