@@ -410,3 +410,53 @@ Describe 'Help that runs' {
         $fromHashtable.postal_code | Should -BeOfType [int]
     }
 }
+
+Describe 'Remove-SecuCustomer shows whom it would delete' {
+    BeforeEach {
+        Reset-Sandbox $sb
+        $script:ada = New-SandboxCustomer $sb @{ forename = 'Ada'; surname = 'Lovelace'; address = @{ city = 'London'; country = 'GB' } }
+        Clear-SandboxRequestLog $sb
+    }
+
+    It 'names the customer and city in the -WhatIf line (<Case>)' -ForEach @(
+        @{ Case = 'by id'; Run = { param($c) Remove-SecuCustomer -Id $c.id -WhatIf } }
+        @{ Case = 'piped from Get-SecuCustomer'; Run = { param($c) Get-SecuCustomer -Id $c.id | Remove-SecuCustomer -WhatIf } }
+        @{ Case = 'piped object with Name and City'; Run = { param($c) [pscustomobject]@{ Id = $c.id; Name = 'Ada Lovelace'; City = 'London' } | Remove-SecuCustomer -WhatIf } }
+    ) {
+        $transcript = Join-Path $TestDrive "remove-whatif-$([guid]::NewGuid()).txt"
+        $null = Start-Transcript -LiteralPath $transcript
+        try { & $Run $ada } finally { $null = Stop-Transcript }
+        $text = Get-Content -LiteralPath $transcript -Raw
+        $target = [regex]::Escape("$($ada.id) (Ada Lovelace, London)")
+        @([regex]::Matches($text, "What if: .*""Remove customer"" on target ""$target""")).Count | Should -Be 1
+        @(Get-SandboxRequestLog $sb -Method DELETE).Count | Should -Be 0
+        Get-SandboxCustomer $sb -Id $ada.id | Should -Not -BeNullOrEmpty
+    }
+
+    It 'names the customer and city in the confirmation prompt' {
+        if (-not ('SecuConnectTests.RecordingHost' -as [type])) { Add-Type -Path (Join-Path $PSScriptRoot 'hosts/RecordingHost.cs') }
+        $recordingHost = [SecuConnectTests.RecordingHost]::new()
+        $recordingHost.Recorder.Decline.Add($ada.id)
+        $rs = [runspacefactory]::CreateRunspace($recordingHost, [initialsessionstate]::CreateDefault2())
+        $rs.Open()
+        $ps = [powershell]::Create()
+        $ps.Runspace = $rs
+        try {
+            $null = $ps.AddScript({
+                    param($Module, $BaseUri, $Credential, $Id)
+                    Import-Module $Module
+                    Connect-SecuConnect -BaseUri $BaseUri -Credential $Credential
+                    Remove-SecuCustomer -Id $Id
+                }).AddArgument((Get-SecuModulePath)).AddArgument($sb.BaseUri).AddArgument($sb.Credential).AddArgument($ada.id)
+            $null = $ps.Invoke()
+            @($ps.Streams.Error) | Should -BeNullOrEmpty
+        } finally {
+            $ps.Dispose()
+            $rs.Dispose()
+        }
+        $prompts = @($recordingHost.Recorder.Prompts)
+        $prompts.Count | Should -Be 1
+        $prompts[0] | Should -Match ([regex]::Escape("$($ada.id) (Ada Lovelace, London)"))
+        @(Get-SandboxRequestLog $sb -Method DELETE).Count | Should -Be 0
+    }
+}
