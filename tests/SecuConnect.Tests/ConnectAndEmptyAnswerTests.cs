@@ -62,11 +62,10 @@ public class ConnectAndEmptyAnswerTests
     [Theory]
     [InlineData("{}", false)]
     [InlineData("{}", true)]
-    [InlineData("[]", false)]
-    [InlineData("[]", true)]
-    [InlineData("null", false)]
-    [InlineData("null", true)]
+    [InlineData("[{}]", false)]
+    [InlineData("[{}]", true)]
     [InlineData("{\"object\":\"payment.customers\"}", false)]
+    [InlineData("{\"object\":\"payment.customers\",\"id\":\"\"}", true)]
     public async Task A_get_by_id_answering_without_a_customer_is_not_found(string body, bool debug)
     {
         var handler = new FakeHandler().Then(HttpStatusCode.OK, body);

@@ -68,25 +68,11 @@ namespace SecuConnect.Api
         {
             var request = new ApiRequest(HttpMethod.Get, ById(id), RequestKind.Idempotent) { TargetId = id, ReadBody = ReadCustomer };
             var response = await Connection.SendAsync(request, Log, cancellationToken).ConfigureAwait(false);
-            // Older API versions answered 200 {} for an unknown id: that is "not found", not an empty customer.
-            if (response.IsRead && response.ReadError == null && response.Value == null)
-                throw ErrorMapper.EmptyCustomer(request, response.StatusCode);
-            if (!response.IsRead && IsEmptyAnswer(response.Body))
-                throw ErrorMapper.EmptyCustomer(request, response.StatusCode);
             var customer = ParseCustomer(request, response);
-            if (string.IsNullOrEmpty(customer?.Id)) throw ErrorMapper.EmptyCustomer(request, response.StatusCode);
+            // Older API versions answered 200 {} for an unknown id: an object without an id is "not found", never an
+            // empty customer. (An answer that is no object at all stays InvalidResponse.)
+            if (string.IsNullOrEmpty(customer.Id)) throw ErrorMapper.EmptyCustomer(request, response.StatusCode);
             return customer;
-        }
-
-        /// <summary>null, [] or [null]: JSON that holds no customer (an empty body is not JSON, and stays InvalidResponse).</summary>
-        private static bool IsEmptyAnswer(string body)
-        {
-            if (string.IsNullOrWhiteSpace(body)) return false;
-            JToken token;
-            try { token = SecuJson.Parse(body); }
-            catch (JsonException) { return false; }
-            if (token is JArray array) token = array.FirstOrDefault();
-            return token == null || token.Type == JTokenType.Null;
         }
 
         public async Task<PaymentCustomer> CreateCustomerAsync(Contact contact, CancellationToken cancellationToken)
