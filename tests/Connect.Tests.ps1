@@ -114,9 +114,10 @@ Describe 'Get-SecuConnectContext' {
         $view = (Get-FormatData -TypeName SecuConnect.Connection).FormatViewDefinition |
             Where-Object { $_.Control -is [System.Management.Automation.TableControl] } | Select-Object -First 1
         $view | Should -Not -BeNullOrEmpty
-        $columns = $view.Control.Rows[0].Columns.DisplayEntry.Value
+        $columns = @($view.Control.Headers.Label)
         foreach ($name in 'Environment', 'BaseUri', 'ClientId', 'TokenExpiresOn') { $columns | Should -Contain $name }
         $columns | Where-Object { $_ -match 'token$|secret' } | Should -BeNullOrEmpty
+        $view.Control.Rows[0].Columns.DisplayEntry.Value | Where-Object { $_ -match '\.(AccessToken|Token|Secret)\b' } | Should -BeNullOrEmpty
     }
 }
 

@@ -263,13 +263,13 @@ Describe 'Output objects' {
         $got.Created | Should -Be $out.Created
     }
 
-    It 'formats as a compact table: Id, Name, CompanyName, Email, City, Country, Created' {
+    It 'formats as a compact table: Id, Name, Email, City, Country, Created, CompanyName' {
         $view = (Get-FormatData -TypeName SecuConnect.Customer).FormatViewDefinition |
             Where-Object { $_.Control -is [System.Management.Automation.TableControl] } | Select-Object -First 1
         $view | Should -Not -BeNullOrEmpty
-        @($view.Control.Rows[0].Columns.DisplayEntry.Value) | Should -Be @('Id', 'Name', 'CompanyName', 'Email', 'City', 'Country', 'Created')
+        @($view.Control.Headers.Label) | Should -Be @('Id', 'Name', 'Email', 'City', 'Country', 'Created', 'CompanyName')
         $text = $out | Out-String -Width 300
-        $text | Should -Match 'Id\s+Name\s+CompanyName\s+Email\s+City\s+Country\s+Created'
+        $text | Should -Match 'Id\s+Name\s+Email\s+City\s+Country\s+Created\s+CompanyName'
         $text | Should -Match ([regex]::Escape($out.Id))
         $text | Should -Not -Match 'Forename'
     }

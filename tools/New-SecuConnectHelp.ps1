@@ -19,6 +19,7 @@
       - Examples connect to the sandbox as http://127.0.0.1:5080 (./build.ps1 sandbox); the test substitutes its own.
       - "<!-- no-run -->" on the line before an example's code block marks code that needs a real tenant.
       - A ```output block after the code shows sample output; the test then requires the example to write some.
+        In the MAML it is part of the remarks, never of the code, so an example's code always parses and runs.
 .EXAMPLE
     pwsh -NoProfile -File tools/New-SecuConnectHelp.ps1 -ModulePath out/SecuConnect -DocsPath docs/en-US
 #>
@@ -96,6 +97,10 @@ function Read-MarkdownFile([string] $Path) {
     [pscustomobject]@{ Path = $Path; Meta = $meta; Nodes = $nodes; Raw = $text }
 }
 
+# A fenced block an example runs: ```powershell (platyPS writes that language; an untagged block counts too).
+# Anything else, such as ```output, is sample output shown beside the code.
+function Test-ExampleCode($Node) { $Node.Lang -eq '' -or $Node.Lang -eq 'powershell' }
+
 # Markdown escapes platyPS writes (\< \> \[ \] \`) become plain characters in help text.
 function ConvertFrom-MarkdownEscape([string] $Text) { $Text -replace '\\([<>\[\]`\\])', '$1' }
 
@@ -157,7 +162,10 @@ function Read-CommandPage([string] $Path) {
                     switch ($section) {
                         'SYNTAX' { $item = $null }
                         'EXAMPLES' {
-                            $item = [pscustomobject]@{ Title = $n.Text; Code = [System.Collections.Generic.List[object]]::new(); Paras = [System.Collections.Generic.List[string]]::new(); Line = $n.Line }
+                            $item = [pscustomobject]@{
+                                Title = $n.Text; Code = [System.Collections.Generic.List[object]]::new(); Paras = [System.Collections.Generic.List[string]]::new()
+                                Remarks = [System.Collections.Generic.List[string]]::new(); Line = $n.Line
+                            }
                             $page.Examples.Add($item)
                         }
                         'PARAMETERS' {
@@ -189,8 +197,14 @@ function Read-CommandPage([string] $Path) {
             }
             'EXAMPLES' {
                 if ($null -ne $item) {
-                    if ($n.Kind -eq 'Code') { $item.Code.Add($n) }
-                    elseif ($n.Kind -eq 'Para') { foreach ($p in ConvertTo-HelpParagraph $n.Lines) { $item.Paras.Add($p) } }
+                    # Code to run and what it prints stay apart, as in the page: the MAML code holds only the
+                    # PowerShell blocks, so a whole example pasted from Get-Help parses and runs; sample output
+                    # (an ```output block) goes to the remarks, in page order, before the explanation that follows it.
+                    if ($n.Kind -eq 'Code') {
+                        $item.Code.Add($n)
+                        if (-not (Test-ExampleCode $n)) { $item.Remarks.Add($n.Text) }
+                    }
+                    elseif ($n.Kind -eq 'Para') { foreach ($p in ConvertTo-HelpParagraph $n.Lines) { $item.Paras.Add($p); $item.Remarks.Add($p) } }
                 }
             }
             'PARAMETERS' {
@@ -512,9 +526,10 @@ function Write-MamlCommand([System.Xml.XmlWriter] $W, $Command, $Page) {
     foreach ($e in $Page.Examples) {
         $W.WriteStartElement('command', 'example', $NsCommand)
         $W.WriteElementString('maml', 'title', $NsMaml, "---------- $($e.Title) ----------")
-        $W.WriteElementString('dev', 'code', $NsDev, (@($e.Code | ForEach-Object Text) -join "`n`n"))
-        # The trailing empty paragraph keeps a blank line between one example's remarks and the next title.
-        $W.WriteStartElement('dev', 'remarks', $NsDev); Write-Paras $W (@($e.Paras) + ''); $W.WriteEndElement()
+        $W.WriteElementString('dev', 'code', $NsDev, (@($e.Code | Where-Object { Test-ExampleCode $_ } | ForEach-Object Text) -join "`n`n"))
+        # Sample output and explanation, in page order. The trailing empty paragraph keeps a blank line between one
+        # example's remarks and the next title.
+        $W.WriteStartElement('dev', 'remarks', $NsDev); Write-Paras $W (@($e.Remarks) + ''); $W.WriteEndElement()
         $W.WriteEndElement()
     }
     $W.WriteEndElement()

@@ -38,9 +38,9 @@ public class HostedTests
         return result;
     }
 
-    // A caller-supplied token needs no token request, so no server is needed to connect.
+    // A caller-supplied token with -SkipCheck needs no request at all, so no server is needed to connect.
     private const string ConnectWithToken =
-        "Connect-SecuConnect -AccessToken (ConvertTo-SecureString 'token-value' -AsPlainText -Force) -BaseUri 'http://127.0.0.1:{0}'";
+        "Connect-SecuConnect -AccessToken (ConvertTo-SecureString 'token-value' -AsPlainText -Force) -SkipCheck -BaseUri 'http://127.0.0.1:{0}'";
 
     [Fact]
     public async Task The_default_connection_belongs_to_one_runspace()

@@ -36,5 +36,14 @@ namespace SecuConnect.Api
         /// as text. Not used when Debug is on, as the log then shows the body.
         /// </summary>
         internal Func<System.IO.Stream, object> ReadBody { get; set; }
+
+        /// <summary>
+        /// Connect's first request: a refused connection or an unknown host fails at once, naming the address,
+        /// instead of being retried (a wrong -BaseUri is far likelier then than a passing outage).
+        /// </summary>
+        internal bool FailFastWhenUnreachable { get; set; }
+
+        /// <summary>Attempts for this request, or null for 1 + the connection's MaximumRetryCount.</summary>
+        internal int? MaxAttempts { get; set; }
     }
 }

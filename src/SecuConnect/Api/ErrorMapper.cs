@@ -55,6 +55,11 @@ namespace SecuConnect.Api
 
             if (request.Kind == RequestKind.Token)
             {
+                if (status == 404)
+                {
+                    // Nothing at {BaseUri}/oauth/token: a wrong address, not wrong credentials.
+                    return WrongBaseUri(request, status, payload, details);
+                }
                 if (status >= 500 || status == 429)
                 {
                     kind = status == 429 ? SecuErrorKind.RateLimited : SecuErrorKind.Unavailable;
@@ -119,6 +124,65 @@ namespace SecuConnect.Api
                 Details = details,
                 ErrorUser = payload?.ErrorUser,
                 SupportId = payload?.SupportId,
+                Method = request.Method.Method,
+                RequestUri = request.Uri,
+            };
+        }
+
+        /// <summary>
+        /// The token endpoint answered 404: the base URI does not point at a SecuConnect host root (a path too many,
+        /// a typo, another service on that port).
+        /// </summary>
+        private static SecuApiException WrongBaseUri(ApiRequest request, int status, ProductExceptionPayload payload, string details)
+        {
+            string root = request.Uri.GetLeftPart(UriPartial.Path);
+            if (root.EndsWith("/oauth/token", StringComparison.OrdinalIgnoreCase)) root = root.Substring(0, root.Length - "/oauth/token".Length);
+            string summary = $"The base URI '{root}' looks wrong: there is no token endpoint at {LogMasker.MaskUrl(request.Uri)}. " +
+                             "Connect-SecuConnect adds /oauth/token and /api/v2 to -BaseUri, so give the host root, such as " +
+                             "https://connect.secucard.com or http://127.0.0.1:5080 for a local sandbox";
+            return new SecuApiException(SecuErrorKind.InvalidArgument, "InvalidBaseUri", Compose(summary, request, status, payload, null))
+            {
+                StatusCode = status,
+                Error = payload?.Error,
+                Code = payload?.CodeText,
+                Details = details ?? "Not found",
+                SupportId = payload?.SupportId,
+                Method = request.Method.Method,
+                RequestUri = request.Uri,
+            };
+        }
+
+        /// <summary>
+        /// A request that never left the machine (connection refused, unknown host) and was not retried: names the
+        /// host and port tried.
+        /// </summary>
+        public static SecuApiException Unreachable(ApiRequest request, Exception inner)
+        {
+            string reason = Innermost(inner);
+            var uri = request.Uri;
+            return new SecuApiException(SecuErrorKind.Unavailable, "ServiceUnavailable",
+                $"Cannot reach {uri.Host}:{uri.Port} ({reason.TrimEnd('.')}) for {request.Method.Method} {LogMasker.MaskUrl(uri)}; " +
+                "nothing answers at that address, or the host name does not resolve (1 attempt, not retried).", inner)
+            {
+                Method = request.Method.Method,
+                RequestUri = uri,
+                Details = reason,
+                NotSent = true,
+            };
+        }
+
+        /// <summary>
+        /// A by-id GET answered 2xx without a customer (older API versions answered 200 {} for unknown ids): not found,
+        /// never an empty customer.
+        /// </summary>
+        public static SecuApiException EmptyCustomer(ApiRequest request, int status)
+        {
+            string summary = $"Customer {request.TargetId} was not found: the API answered HTTP {status} without a customer";
+            return new SecuApiException(SecuErrorKind.NotFound, "ProductNotFoundException",
+                $"{summary}. ({request.Method.Method} {LogMasker.MaskUrl(request.Uri)} -> HTTP {status})")
+            {
+                StatusCode = status,
+                Details = "The answer held no customer",
                 Method = request.Method.Method,
                 RequestUri = request.Uri,
             };

@@ -73,6 +73,9 @@ namespace SecuConnect.Api
             return Uri.TryCreate(LogMasker.MaskUrl(uri), UriKind.Absolute, out var masked) ? masked : null;
         }
 
+        /// <summary>True when the request never left the machine: the connection was refused or the host name did not resolve.</summary>
+        public bool NotSent { get; set; }
+
         /// <summary>Failures of the session rather than of one item: the pipeline cannot go on.</summary>
         public bool IsSessionFailure =>
             Kind == SecuErrorKind.NotConnected || Kind == SecuErrorKind.AuthenticationRejected || Kind == SecuErrorKind.AuthenticationFailed;

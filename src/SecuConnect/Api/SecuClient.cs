@@ -35,11 +35,47 @@ namespace SecuConnect.Api
         public Task<string> AuthenticateAsync(CancellationToken cancellationToken) =>
             Connection.GetAccessTokenAsync(Log, cancellationToken);
 
+        /// <summary>
+        /// Connect's first contact with the host. With client credentials: the first token, so wrong credentials or
+        /// a wrong address fail at once. A refused connection or an unknown host fails without retries, naming the
+        /// address; later calls retry as usual.
+        /// </summary>
+        public Task<string> ConnectAsync(CancellationToken cancellationToken) =>
+            Connection.FirstTokenAsync(Log, cancellationToken);
+
+        /// <summary>
+        /// Checks a caller-supplied access token with one cheap request (a list asking only for the total). Throws
+        /// only when the API refuses the token (401, or 403 with code 2003: ProductNotAllowedException) or cannot be
+        /// reached (refused, unknown host); any other outcome is returned, as a token for other products may still be
+        /// valid. Returns the HTTP status (0 without an answer) and, for a failure, the exception that describes it.
+        /// </summary>
+        public async Task<AccessTokenCheck> CheckAccessTokenAsync(CancellationToken cancellationToken)
+        {
+            var request = new ApiRequest(HttpMethod.Get, new Uri(CustomersUrl + "?count=0"), RequestKind.Idempotent)
+            {
+                FailFastWhenUnreachable = true,
+                MaxAttempts = 1,
+            };
+            try
+            {
+                var response = await Connection.SendAsync(request, Log, cancellationToken).ConfigureAwait(false);
+                return new AccessTokenCheck(response.StatusCode, null);
+            }
+            catch (SecuApiException ex) when (ex.Kind != SecuErrorKind.AuthenticationFailed && !ex.NotSent)
+            {
+                return new AccessTokenCheck(ex.StatusCode ?? 0, ex);
+            }
+        }
+
         public async Task<PaymentCustomer> GetCustomerAsync(string id, CancellationToken cancellationToken)
         {
             var request = new ApiRequest(HttpMethod.Get, ById(id), RequestKind.Idempotent) { TargetId = id, ReadBody = ReadCustomer };
             var response = await Connection.SendAsync(request, Log, cancellationToken, Control).ConfigureAwait(false);
-            return ParseCustomer(request, response);
+            var customer = ParseCustomer(request, response);
+            // Older API versions answered 200 {} for an unknown id: an object without an id is "not found", never an
+            // empty customer. (An answer that is no object at all stays InvalidResponse.)
+            if (string.IsNullOrEmpty(customer.Id)) throw ErrorMapper.EmptyCustomer(request, response.StatusCode);
+            return customer;
         }
 
         public async Task<PaymentCustomer> CreateCustomerAsync(Contact contact, CancellationToken cancellationToken)

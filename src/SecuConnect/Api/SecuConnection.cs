@@ -28,12 +28,13 @@ namespace SecuConnect.Api
         private readonly object _randomLock = new object();
         private readonly Random _random = new Random();
         private int _disposed;
+        private volatile bool _connecting;
 
         internal SecuConnection(SecuConnectionOptions options, HttpMessageHandler handler)
         {
             if (options == null) throw new ArgumentNullException(nameof(options));
             BaseUri = ValidateBaseUri(options);
-            Environment = options.Environment ?? KnownEnvironment(BaseUri);
+            Environment = (options.Environment ?? KnownEnvironment(BaseUri))?.ToString() ?? (IsLoopback(BaseUri) ? "Sandbox" : "Custom");
             ClientId = options.ClientId;
             MaximumRetryCount = Math.Max(0, options.MaximumRetryCount);
             RetryIntervalSec = Math.Max(0, options.RetryIntervalSec);
@@ -62,8 +63,11 @@ namespace SecuConnect.Api
         /// <summary>Creates a connection; it has no token until the first request (Connect asks for one at once).</summary>
         public static SecuConnection Create(SecuConnectionOptions options) => new SecuConnection(options, null);
 
-        /// <summary>Production or Testing, or null for any other host (a sandbox, say).</summary>
-        public SecuEnvironment? Environment { get; }
+        /// <summary>
+        /// Production or Testing for their hosts; Sandbox for any other loopback address (the local sandbox), and
+        /// Custom for any other host.
+        /// </summary>
+        public string Environment { get; }
         public Uri BaseUri { get; }
         public string ClientId { get; }
         public DateTimeOffset? TokenExpiresOn => Tokens.ExpiresOn;
@@ -155,6 +159,17 @@ namespace SecuConnect.Api
                     "This connection was closed by Disconnect-SecuConnect. Run Connect-SecuConnect to sign in again.");
         }
 
+        /// <summary>
+        /// Connect's first token: like any token request, except that a refused connection or an unknown host fails
+        /// at once, naming the address. Later renewals retry as usual.
+        /// </summary>
+        internal async Task<string> FirstTokenAsync(ApiLog log, CancellationToken cancellationToken)
+        {
+            _connecting = true;
+            try { return await GetAccessTokenAsync(log, cancellationToken).ConfigureAwait(false); }
+            finally { _connecting = false; }
+        }
+
         internal async Task<string> GetAccessTokenAsync(ApiLog log, CancellationToken cancellationToken)
         {
             ThrowIfDisposed();
@@ -173,6 +188,7 @@ namespace SecuConnect.Api
                     new KeyValuePair<string, string>("client_secret", SecureStrings.Unwrap(_secret)),
                 }),
                 DebugBody = "grant_type=client_credentials&client_id=" + Uri.EscapeDataString(ClientId) + "&client_secret=" + LogMasker.Mask,
+                FailFastWhenUnreachable = _connecting,
             };
             var response = await SendAsync(request, log, cancellationToken).ConfigureAwait(false);
             TokenResponse token = null;
@@ -207,7 +223,7 @@ namespace SecuConnect.Api
         private async Task<ApiResponse> SendCoreAsync(ApiRequest request, ApiLog log, CancellationToken cancellationToken, CallControl control)
         {
             ThrowIfDisposed();
-            int maxAttempts = 1 + MaximumRetryCount;
+            int maxAttempts = request.MaxAttempts ?? 1 + MaximumRetryCount;
             int attempt = 0;
             bool reauthenticated = false;
             bool mayHaveBeenProcessed = false;
@@ -299,6 +315,8 @@ namespace SecuConnect.Api
                 {
                     string what = failure == FailureKind.Timeout ? $"timed out after {TimeoutSec} s" : "connection failed: " + ErrorMapper.Innermost(failureException);
                     log.Verbose($"{request.Method.Method} {url} -> {what} ({watch.ElapsedMilliseconds} ms{attemptText})");
+                    if (failure == FailureKind.NotSent && request.FailFastWhenUnreachable)
+                        throw ErrorMapper.Unreachable(request, failureException);
                 }
                 else
                 {

@@ -11,7 +11,7 @@ namespace SecuConnect.Commands
     /// Fetches a token at once, so wrong credentials fail here; tokens are renewed silently afterwards.
     /// </summary>
     [Cmdlet(VerbsCommunications.Connect, "SecuConnect", DefaultParameterSetName = CredentialSet)]
-    [OutputType(ConnectionOutput.TypeName)]
+    [OutputType(typeof(SecuConnection))]
     public sealed class ConnectSecuConnectCommand : SecuCmdlet
     {
         public const string CredentialSet = "Credential";
@@ -36,6 +36,10 @@ namespace SecuConnect.Commands
         [Parameter(Mandatory = true, ParameterSetName = AccessTokenSet)]
         [ValidateNotNull]
         public SecureString AccessToken { get; set; }
+
+        /// <summary>Connect without the request that checks -AccessToken (offline use, or a token for other products).</summary>
+        [Parameter(ParameterSetName = AccessTokenSet)]
+        public SwitchParameter SkipCheck { get; set; }
 
         [Parameter]
         public SecuEnvironment Environment { get; set; } = SecuEnvironment.Production;
@@ -112,22 +116,23 @@ namespace SecuConnect.Commands
                 return;
             }
 
-            if (ParameterSetName != AccessTokenSet)
+            try
             {
-                try
-                {
-                    Run(ct => new SecuClient(connection, Log).AuthenticateAsync(ct));
-                }
-                catch (SecuApiException ex)
-                {
-                    connection.Dispose();
-                    ThrowTerminatingError(Errors.FromApi(ex, options.ClientId));
-                }
-                catch
-                {
-                    connection.Dispose();
-                    throw;
-                }
+                var client = new SecuClient(connection, Log);
+                if (ParameterSetName != AccessTokenSet)
+                    Run(ct => client.ConnectAsync(ct));
+                else if (!SkipCheck)
+                    ReportCheck(Run(ct => client.CheckAccessTokenAsync(ct)));
+            }
+            catch (SecuApiException ex)
+            {
+                connection.Dispose();
+                ThrowTerminatingError(ConnectError(ex, connection.BaseUri, options.ClientId));
+            }
+            catch
+            {
+                connection.Dispose();
+                throw;
             }
 
             ConnectionStore.Set(connection);
@@ -135,6 +140,44 @@ namespace SecuConnect.Commands
                 ? $"Connected to {connection.BaseUri} as {connection.ClientId}; the token expires {connection.TokenExpiresOn.Value:u} and is renewed automatically."
                 : $"Connected to {connection.BaseUri} with a caller-supplied access token.");
             if (PassThru) WriteObject(ConnectionOutput.ToPSObject(connection));
+        }
+
+        /// <summary>The check of -AccessToken did not refuse the token: connect, and say what else it found.</summary>
+        private void ReportCheck(AccessTokenCheck check)
+        {
+            if (check.Failure == null)
+            {
+                WriteVerbose("The API accepted the access token.");
+            }
+            else if (check.StatusCode == 404)
+            {
+                WriteWarning($"Connected, but the API answered HTTP 404 at {check.Failure.RequestUri?.GetLeftPart(UriPartial.Path)}: " +
+                             "the base URI may be wrong. Give -BaseUri the host root, such as https://connect.secucard.com; " +
+                             "the module adds /api/v2 itself.");
+            }
+            else
+            {
+                WriteVerbose($"The access token was not refused, so the connection is made; the check answered: {check.Failure.Message}");
+            }
+        }
+
+        /// <summary>A failed first contact, pointing at what the user can fix: the address, the credentials or the token.</summary>
+        private ErrorRecord ConnectError(SecuApiException ex, Uri baseUri, string clientId)
+        {
+            bool address = ex.ErrorId == "InvalidBaseUri" || ex.NotSent;
+            var record = Errors.FromApi(ex, address ? (object)baseUri : clientId);
+            if (address)
+            {
+                record.ErrorDetails.RecommendedAction = ex.NotSent
+                    ? "Check -BaseUri (or -Environment) and that the server is running and reachable from this machine" +
+                      (ParameterSetName == AccessTokenSet ? "; -SkipCheck connects without contacting it." : ".")
+                    : "Give -BaseUri the host root, such as https://connect.secucard.com or http://127.0.0.1:5080 for a local sandbox.";
+            }
+            else if (ParameterSetName == AccessTokenSet && ex.Kind == SecuErrorKind.AuthenticationFailed)
+            {
+                record.ErrorDetails.RecommendedAction = "Get a new access token, or connect with -Credential so the module renews tokens itself.";
+            }
+            return record;
         }
     }
 }

@@ -52,6 +52,13 @@ namespace SecuConnect.Commands
         {
             if (ParameterSetName == IdSet)
             {
+                if (IsBound("First") || IsBound("Skip") || PagingParameters.IncludeTotalCount)
+                {
+                    // SupportsPaging adds the paging parameters to every set; with -Id they would be ignored silently.
+                    ThrowTerminatingError(Errors.Argument("PagingWithId",
+                        "-First, -Skip and -IncludeTotalCount page through a listing and cannot be combined with -Id, which reads the given customers. " +
+                        "Leave them out, or list with -Filter instead of -Id. No request was sent.", null));
+                }
                 foreach (var id in Id)
                 {
                     if (!CustomerIds.IsValid(id))

@@ -1,5 +1,7 @@
+using System.Linq;
 using System.Management.Automation;
 using SecuConnect.Api;
+using SecuConnect.Models;
 using SecuConnect.Output;
 
 namespace SecuConnect.Commands
@@ -50,11 +52,12 @@ namespace SecuConnect.Commands
                 WriteError(Errors.InvalidCustomerId(parameter, id, target));
                 return;
             }
+            string city = target is PSObject record ? CityOf(record) : null;
             bool showsTarget = WillShowTarget;
             // A prompt or -WhatIf line comes after everything the earlier records wrote.
             if (showsTarget) CompleteAll();
-            if (name == null && showsTarget) name = LookUpName(id);
-            if (!Confirmed(CustomerInput.Target(id, name), "Remove customer")) return;
+            if (name == null && showsTarget) LookUp(id, out name, out city);
+            if (!Confirmed(Target(id, name, city), "Remove customer")) return;
             bool passThru = PassThru;
             Submit(id, (client, ct) => client.DeleteCustomerAsync(id, ct),
                 deleted => { if (passThru && deleted != null) WriteObject(CustomerOutput.Create(deleted)); },
@@ -75,17 +78,36 @@ namespace SecuConnect.Commands
             }
         }
 
-        private string LookUpName(string id)
+        /// <summary>Reads the customer so the prompt or -WhatIf line can name it and its city.</summary>
+        private void LookUp(string id, out string name, out string city)
         {
             try
             {
-                return CustomerInput.DisplayName(Run(ct => Client.GetCustomerAsync(id, ct)).Contact);
+                var contact = Run(ct => Client.GetCustomerAsync(id, ct)).Contact;
+                name = CustomerInput.DisplayName(contact);
+                city = contact?[CustomerFields.City];
             }
             catch (SecuApiException)
             {
                 // The DELETE itself reports what is wrong with this id.
-                return null;
+                name = null;
+                city = null;
             }
+        }
+
+        private static string CityOf(PSObject input)
+        {
+            if (input == null || input.BaseObject is string) return null;
+            var value = input.Properties["City"]?.Value;
+            string text = value == null ? null : LanguagePrimitives.ConvertTo<string>(value);
+            return string.IsNullOrWhiteSpace(text) ? null : text;
+        }
+
+        /// <summary>"PCU_… (Ada Lovelace, London)": the id, then the name and city when known, so the user sees whom they delete.</summary>
+        private static string Target(string id, string name, string city)
+        {
+            string detail = string.Join(", ", new[] { name, city }.Where(s => !string.IsNullOrEmpty(s)));
+            return CustomerInput.Target(id, detail.Length == 0 ? null : detail);
         }
 
         private bool Confirmed(string target, string action) =>
