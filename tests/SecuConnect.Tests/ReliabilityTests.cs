@@ -83,11 +83,10 @@ public class ReliabilityTests
     public async Task A_closed_call_control_stops_retries_and_new_requests()
     {
         var handler = new FakeHandler { Fallback = (_, _) => Task.FromResult(FakeHandler.Json(HttpStatusCode.ServiceUnavailable, "{}")) };
-        var connection = TestConnections.Create(handler);
         using var stop = new CancellationTokenSource();
-        var control = new CallControl(stop.Token);
         // The first attempt fails; the end of the run comes during the backoff wait.
-        connection.Delay = (d, ct) => { stop.Cancel(); return Task.Delay(Timeout.Infinite, ct); };
+        var connection = TestConnections.Create(handler, delay: (d, ct) => { stop.Cancel(); return Task.Delay(Timeout.Infinite, ct); });
+        var control = new CallControl(stop.Token);
         var client = new SecuClient(connection, new ApiLog()) { Control = control };
         var ex = await Assert.ThrowsAsync<SecuApiException>(() => client.UpdateCustomerAsync(Id, TestContacts.Of((CustomerFields.Forename, "Ada")), CancellationToken.None));
         Assert.Equal("ServiceUnavailable", ex.ErrorId);

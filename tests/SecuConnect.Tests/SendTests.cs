@@ -283,13 +283,12 @@ public class SendTests
     {
         var handler = new FakeHandler()
             .Then(HttpStatusCode.ServiceUnavailable, "{}", r => r.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromSeconds(30)));
-        var connection = TestConnections.Create(handler);
         var waiting = new TaskCompletionSource<TimeSpan>(TaskCreationOptions.RunContinuationsAsynchronously);
-        connection.Delay = (d, ct) =>
+        var connection = TestConnections.Create(handler, delay: (d, ct) =>
         {
             waiting.TrySetResult(d);
             return Task.Delay(d, ct);
-        };
+        });
         using var cts = new CancellationTokenSource();
         var call = Client(connection).GetCustomerAsync(Id, cts.Token);
         Assert.Equal(TimeSpan.FromSeconds(30), await waiting.Task.WaitAsync(TimeSpan.FromSeconds(30)));

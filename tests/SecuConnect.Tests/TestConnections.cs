@@ -18,7 +18,8 @@ internal static class TestConnections
 
     /// <summary>A connection over <paramref name="handler"/> whose waits are recorded instead of slept.</summary>
     public static SecuConnection Create(FakeHandler handler, List<TimeSpan>? delays = null, int maximumRetryCount = 5,
-        int retryIntervalSec = 1, int timeoutSec = 30, double random = 1.0, Func<DateTimeOffset>? clock = null)
+        int retryIntervalSec = 1, int timeoutSec = 30, double random = 1.0, Func<DateTimeOffset>? clock = null,
+        Func<TimeSpan, CancellationToken, Task>? delay = null, int maxRequestsInFlight = 64)
     {
         var connection = new SecuConnection(new SecuConnectionOptions
         {
@@ -28,15 +29,12 @@ internal static class TestConnections
             MaximumRetryCount = maximumRetryCount,
             RetryIntervalSec = retryIntervalSec,
             TimeoutSec = timeoutSec,
-        }, handler);
-        connection.Delay = (d, ct) =>
+        }, handler, clock, () => random, delay ?? ((d, ct) =>
         {
             lock (delays ?? new List<TimeSpan>()) delays?.Add(d);
             ct.ThrowIfCancellationRequested();
             return Task.CompletedTask;
-        };
-        connection.Random = () => random;
-        if (clock != null) connection.Clock = clock;
+        }), maxRequestsInFlight);
         return connection;
     }
 }

@@ -5,7 +5,7 @@ using System.Reflection;
 
 namespace SecuConnect.Api
 {
-    /// <summary>Tells a request that never left the machine (DNS, connect) from one whose connection broke later.</summary>
+    /// <summary>Tells a request that never left the machine (DNS, connect, TLS handshake) from one whose connection broke later.</summary>
     internal static class NetworkFailures
     {
         // HttpRequestException.HttpRequestError exists from .NET 8 on; netstandard2.0 cannot name it.
@@ -21,6 +21,21 @@ namespace SecuConnect.Api
                     if (error == "NameResolutionError" || error == "ConnectionError" || error == "SecureConnectionError" || error == "ProxyTunnelError")
                         return FailureKind.NotSent;
                 }
+                // .NET Framework (Windows PowerShell 5.1) reports DNS, connect and TLS handshake failures as WebException.
+                if (e is System.Net.WebException we)
+                {
+                    switch (we.Status)
+                    {
+                        case System.Net.WebExceptionStatus.NameResolutionFailure:
+                        case System.Net.WebExceptionStatus.ProxyNameResolutionFailure:
+                        case System.Net.WebExceptionStatus.ConnectFailure:
+                        case System.Net.WebExceptionStatus.SecureChannelFailure:
+                        case System.Net.WebExceptionStatus.TrustFailure:
+                            return FailureKind.NotSent;
+                    }
+                }
+                // A TLS handshake that failed: nothing of the request was sent.
+                if (e is System.Security.Authentication.AuthenticationException) return FailureKind.NotSent;
                 if (e is SocketException se)
                 {
                     switch (se.SocketErrorCode)

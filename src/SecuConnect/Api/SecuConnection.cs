@@ -28,9 +28,18 @@ namespace SecuConnect.Api
         private readonly object _randomLock = new object();
         private readonly Random _random = new Random();
         private int _disposed;
+
+        // At most as many requests in flight as the handler has connections per host, so none waits inside the handler
+        // for a connection while its -TimeoutSec runs (.NET Framework's default would be 2).
+        private readonly SemaphoreSlim _inFlight;
         private volatile bool _connecting;
 
-        internal SecuConnection(SecuConnectionOptions options, HttpMessageHandler handler)
+        /// <summary>
+        /// A connection over <paramref name="handler"/> (null: the real transport). The clock, the random source of the
+        /// backoff jitter, the wait between attempts and the number of requests in flight at once are seams for tests.
+        /// </summary>
+        internal SecuConnection(SecuConnectionOptions options, HttpMessageHandler handler, Func<DateTimeOffset> clock = null,
+            Func<double> random = null, Func<TimeSpan, CancellationToken, Task> delay = null, int maxRequestsInFlight = Transport.MaxConnectionsPerServer)
         {
             if (options == null) throw new ArgumentNullException(nameof(options));
             BaseUri = ValidateBaseUri(options);
@@ -48,14 +57,16 @@ namespace SecuConnect.Api
             TokenUri = new Uri(root + "/oauth/token");
             ApiRoot = root + "/api/v2";
 
-            handler = handler ?? CreateHandler();
+            handler = handler ?? Transport.CreateHandler(options);
+            Proxy = Transport.ProxyFor(options, BaseUri);
             _http = new HttpClient(handler, disposeHandler: true) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
             _http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
             _http.DefaultRequestHeaders.UserAgent.ParseAdd(UserAgent);
 
-            Clock = () => DateTimeOffset.UtcNow;
-            Random = () => { lock (_randomLock) return _random.NextDouble(); };
-            Delay = (delay, token) => Task.Delay(delay, token);
+            Clock = clock ?? (() => DateTimeOffset.UtcNow);
+            Random = random ?? (() => { lock (_randomLock) return _random.NextDouble(); });
+            Delay = delay ?? ((wait, token) => Task.Delay(wait, token));
+            _inFlight = new SemaphoreSlim(maxRequestsInFlight, maxRequestsInFlight);
             Tokens = new TokenCache(FetchTokenAsync, () => Clock());
             RetryBudget = new RetryBudget();
         }
@@ -75,6 +86,9 @@ namespace SecuConnect.Api
         public int RetryIntervalSec { get; }
         public int TimeoutSec { get; }
 
+        /// <summary>The proxy the requests go through (the one given, or the platform's), null when they go direct.</summary>
+        public Uri Proxy { get; }
+
         /// <summary>AccessToken when the caller supplied the token (no renewal), else ClientCredentials.</summary>
         public string AuthenticationMethod => _accessToken != null ? "AccessToken" : "ClientCredentials";
 
@@ -89,9 +103,9 @@ namespace SecuConnect.Api
         internal bool CanReauthenticate => _secret != null;
 
         // Injectable for tests: time, jitter and waiting.
-        internal Func<DateTimeOffset> Clock { get; set; }
-        internal Func<double> Random { get; set; }
-        internal Func<TimeSpan, CancellationToken, Task> Delay { get; set; }
+        internal Func<DateTimeOffset> Clock { get; }
+        internal Func<double> Random { get; }
+        internal Func<TimeSpan, CancellationToken, Task> Delay { get; }
 
         public override string ToString() => ClientId != null ? $"{ClientId} @ {BaseUri}" : BaseUri.ToString();
 
@@ -102,18 +116,6 @@ namespace SecuConnect.Api
             _http.Dispose();
             _secret?.Dispose();
             _accessToken?.Dispose();
-        }
-
-        private static HttpMessageHandler CreateHandler()
-        {
-            var handler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false };
-            // Windows PowerShell 5.1 (.NET Framework) may still default to TLS 1.0; the API requires TLS 1.2.
-            if (System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal))
-            {
-                try { handler.SslProtocols = System.Security.Authentication.SslProtocols.Tls12; }
-                catch (PlatformNotSupportedException) { }
-            }
-            return handler;
         }
 
         internal static bool IsLoopback(Uri uri)
@@ -253,6 +255,7 @@ namespace SecuConnect.Api
                 using (var attemptCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
                 using (var message = BuildMessage(request, token))
                 {
+                    await _inFlight.WaitAsync(cancellationToken).ConfigureAwait(false);
                     if (TimeoutSec > 0) attemptCts.CancelAfter(TimeSpan.FromSeconds(TimeoutSec));
                     if (log.DebugEnabled)
                         log.Debug($"{request.Method.Method} {url}" + (request.DebugBody != null ? " body: " + request.DebugBody : string.Empty));
@@ -307,6 +310,10 @@ namespace SecuConnect.Api
                     {
                         ThrowIfDisposed();
                         throw;
+                    }
+                    finally
+                    {
+                        _inFlight.Release();
                     }
                 }
                 watch.Stop();

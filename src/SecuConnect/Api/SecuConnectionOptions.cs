@@ -16,6 +16,14 @@ namespace SecuConnect.Api
         public int TimeoutSec { get; set; } = 30;
         public bool AllowUnencryptedAuthentication { get; set; }
 
+        /// <summary>A proxy for every request; null for the platform's (HTTPS_PROXY/NO_PROXY, or the system settings).</summary>
+        public Uri Proxy { get; set; }
+
+        public System.Net.ICredentials ProxyCredential { get; set; }
+
+        /// <summary>Signs in to the proxy as the current user.</summary>
+        public bool ProxyUseDefaultCredentials { get; set; }
+
         public static Uri EnvironmentUri(SecuEnvironment environment) =>
             environment == SecuEnvironment.Testing
                 ? new Uri("https://connect-testing.secuconnect.com")

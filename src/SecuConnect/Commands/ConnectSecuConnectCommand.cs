@@ -65,6 +65,21 @@ namespace SecuConnect.Commands
         [Parameter]
         public SwitchParameter AllowUnencryptedAuthentication { get; set; }
 
+        /// <summary>A proxy for the token and API requests; without it, the platform's proxy settings apply.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public Uri Proxy { get; set; }
+
+        /// <summary>The user name and password for -Proxy.</summary>
+        [Parameter]
+        [Credential]
+        [ValidateNotNull]
+        public PSCredential ProxyCredential { get; set; }
+
+        /// <summary>Signs in to the proxy as the current user.</summary>
+        [Parameter]
+        public SwitchParameter ProxyUseDefaultCredentials { get; set; }
+
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
@@ -78,7 +93,14 @@ namespace SecuConnect.Commands
                 RetryIntervalSec = RetryIntervalSec,
                 TimeoutSec = TimeoutSec,
                 AllowUnencryptedAuthentication = AllowUnencryptedAuthentication,
+                Proxy = Proxy,
+                ProxyCredential = ProxyCredential?.GetNetworkCredential(),
+                ProxyUseDefaultCredentials = ProxyUseDefaultCredentials,
             };
+            if (ProxyCredential != null && ProxyUseDefaultCredentials)
+                ThrowTerminatingError(Errors.Argument("ConflictingProxyCredential", "Give -ProxyCredential or -ProxyUseDefaultCredentials, not both.", null));
+            if (Proxy != null && (!Proxy.IsAbsoluteUri || (Proxy.Scheme != Uri.UriSchemeHttp && Proxy.Scheme != Uri.UriSchemeHttps)))
+                ThrowTerminatingError(Errors.Argument("InvalidProxy", $"-Proxy must be an absolute http or https URI, such as http://proxy.example.com:8080, not '{Proxy}'.", Proxy));
             switch (ParameterSetName)
             {
                 case CredentialSet:
@@ -116,6 +138,9 @@ namespace SecuConnect.Commands
                 return;
             }
 
+            // Scheme and authority only: a proxy URI's user info may be a password.
+            WriteVerbose(connection.Proxy == null ? $"Requests go directly to {connection.BaseUri.Scheme}://{connection.BaseUri.Authority} (no proxy)."
+                : $"Requests go through the proxy {connection.Proxy.Scheme}://{connection.Proxy.Authority}" + (Proxy == null ? " (the platform's proxy settings)." : "."));
             try
             {
                 var client = new SecuClient(connection, Log);
