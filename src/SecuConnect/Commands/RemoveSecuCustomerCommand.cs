@@ -67,16 +67,10 @@ namespace SecuConnect.Commands
         protected override string ProgressActivity => "Removing customers";
 
         /// <summary>True when -WhatIf or a prompt will show the target, so naming the customer is worth a read.</summary>
-        private bool WillShowTarget
-        {
-            get
-            {
-                if (WhatIfInEffect) return true;
-                if (MyInvocation.BoundParameters.TryGetValue("Confirm", out var c)) return c is SwitchParameter s ? s.IsPresent : LanguagePrimitives.IsTrue(c);
-                if (Force) return false;
-                return LanguagePrimitives.TryConvertTo(GetVariableValue("ConfirmPreference"), out ConfirmImpact pref) && pref != ConfirmImpact.None;
-            }
-        }
+        private bool WillShowTarget => ConfirmationMayShow(ConfirmImpact.High) && !SkipsPrompt;
+
+        /// <summary>-Force skips the prompt, but never -WhatIf nor an explicit -Confirm.</summary>
+        private bool SkipsPrompt => Force && !WhatIfInEffect && !IsBound("Confirm");
 
         /// <summary>Reads the customer so the prompt or -WhatIf line can name it and its city.</summary>
         private void LookUp(string id, out string name, out string city)
@@ -110,7 +104,6 @@ namespace SecuConnect.Commands
             return CustomerInput.Target(id, detail.Length == 0 ? null : detail);
         }
 
-        private bool Confirmed(string target, string action) =>
-            (Force && !WhatIfInEffect && !IsBound("Confirm")) || ShouldProcess(target, action);
+        private bool Confirmed(string target, string action) => SkipsPrompt || ShouldProcess(target, action);
     }
 }

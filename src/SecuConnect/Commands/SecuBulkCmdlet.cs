@@ -83,9 +83,8 @@ namespace SecuConnect.Commands
             {
                 if (!_errorActionStops.HasValue)
                 {
-                    object value = MyInvocation.BoundParameters.TryGetValue("ErrorAction", out var bound) ? bound : GetVariableValue("ErrorActionPreference");
-                    _errorActionStops = LanguagePrimitives.TryConvertTo(value, out ActionPreference preference)
-                        && (preference == ActionPreference.Stop || preference == ActionPreference.Inquire);
+                    var preference = PreferenceOf("ErrorAction", "ErrorActionPreference", ActionPreference.Continue);
+                    _errorActionStops = preference == ActionPreference.Stop || preference == ActionPreference.Inquire;
                 }
                 return _errorActionStops.Value;
             }
@@ -123,7 +122,7 @@ namespace SecuConnect.Commands
                 {
                     while (_pending.Any(p => string.Equals(p.Key, key, StringComparison.OrdinalIgnoreCase))) CompleteOldest();
                 }
-                while (_abandonedBecause == null && _pending.Count >= EffectiveThrottleLimit) CompleteOldest();
+                // No throttle wait here: the previous record left at most ThrottleLimit - 1 calls in flight.
                 if (_abandonedBecause != null)
                 {
                     // The API is unavailable: this record is counted, not sent.
@@ -266,7 +265,7 @@ namespace SecuConnect.Commands
             }
             finally
             {
-                Drain(item.Log);
+                DrainLog(item.Log);
             }
             _pending.Dequeue();
             _finished++;
@@ -322,7 +321,7 @@ namespace SecuConnect.Commands
                 catch (ObjectDisposedException) { }
                 foreach (var item in items)
                 {
-                    Quietly(() => Drain(item.Log));
+                    Quietly(() => DrainLog(item.Log));
                     string text = null;
                     try { text = item.Report(); }
                     catch (Exception ex) when (!SecuApiException.IsFatal(ex)) { text = "A record's outcome could not be described: " + ex.Message; }
@@ -365,11 +364,7 @@ namespace SecuConnect.Commands
             Quietly(() => WriteInformation(text, new[] { EndedEarlyTag }));
         }
 
-        private ActionPreference WarningPreference()
-        {
-            object value = MyInvocation.BoundParameters.TryGetValue("WarningAction", out var bound) ? bound : GetVariableValue("WarningPreference");
-            return LanguagePrimitives.TryConvertTo(value, out ActionPreference preference) ? preference : ActionPreference.Continue;
-        }
+        private ActionPreference WarningPreference() => PreferenceOf("WarningAction", "WarningPreference", ActionPreference.Continue);
 
         private void AppendToWarningVariable(WarningRecord record)
         {
@@ -534,19 +529,6 @@ namespace SecuConnect.Commands
             WriteInformation(summary, new[] { SummaryTag });
         }
 
-        private void Drain(ApiLog log)
-        {
-            while (log.TryDequeue(out var entry))
-            {
-                switch (entry.Level)
-                {
-                    case ApiLogLevel.Warning: base.WriteWarning(entry.Message); break;
-                    case ApiLogLevel.Debug: WriteDebug(entry.Message); break;
-                    default: WriteVerbose(entry.Message); break;
-                }
-            }
-        }
-
         private static void Quietly(Action write)
         {
             try
@@ -577,22 +559,5 @@ namespace SecuConnect.Commands
             return tcs.Task;
         }
 
-        /// <summary>True when ShouldProcess at this impact may show something (-WhatIf, or a prompt), so records run one at a time.</summary>
-        protected bool ConfirmationMayShow(ConfirmImpact impact)
-        {
-            if (WhatIfInEffect) return true;
-            if (MyInvocation.BoundParameters.TryGetValue("Confirm", out var c)) return c is SwitchParameter s ? s.IsPresent : LanguagePrimitives.IsTrue(c);
-            return LanguagePrimitives.TryConvertTo(GetVariableValue("ConfirmPreference"), out ConfirmImpact pref)
-                && pref != ConfirmImpact.None && impact >= pref;
-        }
-
-        protected bool WhatIfInEffect
-        {
-            get
-            {
-                if (MyInvocation.BoundParameters.TryGetValue("WhatIf", out var w)) return w is SwitchParameter s ? s.IsPresent : LanguagePrimitives.IsTrue(w);
-                return LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
-            }
-        }
     }
 }

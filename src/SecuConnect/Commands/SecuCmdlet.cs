@@ -40,10 +40,13 @@ namespace SecuConnect.Commands
             }
         }
 
-        protected void DrainLog()
+        protected void DrainLog() => DrainLog(_log);
+
+        /// <summary>Writes what the Api queued on the pipeline thread: Verbose, Debug and warning lines, in order.</summary>
+        protected void DrainLog(ApiLog log)
         {
-            if (_log == null) return;
-            while (_log.TryDequeue(out var entry))
+            if (log == null) return;
+            while (log.TryDequeue(out var entry))
             {
                 switch (entry.Level)
                 {
@@ -79,13 +82,36 @@ namespace SecuConnect.Commands
 
         private bool IsDebugEnabled()
         {
-            if (MyInvocation.BoundParameters.TryGetValue("Debug", out var debug))
-                return debug is SwitchParameter s ? s.IsPresent : LanguagePrimitives.IsTrue(debug);
-            var preference = GetVariableValue("DebugPreference");
-            if (preference == null) return false;
-            if (LanguagePrimitives.TryConvertTo(preference, out ActionPreference ap))
-                return ap != ActionPreference.SilentlyContinue && ap != ActionPreference.Ignore;
-            return false;
+            if (IsBound("Debug")) return SwitchIsOn("Debug");
+            var preference = PreferenceOf("Debug", "DebugPreference", ActionPreference.SilentlyContinue);
+            return preference != ActionPreference.SilentlyContinue && preference != ActionPreference.Ignore;
+        }
+
+        /// <summary>True when a switch common parameter (-WhatIf, -Confirm, -Debug) was given and is on.</summary>
+        protected bool SwitchIsOn(string parameter) =>
+            MyInvocation.BoundParameters.TryGetValue(parameter, out var value) &&
+            (value is SwitchParameter s ? s.IsPresent : LanguagePrimitives.IsTrue(value));
+
+        /// <summary>
+        /// The action a common parameter gives (-ErrorAction, -WarningAction), else the caller's preference variable
+        /// ($ErrorActionPreference, ...), else <paramref name="fallback"/>.
+        /// </summary>
+        protected ActionPreference PreferenceOf(string parameter, string variable, ActionPreference fallback)
+        {
+            object value = MyInvocation.BoundParameters.TryGetValue(parameter, out var bound) ? bound : GetVariableValue(variable);
+            return LanguagePrimitives.TryConvertTo(value, out ActionPreference preference) ? preference : fallback;
+        }
+
+        /// <summary>True when -WhatIf, or else $WhatIfPreference, is on.</summary>
+        protected bool WhatIfInEffect => IsBound("WhatIf") ? SwitchIsOn("WhatIf") : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
+
+        /// <summary>True when ShouldProcess at this impact may show something: -WhatIf, -Confirm, or $ConfirmPreference at or below it.</summary>
+        protected bool ConfirmationMayShow(ConfirmImpact impact)
+        {
+            if (WhatIfInEffect) return true;
+            if (IsBound("Confirm")) return SwitchIsOn("Confirm");
+            return LanguagePrimitives.TryConvertTo(GetVariableValue("ConfirmPreference"), out ConfirmImpact preference)
+                && preference != ConfirmImpact.None && impact >= preference;
         }
     }
 }
