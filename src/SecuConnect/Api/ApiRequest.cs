@@ -15,6 +15,10 @@ namespace SecuConnect.Api
 
         public HttpMethod Method { get; }
         public Uri Uri { get; }
+
+        /// <summary>The URL as Verbose, Debug and messages show it: filter values masked.</summary>
+        internal string LogUrl => _logUrl ?? (_logUrl = LogMasker.MaskUrl(Uri));
+        private string _logUrl;
         public RequestKind Kind { get; }
 
         /// <summary>JSON body, or null.</summary>
@@ -32,8 +36,8 @@ namespace SecuConnect.Api
         public string TargetId { get; set; }
 
         /// <summary>
-        /// Reads a successful JSON answer straight from the response stream (no text copy). Null to keep the body
-        /// as text. Not used when Debug is on, as the log then shows the body.
+        /// Reads a successful answer straight from the response stream (no text copy); null when the body does not
+        /// matter. It throws a JsonException for an answer that is not the API's shape.
         /// </summary>
         internal Func<System.IO.Stream, object> ReadBody { get; set; }
 

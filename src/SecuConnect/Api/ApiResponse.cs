@@ -1,26 +1,20 @@
 namespace SecuConnect.Api
 {
+    /// <summary>A successful answer: its status and what the request's reader made of its body.</summary>
     public sealed class ApiResponse
     {
-        public ApiResponse(int statusCode, string body)
+        public ApiResponse(int statusCode, object value)
         {
             StatusCode = statusCode;
-            Body = body;
+            Value = value;
         }
 
         public int StatusCode { get; }
-        public string Body { get; }
+
+        /// <summary>What <see cref="ApiRequest.ReadBody"/> returned; null without a reader.</summary>
+        public object Value { get; }
 
         /// <summary>A DELETE that got 404 after an earlier attempt may have reached the server: it counts as done.</summary>
         public bool AlreadyGone { get; set; }
-
-        /// <summary>True when <see cref="ApiRequest.ReadBody"/> read the answer; <see cref="Body"/> is then null.</summary>
-        internal bool IsRead { get; set; }
-
-        /// <summary>What <see cref="ApiRequest.ReadBody"/> returned.</summary>
-        internal object Value { get; set; }
-
-        /// <summary>The JSON error <see cref="ApiRequest.ReadBody"/> met, if any.</summary>
-        internal Newtonsoft.Json.JsonException ReadError { get; set; }
     }
 }

@@ -44,9 +44,14 @@ namespace SecuConnect.Api
                    string.Equals(payload.ErrorDetails, "Valid auth token required", StringComparison.OrdinalIgnoreCase);
         }
 
-        public static SecuApiException FromResponse(ApiRequest request, int status, string body)
+        public static SecuApiException FromResponse(ApiRequest request, int status, string body) =>
+            FromResponse(request, new ErrorAnswer(status, body));
+
+        public static SecuApiException FromResponse(ApiRequest request, ErrorAnswer answer)
         {
-            var payload = ParsePayload(body, out string plain);
+            int status = answer.Status;
+            var payload = answer.Payload;
+            string plain = answer.PlainText;
             string name = payload?.Error != null && SafeId.IsMatch(payload.Error) ? payload.Error : null;
             string details = payload?.ErrorDetails ?? payload?.ErrorDescription ?? plain;
             SecuErrorKind kind;
@@ -188,10 +193,21 @@ namespace SecuConnect.Api
             };
         }
 
-        /// <summary>The one rule that comes first: a create that may have reached the server is OutcomeUnknown.</summary>
-        public static SecuApiException OutcomeUnknown(ApiRequest request, string reason, int? status, string body, Exception inner)
+        /// <summary>A successful answer that is not the API's shape (not JSON, or a value of the wrong type).</summary>
+        public static SecuApiException InvalidAnswer(ApiRequest request, int status, Exception inner)
         {
-            var payload = status.HasValue ? ParsePayload(body, out _) : null;
+            bool token = request.Kind == RequestKind.Token;
+            return new SecuApiException(SecuErrorKind.InvalidResponse, token ? "InvalidTokenResponse" : "InvalidResponse",
+                $"{request.Method.Method} {request.LogUrl} returned an answer that " +
+                (inner is JsonReaderException ? "is not JSON" : "does not have the API's shape") + $" (HTTP {status}): {inner.Message}", inner)
+            { StatusCode = status, Method = request.Method.Method, RequestUri = request.Uri };
+        }
+
+        /// <summary>The one rule that comes first: a create that may have reached the server is OutcomeUnknown.</summary>
+        public static SecuApiException OutcomeUnknown(ApiRequest request, string reason, ErrorAnswer answer, Exception inner)
+        {
+            var payload = answer?.Payload;
+            int? status = answer?.Status;
             string message = $"The customer may or may not have been created: {reason}. The request was not re-sent, " +
                              "as the API accepts duplicates; check with Get-SecuCustomer before creating it again.";
             return new SecuApiException(SecuErrorKind.OutcomeUnknown, "OutcomeUnknown", message, inner)

@@ -95,13 +95,10 @@ namespace SecuConnect.Api
         /// <summary>Deletes a customer; returns the record as it was, or null when an earlier attempt already removed it.</summary>
         public async Task<PaymentCustomer> DeleteCustomerAsync(string id, CancellationToken cancellationToken)
         {
-            var request = new ApiRequest(HttpMethod.Delete, ById(id), RequestKind.Idempotent) { TargetId = id };
-            var response = await Connection.SendAsync(request, Log, cancellationToken, Control).ConfigureAwait(false);
-            if (response.AlreadyGone || string.IsNullOrWhiteSpace(response.Body)) return null;
-            JToken token = Parse(request, response.Body);
             // The API answers with an array holding the deleted customer.
-            if (token is JArray array) token = array.FirstOrDefault();
-            return token is JObject obj ? FromToken(request, obj, ModelJson.ReadCustomer) : null;
+            var request = new ApiRequest(HttpMethod.Delete, ById(id), RequestKind.Idempotent) { TargetId = id, ReadBody = ReadDeleted };
+            var response = await Connection.SendAsync(request, Log, cancellationToken, Control).ConfigureAwait(false);
+            return response.AlreadyGone ? null : response.Value as PaymentCustomer;
         }
 
         /// <summary>One list request with the given query parameters (count, offset, q, sort, fields, scroll_expire, scroll_id).</summary>
@@ -109,15 +106,7 @@ namespace SecuConnect.Api
         {
             var request = new ApiRequest(HttpMethod.Get, ListUri(query), RequestKind.Idempotent) { ReadBody = ReadList };
             var response = await Connection.SendAsync(request, Log, cancellationToken, Control).ConfigureAwait(false);
-            if (response.IsRead)
-            {
-                if (response.ReadError != null) throw Invalid(request, "an answer that is not JSON", response.ReadError);
-                return response.Value as CustomerList ?? throw Invalid(request, "a list answer that is not a JSON object");
-            }
-            var token = Parse(request, response.Body);
-            if (!(token is JObject obj))
-                throw Invalid(request, "a list answer that is not a JSON object");
-            return FromToken(request, obj, ModelJson.ReadList);
+            return response.Value as CustomerList ?? throw Invalid(request, "a list answer that is not a JSON object");
         }
 
         /// <summary>A lazy listing: pages are fetched only as the caller enumerates.</summary>
@@ -164,47 +153,8 @@ namespace SecuConnect.Api
             return sb.ToString();
         }
 
-        private static JToken Parse(ApiRequest request, string body)
-        {
-            try
-            {
-                return SecuJson.Parse(body ?? string.Empty);
-            }
-            catch (JsonException ex)
-            {
-                throw Invalid(request, "an answer that is not JSON", ex);
-            }
-        }
-
-        private static PaymentCustomer ParseCustomer(ApiRequest request, ApiResponse response)
-        {
-            if (response.IsRead)
-            {
-                if (response.ReadError != null) throw Invalid(request, "an answer that is not JSON", response.ReadError);
-                return response.Value as PaymentCustomer ?? throw Invalid(request, "an answer without a customer");
-            }
-            var token = Parse(request, response.Body);
-            if (token is JArray array) token = array.FirstOrDefault();
-            if (!(token is JObject obj)) throw Invalid(request, "an answer without a customer");
-            return FromToken(request, obj, ModelJson.ReadCustomer);
-        }
-
-        /// <summary>A model read from an answer already parsed (with Debug on, or a delete's array).</summary>
-        private static T FromToken<T>(ApiRequest request, JObject obj, Func<JsonReader, T> read)
-        {
-            try
-            {
-                using (var reader = obj.CreateReader())
-                {
-                    reader.Read();
-                    return read(reader);
-                }
-            }
-            catch (Exception ex) when (ex is JsonException || ex is OverflowException || ex is InvalidCastException || ex is FormatException || ex is ArgumentException)
-            {
-                throw Invalid(request, "an answer that does not have the API's shape", ex);
-            }
-        }
+        private static PaymentCustomer ParseCustomer(ApiRequest request, ApiResponse response) =>
+            response.Value as PaymentCustomer ?? throw Invalid(request, "an answer without a customer");
 
         /// <summary>A customer answer (an object, or an array holding one) read from the stream; null when it holds none.</summary>
         private static object ReadCustomer(System.IO.Stream stream)
@@ -213,6 +163,17 @@ namespace SecuConnect.Api
             using (var reader = SecuJson.Reader(stream, 1024))
             {
                 if (!reader.Read()) throw new JsonReaderException("The answer is empty.");
+                if (reader.TokenType == JsonToken.StartArray && !reader.Read()) throw new JsonReaderException("The answer ends inside an array.");
+                return reader.TokenType == JsonToken.StartObject ? ModelJson.ReadCustomer(reader) : null;
+            }
+        }
+
+        /// <summary>A delete's answer: the array holding the deleted customer (or the customer itself); null for an empty answer.</summary>
+        private static object ReadDeleted(System.IO.Stream stream)
+        {
+            using (var reader = SecuJson.Reader(stream, 1024))
+            {
+                if (!reader.Read()) return null;
                 if (reader.TokenType == JsonToken.StartArray && !reader.Read()) throw new JsonReaderException("The answer ends inside an array.");
                 return reader.TokenType == JsonToken.StartObject ? ModelJson.ReadCustomer(reader) : null;
             }

@@ -191,16 +191,21 @@ namespace SecuConnect.Api
                 }),
                 DebugBody = "grant_type=client_credentials&client_id=" + Uri.EscapeDataString(ClientId) + "&client_secret=" + LogMasker.Mask,
                 FailFastWhenUnreachable = _connecting,
+                ReadBody = ReadToken,
             };
             var response = await SendAsync(request, log, cancellationToken).ConfigureAwait(false);
-            TokenResponse token = null;
-            try { token = SecuJson.Deserialize<TokenResponse>(response.Body); }
-            catch (Newtonsoft.Json.JsonException) { }
+            var token = response.Value as TokenResponse;
             if (token == null || string.IsNullOrEmpty(token.AccessToken))
                 throw new SecuApiException(SecuErrorKind.InvalidResponse, "InvalidTokenResponse",
                     $"The token endpoint {TokenUri} answered HTTP {response.StatusCode} without an access token.")
                 { StatusCode = response.StatusCode, Method = "POST", RequestUri = TokenUri };
             return token;
+        }
+
+        private static object ReadToken(System.IO.Stream stream)
+        {
+            using (var reader = SecuJson.Reader(stream, 1024))
+                return SecuJson.Serializer.Deserialize<TokenResponse>(reader);
         }
 
         /// <summary>
@@ -212,7 +217,7 @@ namespace SecuConnect.Api
         {
             try
             {
-                return await SendCoreAsync(request, log, cancellationToken, control).ConfigureAwait(false);
+                return await SendWithRetriesAsync(request, log, cancellationToken, control).ConfigureAwait(false);
             }
             catch (ObjectDisposedException) when (IsDisposed)
             {
@@ -222,216 +227,164 @@ namespace SecuConnect.Api
             }
         }
 
-        private async Task<ApiResponse> SendCoreAsync(ApiRequest request, ApiLog log, CancellationToken cancellationToken, CallControl control)
+        /// <summary>The attempts of one request: each answer is settled (success, token refusal, already gone) or retried by the policy.</summary>
+        private async Task<ApiResponse> SendWithRetriesAsync(ApiRequest request, ApiLog log, CancellationToken cancellationToken, CallControl control)
         {
             ThrowIfDisposed();
-            int maxAttempts = request.MaxAttempts ?? 1 + MaximumRetryCount;
-            int attempt = 0;
-            bool reauthenticated = false;
-            bool mayHaveBeenProcessed = false;
-            int lastRetryCost = 0;
-            bool changes = request.Kind != RequestKind.Token && request.Method != HttpMethod.Get;
-            string url = LogMasker.MaskUrl(request.Uri);
-
+            var retry = new RetryState(request.MaxAttempts ?? 1 + MaximumRetryCount);
             while (true)
             {
-                attempt++;
+                retry.Attempt++;
                 cancellationToken.ThrowIfCancellationRequested();
                 if (control != null && control.StopSending.IsCancellationRequested)
                 {
-                    log.Verbose($"{request.Method.Method} {url} -> not sent: the command is ending.");
-                    throw NotAttempted(request, url);
+                    log.Verbose($"{request.Method.Method} {request.LogUrl} -> not sent: the command is ending.");
+                    throw NotAttempted(request);
                 }
                 string token = request.Kind == RequestKind.Token ? null : await GetAccessTokenAsync(log, cancellationToken).ConfigureAwait(false);
-                string attemptText = attempt > 1 ? $", attempt {attempt} of {maxAttempts}" : string.Empty;
+                var result = await AttemptAsync(request, token, retry, log, cancellationToken, control).ConfigureAwait(false);
+                if (result.Succeeded)
+                {
+                    if (result.ReadError != null) throw ErrorMapper.InvalidAnswer(request, result.Status, result.ReadError);
+                    RetryBudget.OnSuccess(retry.LastCost);
+                    return new ApiResponse(result.Status, result.Value);
+                }
+                if (result.Error != null && request.Kind != RequestKind.Token)
+                {
+                    if (ErrorMapper.IsTokenRejected(result.Status, result.Error.Payload))
+                    {
+                        if (!CanReauthenticate) throw AccessTokenRejected(request, result.Error);
+                        if (retry.Reauthenticated) throw ErrorMapper.FromResponse(request, result.Error);
+                        retry.Reauthenticated = true;
+                        Tokens.Invalidate(token);
+                        log.Verbose("The API refused the access token; requesting a new one and repeating the request once.");
+                        retry.Attempt--;
+                        continue;
+                    }
+                    if (result.Status == 404 && request.Method == HttpMethod.Delete && retry.MayHaveBeenProcessed)
+                    {
+                        log.Verbose($"{request.Method.Method} {request.LogUrl}: already gone after an earlier attempt that may have succeeded.");
+                        return new ApiResponse(result.Status, null) { AlreadyGone = true };
+                    }
+                }
+                await WaitBeforeRetryAsync(request, result, retry, log, cancellationToken, control).ConfigureAwait(false);
+            }
+        }
 
-                int status = 0;
-                string body = null;
-                ApiResponse read = null;
-                TimeSpan? retryAfter = null;
-                FailureKind? failure = null;
-                Exception failureException = null;
-                var watch = Stopwatch.StartNew();
+        /// <summary>One attempt: waits for a free slot, then sends with its own timeout and reads the answer; logs one Verbose line.</summary>
+        private async Task<AttemptResult> AttemptAsync(ApiRequest request, string token, RetryState retry, ApiLog log,
+            CancellationToken cancellationToken, CallControl control)
+        {
+            string attemptText = retry.Attempt > 1 ? $", attempt {retry.Attempt} of {retry.MaxAttempts}" : string.Empty;
+            var result = new AttemptResult();
+            var watch = Stopwatch.StartNew();
+            await _inFlight.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
                 using (var attemptCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
                 using (var message = BuildMessage(request, token))
                 {
-                    await _inFlight.WaitAsync(cancellationToken).ConfigureAwait(false);
+                    // The timeout starts once a connection is free, never while the request waits for one.
+                    watch.Restart();
                     if (TimeoutSec > 0) attemptCts.CancelAfter(TimeSpan.FromSeconds(TimeoutSec));
-                    if (log.DebugEnabled)
-                        log.Debug($"{request.Method.Method} {url}" + (request.DebugBody != null ? " body: " + request.DebugBody : string.Empty));
-                    try
+                    if (log.DebugEnabled) log.Debug($"{request.Method.Method} {request.LogUrl}" + (request.DebugBody != null ? " body: " + request.DebugBody : string.Empty));
+                    if (request.Kind != RequestKind.Token && request.Method != HttpMethod.Get) control?.MarkChangeSent();
+                    using (var response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, attemptCts.Token).ConfigureAwait(false))
                     {
-                        if (changes) control?.MarkChangeSent();
-                        using (var response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, attemptCts.Token).ConfigureAwait(false))
-                        {
-                            status = (int)response.StatusCode;
-                            if (request.ReadBody != null && status >= 200 && status < 300 && !log.DebugEnabled && response.Content != null)
-                            {
-                                read = new ApiResponse(status, null) { IsRead = true };
-                                using (var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false))
-                                {
-                                    try { read.Value = request.ReadBody(stream); }
-                                    catch (Newtonsoft.Json.JsonException ex) { read.ReadError = ex; }
-                                    catch (Exception ex) when (IsReadFailure(ex))
-                                    {
-                                        // A number beyond Int64 (a list count, say) or a value of the wrong type: the answer is not the API's shape.
-                                        read.ReadError = new Newtonsoft.Json.JsonReaderException(ex.Message, ex);
-                                    }
-                                }
-                            }
-                            else
-                            {
-                                body = response.Content == null ? null : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-                            }
-                            retryAfter = ReadRetryAfter(response);
-                        }
-                    }
-                    catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-                    {
-                        log.Verbose($"{request.Method.Method} {url} -> cancelled ({watch.ElapsedMilliseconds} ms{attemptText})");
-                        throw;
-                    }
-                    catch (OperationCanceledException ex)
-                    {
-                        failure = FailureKind.Timeout;
-                        failureException = ex;
-                    }
-                    catch (HttpRequestException ex)
-                    {
-                        failure = NetworkFailures.Classify(ex);
-                        failureException = ex;
-                    }
-                    catch (System.IO.IOException ex)
-                    {
-                        failure = FailureKind.LostAfterSending;
-                        failureException = ex;
-                    }
-                    catch (ObjectDisposedException) when (IsDisposed)
-                    {
-                        ThrowIfDisposed();
-                        throw;
-                    }
-                    finally
-                    {
-                        _inFlight.Release();
+                        result = await ResponseReader.ReadAsync(response, request, log).ConfigureAwait(false);
                     }
                 }
-                watch.Stop();
+                log.Verbose($"{request.Method.Method} {request.LogUrl} -> {result.Status} ({watch.ElapsedMilliseconds} ms{attemptText})");
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                log.Verbose($"{request.Method.Method} {request.LogUrl} -> cancelled ({watch.ElapsedMilliseconds} ms{attemptText})");
+                throw;
+            }
+            catch (Exception ex) when (ex is OperationCanceledException || ex is HttpRequestException || ex is System.IO.IOException)
+            {
+                result.Failure = ex is OperationCanceledException ? FailureKind.Timeout
+                    : ex is HttpRequestException ? NetworkFailures.Classify(ex) : FailureKind.LostAfterSending;
+                result.FailureException = ex;
+                string what = result.Failure == FailureKind.Timeout ? $"timed out after {TimeoutSec} s" : "connection failed: " + ErrorMapper.Innermost(ex);
+                log.Verbose($"{request.Method.Method} {request.LogUrl} -> {what} ({watch.ElapsedMilliseconds} ms{attemptText})");
+                if (result.Failure == FailureKind.NotSent && request.FailFastWhenUnreachable) throw ErrorMapper.Unreachable(request, ex);
+            }
+            finally
+            {
+                _inFlight.Release();
+            }
+            return result;
+        }
 
-                if (failure.HasValue)
+        /// <summary>
+        /// Decides whether a failed attempt is retried, by the policy table, the attempt count, Retry-After, the end of
+        /// the command and the retry budget; throws the final error when it is not, else waits the backoff.
+        /// </summary>
+        private async Task WaitBeforeRetryAsync(ApiRequest request, AttemptResult result, RetryState retry, ApiLog log,
+            CancellationToken cancellationToken, CallControl control)
+        {
+            var verdict = RetryPolicy.Decide(request.Kind, result.Failure ?? FailureKind.Status, result.Status);
+            if (verdict == RetryVerdict.OutcomeUnknown) throw OutcomeUnknown(request, result);
+            if (verdict == RetryVerdict.Fail || retry.Attempt >= retry.MaxAttempts) throw Final(request, result, retry.Attempt);
+            TimeSpan? retryAfter = ReadRetryAfter(result.RetryAfter);
+            if (retryAfter > RetryPolicy.MaxRetryAfter) throw TooLongToWait(request, result, retry.Attempt, retryAfter.Value);
+            if (control != null && control.StopSending.IsCancellationRequested)
+            {
+                log.Verbose($"Not retrying {request.Method.Method} {request.LogUrl}: the command is ending.");
+                throw Final(request, result, retry.Attempt);
+            }
+            int cost = RetryBudget.CostOf(result.Failure ?? FailureKind.Status, result.Status);
+            if (!RetryBudget.TryAcquire(cost))
+            {
+                log.Verbose($"Not retrying {request.Method.Method} {request.LogUrl}: the connection's retry budget is empty, as the API failed repeatedly.");
+                var ex = Final(request, result, retry.Attempt)
+                    .WithNote("Not retried: the connection's retry budget is empty, as the API failed repeatedly; it refills as requests succeed.");
+                ex.RetryBudgetExhausted = true;
+                throw ex;
+            }
+            retry.LastCost = cost;
+            // 429 and 503 say the server did not process the request; a failure before sending did not reach it.
+            if (result.Failure != FailureKind.NotSent && !(result.Failure == null && (result.Status == 429 || result.Status == 503)))
+                retry.MayHaveBeenProcessed = true;
+            var delay = RetryPolicy.Backoff(retry.Attempt, RetryIntervalSec, retryAfter, Random);
+            log.Verbose($"Retrying {request.Method.Method} {request.LogUrl} in {delay.TotalSeconds.ToString("0.0##", CultureInfo.InvariantCulture)} s" +
+                        (retryAfter.HasValue ? " (Retry-After)" : string.Empty) + $", attempt {retry.Attempt + 1} of {retry.MaxAttempts}.");
+            if (delay <= TimeSpan.Zero) return;
+            var stopSending = control?.StopSending ?? CancellationToken.None;
+            using (var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, stopSending))
+            {
+                try
                 {
-                    string what = failure == FailureKind.Timeout ? $"timed out after {TimeoutSec} s" : "connection failed: " + ErrorMapper.Innermost(failureException);
-                    log.Verbose($"{request.Method.Method} {url} -> {what} ({watch.ElapsedMilliseconds} ms{attemptText})");
-                    if (failure == FailureKind.NotSent && request.FailFastWhenUnreachable)
-                        throw ErrorMapper.Unreachable(request, failureException);
+                    await Delay(delay, wait.Token).ConfigureAwait(false);
                 }
-                else
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                 {
-                    log.Verbose($"{request.Method.Method} {url} -> {status} ({watch.ElapsedMilliseconds} ms{attemptText})");
-                    if (log.DebugEnabled && !string.IsNullOrEmpty(body))
-                        log.Debug($"{status} body: " + (request.Kind == RequestKind.Token && status < 300 ? "{\"access_token\":\"***\"}" : LogMasker.MaskBody(body)));
-                    if (status >= 200 && status < 300)
-                    {
-                        RetryBudget.OnSuccess(lastRetryCost);
-                        return read ?? new ApiResponse(status, body);
-                    }
-                }
-
-                if (!failure.HasValue && request.Kind != RequestKind.Token)
-                {
-                    var payload = ErrorMapper.ParsePayload(body, out _);
-                    if (ErrorMapper.IsTokenRejected(status, payload))
-                    {
-                        if (!CanReauthenticate)
-                            throw AccessTokenRejected(request, status, body);
-                        if (!reauthenticated)
-                        {
-                            reauthenticated = true;
-                            Tokens.Invalidate(token);
-                            log.Verbose("The API refused the access token; requesting a new one and repeating the request once.");
-                            attempt--;
-                            continue;
-                        }
-                        throw ErrorMapper.FromResponse(request, status, body);
-                    }
-                    if (status == 404 && request.Method == HttpMethod.Delete && mayHaveBeenProcessed)
-                    {
-                        log.Verbose($"{request.Method.Method} {url}: already gone after an earlier attempt that may have succeeded.");
-                        return new ApiResponse(status, body) { AlreadyGone = true };
-                    }
-                }
-
-                var verdict = RetryPolicy.Decide(request.Kind, failure ?? FailureKind.Status, status);
-                if (verdict == RetryVerdict.OutcomeUnknown)
-                {
-                    string reason = failure == FailureKind.Timeout ? $"no answer within {TimeoutSec} s"
-                        : failure.HasValue ? "the connection was lost after sending (" + ErrorMapper.Innermost(failureException) + ")"
-                        : $"the API answered HTTP {status}";
-                    throw ErrorMapper.OutcomeUnknown(request, reason, failure.HasValue ? (int?)null : status, body, failureException);
-                }
-                if (verdict == RetryVerdict.Fail || attempt >= maxAttempts)
-                    throw Final(request, failure, status, body, attempt, failureException);
-                if (retryAfter.HasValue && retryAfter.Value > RetryPolicy.MaxRetryAfter)
-                {
-                    var ex = Final(request, failure, status, body, attempt, failureException);
-                    if (status != 429) throw ex;
-                    throw new SecuApiException(SecuErrorKind.RateLimited, "RateLimited",
-                        $"The API asked to wait {retryAfter.Value.TotalSeconds:0} s before retrying, longer than the {RetryPolicy.MaxRetryAfter.TotalSeconds:0} s this module waits. Try again later. ({request.Method.Method} {url})")
-                    { StatusCode = status, Method = request.Method.Method, RequestUri = request.Uri, Error = ex.Error, Code = ex.Code, Details = ex.Details, SupportId = ex.SupportId };
-                }
-
-                if (control != null && control.StopSending.IsCancellationRequested)
-                {
-                    log.Verbose($"Not retrying {request.Method.Method} {url}: the command is ending.");
-                    throw Final(request, failure, status, body, attempt, failureException);
-                }
-                int cost = RetryBudget.CostOf(failure ?? FailureKind.Status, status);
-                if (!RetryBudget.TryAcquire(cost))
-                {
-                    log.Verbose($"Not retrying {request.Method.Method} {url}: the connection's retry budget is empty, as the API failed repeatedly.");
-                    var ex = Final(request, failure, status, body, attempt, failureException)
-                        .WithNote("Not retried: the connection's retry budget is empty, as the API failed repeatedly; it refills as requests succeed.");
-                    ex.RetryBudgetExhausted = true;
-                    throw ex;
-                }
-                lastRetryCost = cost;
-
-                if (failure != FailureKind.NotSent && !(failure == null && (status == 429 || status == 503)))
-                    mayHaveBeenProcessed = true;
-                var delay = RetryPolicy.Backoff(attempt, RetryIntervalSec, retryAfter, Random);
-                log.Verbose($"Retrying {request.Method.Method} {url} in {delay.TotalSeconds.ToString("0.0##", CultureInfo.InvariantCulture)} s" +
-                            (retryAfter.HasValue ? " (Retry-After)" : string.Empty) + $", attempt {attempt + 1} of {maxAttempts}.");
-                if (delay > TimeSpan.Zero)
-                {
-                    if (control == null || !control.StopSending.CanBeCanceled)
-                    {
-                        await Delay(delay, cancellationToken).ConfigureAwait(false);
-                    }
-                    else
-                    {
-                        using (var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, control.StopSending))
-                        {
-                            try
-                            {
-                                await Delay(delay, wait.Token).ConfigureAwait(false);
-                            }
-                            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-                            {
-                                log.Verbose($"Not retrying {request.Method.Method} {url}: the command is ending.");
-                                throw Final(request, failure, status, body, attempt, failureException);
-                            }
-                        }
-                    }
+                    log.Verbose($"Not retrying {request.Method.Method} {request.LogUrl}: the command is ending.");
+                    throw Final(request, result, retry.Attempt);
                 }
             }
         }
 
-        private static bool IsReadFailure(Exception ex) =>
-            ex is OverflowException || ex is InvalidCastException || ex is FormatException || ex is ArgumentException;
+        /// <summary>Where one request stands across its attempts.</summary>
+        private sealed class RetryState
+        {
+            public RetryState(int maxAttempts) => MaxAttempts = maxAttempts;
 
-        private static SecuApiException NotAttempted(ApiRequest request, string url) =>
+            public int MaxAttempts { get; }
+            public int Attempt { get; set; }
+            public bool Reauthenticated { get; set; }
+
+            /// <summary>An earlier attempt may have reached the server (a DELETE's later 404 then means done).</summary>
+            public bool MayHaveBeenProcessed { get; set; }
+
+            /// <summary>What the last retry took from the budget; a success gives it back.</summary>
+            public int LastCost { get; set; }
+        }
+
+        private static SecuApiException NotAttempted(ApiRequest request) =>
             new SecuApiException(SecuErrorKind.NotAttempted, "NotAttempted",
-                $"{request.Method.Method} {url} was not sent: the command was ending.")
+                $"{request.Method.Method} {request.LogUrl} was not sent: the command was ending.")
             { Method = request.Method.Method, RequestUri = request.Uri };
 
         private HttpRequestMessage BuildMessage(ApiRequest request, string token)
@@ -443,9 +396,8 @@ namespace SecuConnect.Api
             return message;
         }
 
-        private TimeSpan? ReadRetryAfter(HttpResponseMessage response)
+        private TimeSpan? ReadRetryAfter(RetryConditionHeaderValue header)
         {
-            var header = response.Headers.RetryAfter;
             if (header == null) return null;
             if (header.Delta.HasValue) return header.Delta.Value;
             if (header.Date.HasValue)
@@ -456,22 +408,40 @@ namespace SecuConnect.Api
             return null;
         }
 
-        private SecuApiException Final(ApiRequest request, FailureKind? failure, int status, string body, int attempts, Exception inner)
+        private SecuApiException OutcomeUnknown(ApiRequest request, AttemptResult result)
         {
-            if (failure == FailureKind.Timeout) return ErrorMapper.Timeout(request, TimeoutSec, attempts, inner);
-            if (failure.HasValue) return ErrorMapper.Network(request, attempts, inner);
-            return ErrorMapper.FromResponse(request, status, body);
+            string reason = result.Failure == FailureKind.Timeout ? $"no answer within {TimeoutSec} s"
+                : result.Failure.HasValue ? "the connection was lost after sending (" + ErrorMapper.Innermost(result.FailureException) + ")"
+                : $"the API answered HTTP {result.Status}";
+            return ErrorMapper.OutcomeUnknown(request, reason, result.Error, result.FailureException);
         }
 
-        private SecuApiException AccessTokenRejected(ApiRequest request, int status, string body)
+        private SecuApiException Final(ApiRequest request, AttemptResult result, int attempts)
         {
-            var ex = ErrorMapper.FromResponse(request, status, body);
+            if (result.Failure == FailureKind.Timeout) return ErrorMapper.Timeout(request, TimeoutSec, attempts, result.FailureException);
+            if (result.Failure.HasValue) return ErrorMapper.Network(request, attempts, result.FailureException);
+            return ErrorMapper.FromResponse(request, result.Error);
+        }
+
+        /// <summary>A Retry-After beyond what this module waits: a 429 is RateLimited, any other status its own error.</summary>
+        private SecuApiException TooLongToWait(ApiRequest request, AttemptResult result, int attempts, TimeSpan retryAfter)
+        {
+            var ex = Final(request, result, attempts);
+            if (result.Status != 429) return ex;
+            return new SecuApiException(SecuErrorKind.RateLimited, "RateLimited",
+                $"The API asked to wait {retryAfter.TotalSeconds:0} s before retrying, longer than the {RetryPolicy.MaxRetryAfter.TotalSeconds:0} s this module waits. Try again later. ({request.Method.Method} {request.LogUrl})")
+            { StatusCode = result.Status, Method = request.Method.Method, RequestUri = request.Uri, Error = ex.Error, Code = ex.Code, Details = ex.Details, SupportId = ex.SupportId };
+        }
+
+        private SecuApiException AccessTokenRejected(ApiRequest request, ErrorAnswer answer)
+        {
+            var ex = ErrorMapper.FromResponse(request, answer);
             return new SecuApiException(SecuErrorKind.AuthenticationFailed, "ProductNotAllowedException",
                 "The access token given to Connect-SecuConnect -AccessToken has expired or is not valid, and a caller-supplied " +
                 "token cannot be renewed. Run Connect-SecuConnect again with a new token, or with -Credential so the module renews tokens itself." +
                 (ex.SupportId != null ? $" (supportId {ex.SupportId})" : string.Empty))
             {
-                StatusCode = status, Error = ex.Error, Code = ex.Code, Details = ex.Details, SupportId = ex.SupportId,
+                StatusCode = answer.Status, Error = ex.Error, Code = ex.Code, Details = ex.Details, SupportId = ex.SupportId,
                 Method = request.Method.Method, RequestUri = request.Uri,
             };
         }
