@@ -18,6 +18,7 @@
         'New-SecuCustomer'
         'Set-SecuCustomer'
         'Remove-SecuCustomer'
+        'Invoke-SecuConnectRequest'
     )
     VariablesToExport    = @()
     AliasesToExport      = @()
