@@ -5,7 +5,7 @@
     Author               = 'SecuConnect contributors'
     CompanyName          = 'SecuConnect contributors'
     Copyright            = '(c) SecuConnect contributors. MIT License.'
-    Description          = 'Manage secupay payment customers through the SecuConnect REST API: OAuth client-credentials sign-in, then create, read, update and delete customers from the pipeline. Ships a local sandbox for offline testing.'
+    Description          = 'Manage secupay payment customers through the SecuConnect REST API: OAuth client-credentials sign-in, then create, read, update and delete customers from the pipeline, and reach the rest of the API (payment containers, transactions) with the same retries and error handling. Ships a local sandbox for offline testing.'
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Desktop', 'Core')
     FormatsToProcess     = @('SecuConnect.Format.ps1xml')
@@ -27,7 +27,7 @@
             Tags         = @('secupay', 'SecuConnect', 'payment', 'customers', 'REST', 'API', 'PSEdition_Core', 'PSEdition_Desktop', 'Linux', 'Windows', 'MacOS')
             ProjectUri   = 'https://github.com/secuconnect-powershell/SecuConnect'
             LicenseUri   = 'https://github.com/secuconnect-powershell/SecuConnect/blob/main/LICENSE'
-            ReleaseNotes = '0.1.0: first release. Connect-SecuConnect, Disconnect-SecuConnect, Get-SecuConnectContext and Get-, New-, Set-, Remove-SecuCustomer with pipeline binding, -WhatIf, token renewal, retries and paging. All changes: https://github.com/secuconnect-powershell/SecuConnect/blob/main/CHANGELOG.md'
+            ReleaseNotes = '0.1.0: first release. Connect-SecuConnect, Disconnect-SecuConnect, Get-SecuConnectContext and Get-, New-, Set-, Remove-SecuCustomer with pipeline binding, -WhatIf, token renewal, retries and paging; Invoke-SecuConnectRequest for the rest of the API (payment containers, transactions, ...). All changes: https://github.com/secuconnect-powershell/SecuConnect/blob/main/CHANGELOG.md'
         }
     }
 }
