@@ -5,7 +5,7 @@
     Author               = 'SecuConnect contributors'
     CompanyName          = 'SecuConnect contributors'
     Copyright            = '(c) SecuConnect contributors. MIT License.'
-    Description          = 'Manage secupay payment customers through the SecuConnect REST API: OAuth client-credentials sign-in, then create, read, update and delete customers from the pipeline. Its sandbox, a local server that behaves like the API for offline tests, ships separately as the .NET tool package SecuConnect.Sandbox (dotnet tool install --global SecuConnect.Sandbox; command secuconnect-sandbox), built from the same repository.'
+    Description          = 'Manage secupay payment customers through the SecuConnect REST API: OAuth client-credentials sign-in, then create, read, update and delete customers from the pipeline, and reach the rest of the API (payment containers, transactions) with the same retries and error handling. Its sandbox, a local server that behaves like the API for offline tests, ships separately as the .NET tool package SecuConnect.Sandbox (dotnet tool install --global SecuConnect.Sandbox; command secuconnect-sandbox), built from the same repository.'
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Desktop', 'Core')
     FormatsToProcess     = @('SecuConnect.Format.ps1xml')
@@ -18,6 +18,7 @@
         'New-SecuCustomer'
         'Set-SecuCustomer'
         'Remove-SecuCustomer'
+        'Invoke-SecuConnectRequest'
     )
     VariablesToExport    = @()
     AliasesToExport      = @()
@@ -26,7 +27,7 @@
             Tags         = @('secupay', 'SecuConnect', 'payment', 'customers', 'REST', 'API', 'PSEdition_Core', 'PSEdition_Desktop', 'Linux', 'Windows', 'MacOS')
             ProjectUri   = 'https://github.com/secuconnect-powershell/SecuConnect'
             LicenseUri   = 'https://github.com/secuconnect-powershell/SecuConnect/blob/main/LICENSE'
-            ReleaseNotes = '0.1.0: first release. Connect-SecuConnect, Disconnect-SecuConnect, Get-SecuConnectContext and Get-, New-, Set-, Remove-SecuCustomer with pipeline binding, -WhatIf, token renewal, retries and paging. All changes: https://github.com/secuconnect-powershell/SecuConnect/blob/main/CHANGELOG.md'
+            ReleaseNotes = '0.1.0: first release. Connect-SecuConnect, Disconnect-SecuConnect, Get-SecuConnectContext and Get-, New-, Set-, Remove-SecuCustomer with pipeline binding, -WhatIf, token renewal, retries and paging; Invoke-SecuConnectRequest for the rest of the API (payment containers, transactions, ...). All changes: https://github.com/secuconnect-powershell/SecuConnect/blob/main/CHANGELOG.md'
         }
     }
 }

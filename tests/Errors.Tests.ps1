@@ -22,6 +22,7 @@ BeforeDiscovery {
         @{ Command = 'New-SecuCustomer'; Class = 'NewSecuCustomerCommand'; Params = @{ Forename = 'Not'; Surname = 'Connected' } }
         @{ Command = 'Set-SecuCustomer'; Class = 'SetSecuCustomerCommand'; Params = @{ Id = 'PCU_' + ('Z' * 30); City = 'X' } }
         @{ Command = 'Remove-SecuCustomer'; Class = 'RemoveSecuCustomerCommand'; Params = @{ Id = 'PCU_' + ('Z' * 30); Confirm = $false } }
+        @{ Command = 'Invoke-SecuConnectRequest'; Class = 'InvokeSecuConnectRequestCommand'; Params = @{ Method = 'Get'; Path = 'Payment/Customers' } }
     )
 }
 

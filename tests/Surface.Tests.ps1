@@ -21,6 +21,7 @@ BeforeDiscovery {
         @{ Command = 'Get-SecuCustomer'; Sets = 'Id', 'List'; Default = 'List' }
         @{ Command = 'New-SecuCustomer'; Sets = '__AllParameterSets'; Default = $null }
         @{ Command = 'Remove-SecuCustomer'; Sets = 'Id', 'InputObject'; Default = 'Id' }
+        @{ Command = 'Invoke-SecuConnectRequest'; Sets = 'Object', 'OutFile', 'Raw'; Default = 'Object' }
     )
     $script:Mandatory = @(
         @{ Command = 'Connect-SecuConnect'; Param = 'ClientId'; Set = 'ClientSecret' }
@@ -32,6 +33,10 @@ BeforeDiscovery {
         @{ Command = 'Set-SecuCustomer'; Param = 'InputObject'; Set = 'InputObject' }
         @{ Command = 'Remove-SecuCustomer'; Param = 'Id'; Set = 'Id' }
         @{ Command = 'Remove-SecuCustomer'; Param = 'InputObject'; Set = 'InputObject' }
+        @{ Command = 'Invoke-SecuConnectRequest'; Param = 'Method'; Set = '__AllParameterSets' }
+        @{ Command = 'Invoke-SecuConnectRequest'; Param = 'Path'; Set = '__AllParameterSets' }
+        @{ Command = 'Invoke-SecuConnectRequest'; Param = 'Raw'; Set = 'Raw' }
+        @{ Command = 'Invoke-SecuConnectRequest'; Param = 'OutFile'; Set = 'OutFile' }
     )
     $script:Pipeline = @(
         @{ Command = 'Get-SecuCustomer'; Param = 'Id'; ByValue = $true; ByName = $true }
@@ -46,6 +51,7 @@ BeforeDiscovery {
         @{ Command = 'New-SecuCustomer'; Impact = 'Low' }
         @{ Command = 'Set-SecuCustomer'; Impact = 'Medium' }
         @{ Command = 'Remove-SecuCustomer'; Impact = 'High' }
+        @{ Command = 'Invoke-SecuConnectRequest'; Impact = 'Medium' }
     )
     $script:Classes = @(
         @{ Command = 'Connect-SecuConnect'; Class = 'ConnectSecuConnectCommand' }
@@ -55,6 +61,7 @@ BeforeDiscovery {
         @{ Command = 'New-SecuCustomer'; Class = 'NewSecuCustomerCommand' }
         @{ Command = 'Set-SecuCustomer'; Class = 'SetSecuCustomerCommand' }
         @{ Command = 'Remove-SecuCustomer'; Class = 'RemoveSecuCustomerCommand' }
+        @{ Command = 'Invoke-SecuConnectRequest'; Class = 'InvokeSecuConnectRequestCommand' }
     )
     $script:CustomerCommands = @('Get-SecuCustomer', 'New-SecuCustomer', 'Set-SecuCustomer', 'Remove-SecuCustomer') | ForEach-Object { @{ Command = $_ } }
 }
@@ -205,6 +212,29 @@ Describe 'ShouldProcess and output' {
 
     It '<Command> declares OutputType SecuConnect.Customer' -ForEach $CustomerCommands {
         (Get-Command $Command).OutputType.Name | Should -Contain 'SecuConnect.Customer'
+    }
+
+    It 'Invoke-SecuConnectRequest declares PSObject output, takes -Connection and no pipeline input' {
+        $cmd = Get-Command Invoke-SecuConnectRequest
+        $cmd.OutputType.Type | Should -Contain ([psobject])
+        $cmd.Parameters.Keys | Should -Contain 'Connection'
+        foreach ($p in $cmd.Parameters.Values) {
+            $p.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] -and ($_.ValueFromPipeline -or $_.ValueFromPipelineByPropertyName) } |
+                Should -BeNullOrEmpty -Because "-$($p.Name) takes no pipeline input"
+        }
+    }
+
+    It 'Invoke-SecuConnectRequest takes -Method Get, Post, Put, Patch or Delete first and -Path second, and -All only without -Raw and -OutFile' {
+        $cmd = Get-Command Invoke-SecuConnectRequest
+        $set = $cmd.Parameters.Method.Attributes | Where-Object { $_ -is [System.Management.Automation.ValidateSetAttribute] }
+        @($set.ValidValues) | Should -Be 'Get', 'Post', 'Put', 'Patch', 'Delete'
+        (Get-ParamAttribute Invoke-SecuConnectRequest Method).Position | Should -Be 0
+        (Get-ParamAttribute Invoke-SecuConnectRequest Path).Position | Should -Be 1
+        $cmd.Parameters.Query.ParameterType | Should -Be ([System.Collections.IDictionary])
+        $cmd.Parameters.Body.ParameterType | Should -Be ([object])
+        @($cmd.Parameters.All.ParameterSets.Keys) | Should -Be 'Object'
+        $cmd.Parameters.Raw.SwitchParameter | Should -BeTrue
+        $cmd.Parameters.OutFile.ParameterType | Should -Be ([string])
     }
 
     It 'Get-SecuCustomer changes nothing, so it has no -WhatIf' {

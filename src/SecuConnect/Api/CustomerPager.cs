@@ -1,194 +1,22 @@
-using System;
-using System.Collections;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
 using SecuConnect.Models;
 
 namespace SecuConnect.Api
 {
-    /// <summary>
-    /// A lazy listing. A page is requested only when the consumer needs it: the next one once half of the current
-    /// page has been taken, so a consumer that stops early (Select-Object -First) causes no further request.
-    /// All-pages listings use the scroll search (a stable snapshot); -First/-Skip use count/offset.
-    /// Enumeration blocks the calling thread; disposing the enumerator cancels a page still in flight.
-    /// </summary>
-    public sealed class CustomerPager : IEnumerable<PaymentCustomer>
+    /// <summary>A lazy listing of customers (see <see cref="ListPager{T}"/>).</summary>
+    public sealed class CustomerPager : ListPager<PaymentCustomer>
     {
-        private readonly SecuClient _client;
-        private readonly ListQuery _query;
-        private readonly CancellationToken _cancellationToken;
-
         internal CustomerPager(SecuClient client, ListQuery query, CancellationToken cancellationToken)
+            : base(query, (parameters, token) => FetchAsync(client, parameters, token), client.Log, "customers", cancellationToken)
         {
-            _client = client;
-            _query = query ?? new ListQuery();
-            _cancellationToken = cancellationToken;
         }
 
-        /// <summary>The total number of matches reported by the first page; null before it or when the API gave none.</summary>
-        public long? Total { get; private set; }
-
-        /// <summary>True once the first page has arrived.</summary>
-        public bool HasFirstPage { get; private set; }
-
-        public int PagesFetched => Volatile.Read(ref _pagesFetched);
-        private int _pagesFetched;
-
-        public long Received { get; private set; }
-
-        public IEnumerator<PaymentCustomer> GetEnumerator() => Enumerate();
-
-        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
-
-        private int PageSize
+        private static async Task<ListPage<PaymentCustomer>> FetchAsync(SecuClient client, List<KeyValuePair<string, string>> parameters, CancellationToken token)
         {
-            get
-            {
-                int size = _query.PageSize <= 0 ? ListQuery.DefaultPageSize : Math.Min(_query.PageSize, ListQuery.MaxPageSize);
-                return size;
-            }
+            var list = await client.ListPageAsync(parameters, token).ConfigureAwait(false);
+            return new ListPage<PaymentCustomer>(list.Count, list.Data, list.ScrollId);
         }
-
-        private IEnumerator<PaymentCustomer> Enumerate()
-        {
-            if (_query.First.HasValue && _query.First.Value <= 0) yield break;
-            var cts = CancellationTokenSource.CreateLinkedTokenSource(_cancellationToken);
-            Task<CustomerList> pending = null;
-            try
-            {
-                long requested = 0; // items asked for so far in offset mode
-                string scrollId = null;
-                CustomerList page = Wait(FetchFirst(cts.Token, ref requested));
-                HasFirstPage = true;
-                Total = page.Count;
-                long fetched = 0;
-                bool totalShifted = false;
-
-                while (true)
-                {
-                    var data = page.Data ?? new List<PaymentCustomer>();
-                    if (!totalShifted && page.Count.HasValue && Total.HasValue && page.Count.Value != Total.Value && (totalShifted = true))
-                        _client.Log.Warning($"The number of matching customers changed during the listing from {Total} to {page.Count}; the result may be incomplete or hold duplicates.");
-                    if (data.Count == 0)
-                    {
-                        WarnOnShortfall();
-                        yield break;
-                    }
-                    fetched += data.Count;
-                    scrollId = page.ScrollId ?? scrollId;
-                    bool more = MoreExpected(fetched, data.Count, scrollId);
-                    for (int i = 0; i < data.Count; i++)
-                    {
-                        if (more && pending == null && i >= data.Count / 2)
-                            pending = FetchNext(cts.Token, scrollId, ref requested);
-                        Received++;
-                        yield return data[i];
-                        if (_query.First.HasValue && Received >= _query.First.Value) yield break;
-                    }
-                    if (!more)
-                    {
-                        WarnOnShortfall();
-                        yield break;
-                    }
-                    if (pending == null) pending = FetchNext(cts.Token, scrollId, ref requested);
-                    var next = pending;
-                    pending = null;
-                    page = Wait(next);
-                }
-            }
-            finally
-            {
-                cts.Cancel();
-                // A page fetched ahead and no longer wanted must not surface as an unobserved exception.
-                pending?.ContinueWith(t => { _ = t.Exception; }, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously);
-                cts.Dispose();
-            }
-        }
-
-        private bool MoreExpected(long fetched, int pageLength, string scrollId)
-        {
-            if (_query.UsesOffsets)
-            {
-                if (_query.First.HasValue && fetched >= _query.First.Value) return false;
-                if (Total.HasValue && _query.Skip + fetched >= Total.Value) return false;
-                return true;
-            }
-            if (scrollId == null)
-            {
-                _client.Log.Warning("The API returned no scroll_id, so the listing stops after the first page.");
-                return false;
-            }
-            return !Total.HasValue || fetched < Total.Value;
-        }
-
-        private void WarnOnShortfall()
-        {
-            if (!Total.HasValue) return;
-            long expected = _query.UsesOffsets ? Math.Max(0, Total.Value - _query.Skip) : Total.Value;
-            if (_query.First.HasValue) expected = Math.Min(expected, _query.First.Value);
-            if (Received < expected)
-                _client.Log.Warning($"Received {Received.ToString(CultureInfo.InvariantCulture)} of {expected.ToString(CultureInfo.InvariantCulture)} matching customers: records changed or the listing ended early on the server.");
-        }
-
-        private Task<CustomerList> FetchFirst(CancellationToken token, ref long requested)
-        {
-            var query = new List<KeyValuePair<string, string>>();
-            if (_query.UsesOffsets)
-            {
-                int count = NextCount(requested);
-                query.Add(Pair("count", count.ToString(CultureInfo.InvariantCulture)));
-                if (_query.Skip > 0) query.Add(Pair("offset", _query.Skip.ToString(CultureInfo.InvariantCulture)));
-                requested += count;
-            }
-            else
-            {
-                query.Add(Pair("count", PageSize.ToString(CultureInfo.InvariantCulture)));
-                query.Add(Pair("scroll_expire", _query.ScrollExpire));
-            }
-            if (!string.IsNullOrEmpty(_query.Filter)) query.Add(Pair("q", _query.Filter));
-            if (!string.IsNullOrEmpty(_query.Sort)) query.Add(Pair("sort", _query.Sort));
-            if (!string.IsNullOrEmpty(_query.Fields)) query.Add(Pair("fields", _query.Fields));
-            return Fetch(query, token);
-        }
-
-        private Task<CustomerList> FetchNext(CancellationToken token, string scrollId, ref long requested)
-        {
-            var query = new List<KeyValuePair<string, string>>();
-            if (_query.UsesOffsets)
-            {
-                int count = NextCount(requested);
-                query.Add(Pair("count", count.ToString(CultureInfo.InvariantCulture)));
-                query.Add(Pair("offset", (_query.Skip + requested).ToString(CultureInfo.InvariantCulture)));
-                requested += count;
-                if (!string.IsNullOrEmpty(_query.Filter)) query.Add(Pair("q", _query.Filter));
-                if (!string.IsNullOrEmpty(_query.Sort)) query.Add(Pair("sort", _query.Sort));
-                if (!string.IsNullOrEmpty(_query.Fields)) query.Add(Pair("fields", _query.Fields));
-            }
-            else
-            {
-                // A scroll keeps its filter, order and fields: follow-up calls send only the id.
-                query.Add(Pair("scroll_id", scrollId));
-            }
-            return Fetch(query, token);
-        }
-
-        private int NextCount(long requested)
-        {
-            long count = PageSize;
-            if (_query.First.HasValue) count = Math.Min(count, _query.First.Value - requested);
-            return (int)Math.Max(0, count);
-        }
-
-        private Task<CustomerList> Fetch(List<KeyValuePair<string, string>> query, CancellationToken token)
-        {
-            Interlocked.Increment(ref _pagesFetched);
-            return _client.ListPageAsync(query, token);
-        }
-
-        private static KeyValuePair<string, string> Pair(string key, string value) => new KeyValuePair<string, string>(key, value);
-
-        private static CustomerList Wait(Task<CustomerList> task) => task.GetAwaiter().GetResult();
     }
 }

@@ -1,6 +1,8 @@
+using System.Collections.Generic;
+
 namespace SecuConnect.Api
 {
-    /// <summary>A listing: with <see cref="First"/> or <see cref="Skip"/> it pages by count/offset, else by scroll search.</summary>
+    /// <summary>A listing of customers or of any other list resource: with <see cref="First"/> or <see cref="Skip"/> it pages by count/offset, else by scroll search.</summary>
     public sealed class ListQuery
     {
         public const int MaxPageSize = 1000;
@@ -18,6 +20,12 @@ namespace SecuConnect.Api
 
         /// <summary>How long the server keeps a scroll context between pages.</summary>
         public string ScrollExpire { get; set; } = "5m";
+
+        /// <summary>
+        /// Further query parameters sent with the first request (and with every request when paging by offset); a
+        /// scroll keeps them on the server, so follow-up requests send only the scroll id.
+        /// </summary>
+        public IList<KeyValuePair<string, string>> Parameters { get; set; }
 
         public bool UsesOffsets => First.HasValue || Skip > 0;
     }

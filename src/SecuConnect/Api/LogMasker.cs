@@ -110,6 +110,8 @@ namespace SecuConnect.Api
             var keys = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
             {
                 "client_secret", "access_token", "refresh_token", "password", "token", "authorization", CustomerFields.ContactNameWire,
+                // Bank details of payment containers, sent through Invoke-SecuConnectRequest.
+                "iban", "bic", "owner", "account_number",
             };
             foreach (var field in CustomerFields.All)
                 if (field.IsPersonal) keys.Add(field.WireName);

@@ -1,0 +1,290 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using System.Net.Http;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using SecuConnect.Api;
+using SecuConnect.Output;
+
+namespace SecuConnect.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Sends a request to any part of the SecuConnect API through the current connection.</para>
+    /// The escape hatch for resources without their own cmdlet (payment containers, transactions, contracts, ...): the
+    /// same token renewal, retry rules, timeouts, masking and ErrorRecords as the customer cmdlets.
+    /// </summary>
+    [Cmdlet(VerbsLifecycle.Invoke, "SecuConnectRequest", DefaultParameterSetName = ObjectSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(PSObject), ParameterSetName = new[] { ObjectSet })]
+    [OutputType(typeof(string), ParameterSetName = new[] { RawSet })]
+    public sealed class InvokeSecuConnectRequestCommand : SecuConnectedCmdlet
+    {
+        public const string ObjectSet = "Object";
+        public const string RawSet = "Raw";
+        public const string OutFileSet = "OutFile";
+
+        /// <summary>GET, POST, PUT, PATCH or DELETE.</summary>
+        [Parameter(Mandatory = true, Position = 0)]
+        [ValidateSet("Get", "Post", "Put", "Patch", "Delete", IgnoreCase = true)]
+        public string Method { get; set; }
+
+        /// <summary>The resource, relative to {BaseUri}/api/v2/ (Payment/Containers), or /api/v2/..., or an absolute URL on the connection's host.</summary>
+        [Parameter(Mandatory = true, Position = 1)]
+        [ValidateNotNullOrEmpty]
+        public string Path { get; set; }
+
+        /// <summary>Query parameters (count, offset, sort, fields, q, ...), added to any the path has.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public IDictionary Query { get; set; }
+
+        /// <summary>A hashtable or object, converted to JSON with its names as given, or a JSON string sent as it is.</summary>
+        [Parameter]
+        public object Body { get; set; }
+
+        /// <summary>Lists every page of a list resource through the scroll search.</summary>
+        [Parameter(ParameterSetName = ObjectSet)]
+        public SwitchParameter All { get; set; }
+
+        /// <summary>Writes the answer's text instead of objects.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = RawSet)]
+        public SwitchParameter Raw { get; set; }
+
+        /// <summary>Writes the answer's bytes to this file.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = OutFileSet)]
+        [ValidateNotNullOrEmpty]
+        public string OutFile { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var method = new HttpMethod(Method.ToUpperInvariant());
+            bool isGet = method == HttpMethod.Get;
+            if (All && !isGet)
+                ThrowTerminatingError(Errors.Argument("AllNeedsGet", $"-All lists the pages of a list resource, so it needs -Method Get, not {method.Method}. No request was sent.", Path));
+
+            string json = null;
+            try
+            {
+                json = RequestInput.BodyJson(Body);
+            }
+            catch (ArgumentException ex)
+            {
+                ThrowTerminatingError(Errors.Argument("InvalidBody", ex.Message + " No request was sent.", Body));
+            }
+            if (json != null && isGet)
+                ThrowTerminatingError(Errors.Argument("InvalidBody", "A GET request sends no body: pass its parameters with -Query. No request was sent.", Body));
+
+            List<KeyValuePair<string, string>> query = null;
+            try
+            {
+                query = RequestInput.Query(Query);
+            }
+            catch (ArgumentException ex)
+            {
+                ThrowTerminatingError(Errors.Argument("InvalidQuery", ex.Message + " No request was sent.", Query));
+            }
+
+            var generic = new GenericClient(Client.Connection, Log);
+            Uri uri = null;
+            List<KeyValuePair<string, string>> pathQuery = null;
+            try
+            {
+                uri = ApiPaths.Resolve(Client.Connection.BaseUri, Path, out pathQuery);
+            }
+            catch (SecuApiException ex)
+            {
+                var category = ex.ErrorId == "ForeignUrl" ? ErrorCategory.SecurityError : ErrorCategory.InvalidArgument;
+                ThrowTerminatingError(new ErrorRecord(ex, ex.ErrorId, category, Path) { ErrorDetails = new ErrorDetails(ex.Message) });
+            }
+            query = ApiPaths.Merge(pathQuery, query);
+
+            string file = null;
+            if (ParameterSetName == OutFileSet) file = ResolveOutFile();
+
+            var target = ApiPaths.WithQuery(uri, query);
+            if (!isGet && !ShouldProcess(LogMasker.MaskUrl(target), method.Method)) return;
+
+            try
+            {
+                if (All) List(generic, uri, query);
+                else if (file != null) Download(generic, method, target, json, file);
+                else Send(generic, method, target, json);
+            }
+            catch (SecuApiException ex)
+            {
+                Report(ex);
+            }
+            DrainLog();
+        }
+
+        private void Send(GenericClient generic, HttpMethod method, Uri target, string json)
+        {
+            string body = Run(ct => generic.SendAsync(method, target, json, ct));
+            if (body == null) return;
+            if (Raw)
+            {
+                WriteObject(body);
+                return;
+            }
+            JToken answer;
+            try
+            {
+                answer = GenericClient.ParseAnswer(body);
+            }
+            catch (JsonException)
+            {
+                // Not JSON (text, or a document that -OutFile would have kept as bytes): written as the text it is.
+                WriteObject(body);
+                return;
+            }
+            if (GenericClient.TryReadList(answer, out long? count, out JArray data, out _))
+            {
+                string total = count.HasValue ? count.Value.ToString(CultureInfo.InvariantCulture) : "an unknown number of";
+                WriteVerbose($"{method.Method} {Path}: {data.Count.ToString(CultureInfo.InvariantCulture)} of {total} items" +
+                             (count.HasValue && count.Value > data.Count ? "; -All lists every page." : "."));
+                foreach (var item in data) WriteObject(CustomerOutput.ToPowerShell(item));
+                return;
+            }
+            if (answer is JArray array)
+            {
+                foreach (var item in array) WriteObject(CustomerOutput.ToPowerShell(item));
+                return;
+            }
+            if (answer != null) WriteObject(CustomerOutput.ToPowerShell(answer));
+        }
+
+        private void Download(GenericClient generic, HttpMethod method, Uri target, string json, string file)
+        {
+            byte[] bytes = Run(ct => generic.DownloadAsync(method, target, json, ct));
+            try
+            {
+                File.WriteAllBytes(file, bytes);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                WriteError(new ErrorRecord(ex, "OutFileWriteFailed", ErrorCategory.WriteError, OutFile)
+                {
+                    ErrorDetails = new ErrorDetails($"The answer ({bytes.Length} bytes) could not be written to '{file}': {ex.Message}"),
+                });
+                return;
+            }
+            WriteVerbose($"Wrote {bytes.Length.ToString(CultureInfo.InvariantCulture)} bytes to {file}.");
+        }
+
+        private void List(GenericClient generic, Uri uri, List<KeyValuePair<string, string>> query)
+        {
+            var listQuery = new ListQuery { Parameters = new List<KeyValuePair<string, string>>() };
+            foreach (var pair in query)
+            {
+                switch (pair.Key)
+                {
+                    case "count":
+                        if (!int.TryParse(pair.Value, NumberStyles.None, CultureInfo.InvariantCulture, out int size) || size < 1 || size > ListQuery.MaxPageSize)
+                            ThrowTerminatingError(Errors.Argument("InvalidQuery", $"With -All, 'count' is the page size: 1 to {ListQuery.MaxPageSize}, not '{pair.Value}'. No request was sent.", Query));
+                        listQuery.PageSize = size;
+                        break;
+                    case "scroll_expire":
+                        listQuery.ScrollExpire = pair.Value;
+                        break;
+                    case "offset":
+                    case "scroll_id":
+                        ThrowTerminatingError(Errors.Argument("InvalidQuery", $"-All reads every page through the scroll search, which takes no '{pair.Key}'. Leave it out, or page yourself without -All. No request was sent.", Query));
+                        break;
+                    default:
+                        listQuery.Parameters.Add(pair);
+                        break;
+                }
+            }
+
+            var pager = generic.List(uri, listQuery, StopToken);
+            var progress = new ProgressRecord(3, "Invoke-SecuConnectRequest", "Listing " + Path);
+            bool showProgress = false;
+            bool totalWritten = false;
+            long written = 0;
+            IEnumerator<JToken> e = null;
+            try
+            {
+                e = pager.GetEnumerator();
+                while (true)
+                {
+                    bool has;
+                    try
+                    {
+                        has = e.MoveNext();
+                    }
+                    catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
+                    {
+                        throw new PipelineStoppedException();
+                    }
+                    finally
+                    {
+                        DrainLog();
+                    }
+                    if (!totalWritten && pager.HasFirstPage)
+                    {
+                        totalWritten = true;
+                        WriteVerbose($"GET {Path}: " + (pager.Total.HasValue ? $"{pager.Total.Value.ToString(CultureInfo.InvariantCulture)} items in total." : "the API gave no total."));
+                    }
+                    if (!has) break;
+                    WriteObject(CustomerOutput.ToPowerShell(e.Current));
+                    written++;
+                    if (pager.Total.HasValue && pager.Total.Value > listQuery.PageSize && written % 100 == 0)
+                    {
+                        showProgress = true;
+                        progress.PercentComplete = (int)Math.Min(100, written * 100 / Math.Max(1, pager.Total.Value));
+                        progress.StatusDescription = $"{written} of {pager.Total.Value}";
+                        WriteProgress(progress);
+                    }
+                }
+            }
+            finally
+            {
+                e?.Dispose();
+                if (showProgress)
+                {
+                    progress.RecordType = ProgressRecordType.Completed;
+                    WriteProgress(progress);
+                }
+            }
+        }
+
+        private string ResolveOutFile()
+        {
+            string file = SessionState.Path.GetUnresolvedProviderPathFromPSPath(OutFile);
+            string directory = System.IO.Path.GetDirectoryName(file);
+            if (Directory.Exists(file) || (!string.IsNullOrEmpty(directory) && !Directory.Exists(directory)))
+                ThrowTerminatingError(Errors.Argument("InvalidOutFile",
+                    $"Cannot write the answer to '{OutFile}': " + (Directory.Exists(file) ? "it is a folder." : $"the folder '{directory}' does not exist.") + " No request was sent.", OutFile));
+            return file;
+        }
+
+        /// <summary>Reports an Api failure like the customer cmdlets, with advice that fits any resource.</summary>
+        private void Report(SecuApiException ex)
+        {
+            var record = Errors.FromApi(ex, Path);
+            switch (ex.Kind)
+            {
+                case SecuErrorKind.NotFound:
+                    record.ErrorDetails.RecommendedAction = "Check the path and the id in it; Get-Help Invoke-SecuConnectRequest shows the resource names.";
+                    break;
+                case SecuErrorKind.OutcomeUnknown:
+                    record.ErrorDetails.RecommendedAction = "Check with Invoke-SecuConnectRequest Get whether the change took effect before sending it again.";
+                    break;
+                case SecuErrorKind.InvalidData:
+                    record.ErrorDetails.RecommendedAction = "Correct the field named in the message and send the request again.";
+                    break;
+                case SecuErrorKind.RateLimited:
+                case SecuErrorKind.Unavailable:
+                case SecuErrorKind.Timeout:
+                    record.ErrorDetails.RecommendedAction = "Send the request again later; raise -TimeoutSec or -MaximumRetryCount on Connect-SecuConnect if it persists.";
+                    break;
+            }
+            if (ex.IsSessionFailure) ThrowTerminatingError(record);
+            WriteError(record);
+        }
+    }
+}
