@@ -48,18 +48,8 @@ BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'SecuConnect.TestHelpers.psm1')
     $script:Common = [System.Management.Automation.Cmdlet]::CommonParameters
 
-    # The syntax platyPS writes for one parameter set, from Get-Command (whitespace does not matter here).
-    function Get-ExpectedSyntax($Command, $Set) {
-        $parts = foreach ($p in $Set.Parameters) {
-            if ($p.Name -in $script:Common) { continue }
-            if ($p.ParameterType -eq [switch]) { "[-$($p.Name)]"; continue }
-            $type = if ($p.ParameterType.Name -eq 'Nullable`1') { $p.ParameterType.GenericTypeArguments[0].Name }
-            elseif ($p.ParameterType.IsGenericType) { $p.ParameterType.ToString() } else { $p.ParameterType.Name }
-            $s = if ($p.Position -ge 0) { "[-$($p.Name)] <$type>" } else { "-$($p.Name) <$type>" }
-            if ($p.IsMandatory) { $s } else { "[$s]" }
-        }
-        (@($Command.Name) + @($parts) + '[<CommonParameters>]') -join ' '
-    }
+    # The syntax platyPS writes for one parameter set, rendered by the generator's own code.
+    . (Join-Path $PSScriptRoot '../tools/HelpSyntax.ps1')
 
     # SYNTAX blocks of a docs page: set name (or '' when the page has a single block) -> text.
     function Get-DocSyntax([string] $Path) {
@@ -206,7 +196,7 @@ Describe 'docs/en-US' {
         foreach ($set in $sets) {
             $key = if ($sets.Count -eq 1) { '' } else { $set.Name }
             $blocks.Contains($key) | Should -BeTrue -Because "the page needs a SYNTAX block '### $($set.Name)'"
-            ($blocks[$key] -replace '\s+', ' ').Trim() | Should -Be (Get-ExpectedSyntax $cmd $set)
+            ($blocks[$key] -replace '\s+', ' ').Trim() | Should -Be ((Get-SyntaxText $cmd $set) -replace '\s+', ' ').Trim()
         }
     }
 

@@ -36,12 +36,8 @@ $NsMaml = 'http://schemas.microsoft.com/maml/2004/10'
 $NsCommand = 'http://schemas.microsoft.com/maml/dev/command/2004/10'
 $NsDev = 'http://schemas.microsoft.com/maml/dev/2004/10'
 $NsMSHelp = 'http://msdn.microsoft.com/mshelp'
-# platyPS wraps SYNTAX lines at this width.
-$SyntaxWidth = 110
-# Parameters platyPS leaves out of SYNTAX and PARAMETERS (CommonParameters covers them); ProgressAction is
-# a common parameter since PowerShell 7.4 and must never be documented as the cmdlet's own.
-$CommonNames = [System.Collections.Generic.HashSet[string]]::new([string[]] @(
-        [System.Management.Automation.Cmdlet]::CommonParameters + 'ProgressAction'), [StringComparer]::OrdinalIgnoreCase)
+# The syntax rules: which parameters are common, the wrap width, the rendering of SYNTAX blocks.
+. (Join-Path $PSScriptRoot 'HelpSyntax.ps1')
 
 #region Markdown reading
 
@@ -234,12 +230,6 @@ function Read-CommandPage([string] $Path) {
 
 #region Command metadata (what platyPS would render from Get-Command)
 
-function Get-TypeString([type] $Type) {
-    if ($Type.Name -eq 'Nullable`1') { return $Type.GenericTypeArguments[0].Name }
-    if ($Type.IsGenericType) { return $Type.ToString() }
-    $Type.Name
-}
-
 function Get-PipelineString($Parameter) {
     if ($Parameter.ValueFromPipeline) {
         if ($Parameter.ValueFromPipelineByPropertyName) { 'True (ByPropertyName, ByValue)' } else { 'True (ByValue)' }
@@ -250,10 +240,6 @@ function Get-PipelineString($Parameter) {
 
 function Get-PositionString($Parameter) {
     if ($Parameter.Position -lt 0) { 'Named' } else { [string] $Parameter.Position }
-}
-
-function Get-DocumentedParameter($ParameterSet) {
-    $ParameterSet.Parameters | Where-Object { -not $CommonNames.Contains($_.Name) }
 }
 
 function Get-AcceptedValue($Parameter) {
@@ -268,32 +254,6 @@ function Get-AcceptedValue($Parameter) {
 
 function Test-Wildcard($Parameter) {
     [bool] ($Parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.SupportsWildcardsAttribute] })
-}
-
-# The SYNTAX text platyPS 0.14 renders for one parameter set (MarkdownV2Renderer.GetSyntaxString).
-function Get-SyntaxText($Command, $ParameterSet) {
-    $parts = foreach ($p in Get-DocumentedParameter $ParameterSet) {
-        $type = Get-TypeString $p.ParameterType
-        if ($type -eq 'SwitchParameter') { "[-$($p.Name)]" }
-        else {
-            $s = "-$($p.Name)"
-            if ($p.Position -ge 0) { $s = "[$s]" }
-            $s = "$s <$type>"
-            if (-not $p.IsMandatory) { $s = "[$s]" }
-            $s
-        }
-    }
-    $parts = @($parts) + '[<CommonParameters>]'
-    $sb = [System.Text.StringBuilder]::new($Command.Name)
-    $lineStart = 0
-    foreach ($s in $parts) {
-        if ($sb.Length - $lineStart + $s.Length -gt $SyntaxWidth) {
-            $null = $sb.Append("`n")
-            $lineStart = $sb.Length
-        }
-        $null = $sb.Append(" $s")
-    }
-    $sb.ToString()
 }
 
 function Get-NormalizedText([string] $Text) { ($Text -replace '\s+', ' ').Trim() }

@@ -53,6 +53,9 @@ namespace SecuConnect.Commands
         private readonly Stopwatch _progressClock = Stopwatch.StartNew();
         private long _lastProgressMs = -1;
         private int _received;
+
+        // True while a record's outcome is written: its own errors go out at once, they are already in order.
+        private bool _completing;
         private int _finished;
         private bool? _errorActionStops;
         private bool _endedEarly;
@@ -234,6 +237,20 @@ namespace SecuConnect.Commands
         /// <summary>Writes a record's error; a record rejected before sending counts as failed in the summary.</summary>
         protected new void WriteError(ErrorRecord errorRecord)
         {
+            if (!_completing && _pending.Count > 0)
+            {
+                // Found before sending (a bad id or date) while earlier records are in flight: it waits its turn, so
+                // errors and output keep the input order.
+                _pending.Enqueue(new Pending
+                {
+                    Log = new ApiLog(),
+                    Task = Task.CompletedTask,
+                    Complete = () => { _failed++; base.WriteError(errorRecord); },
+                    Report = () => { _failed++; return $"{MyInvocation.MyCommand.Name}: a record was not sent: {errorRecord.Exception.Message}"; },
+                });
+                _received++;
+                return;
+            }
             _failed++;
             base.WriteError(errorRecord);
         }
@@ -271,11 +288,16 @@ namespace SecuConnect.Commands
             _finished++;
             try
             {
+                _completing = true;
                 item.Complete();
             }
             catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
             {
                 throw new PipelineStoppedException();
+            }
+            finally
+            {
+                _completing = false;
             }
             ReportProgress();
         }
