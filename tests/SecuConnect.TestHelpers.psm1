@@ -7,10 +7,14 @@ $script:DemoClientId = '09ae83af7c37121b2de929b211bad944'
 $script:DemoClientSecret = '9c5f250b69f6436cb38fd780349bc00810d8d5051d3dcf821e428f65a32724bd'
 
 function Start-SecuSandbox {
-    <# Starts the built sandbox (or -FilePath, e.g. the installed tool) on http://127.0.0.1:<free port>; returns BaseUri, Credential, Process. #>
+    <# Starts the built sandbox (or -FilePath, e.g. the installed tool) on http://127.0.0.1:<free port>; returns BaseUri, Credential, Process.
+       Our own tests run it with --strict (a body that is not JSON, an unknown sort field, fields path or contact
+       member is refused; the request log keeps the raw path), so a module that leans on the sandbox's leniency
+       fails here; -Lenient starts it as users' scripts see it by default. #>
     [CmdletBinding()]
     param(
         [string[]] $ArgumentList = @(),
+        [switch] $Lenient,
         [string] $SandboxDll = $(if ($env:SECUCONNECT_SANDBOX_DLL) { $env:SECUCONNECT_SANDBOX_DLL } else { Join-Path $script:RepoRoot 'out/SecuConnect.Sandbox/SecuConnect.Sandbox.dll' }),
         # An executable to run instead of 'dotnet <SandboxDll>', such as the installed tool 'secuconnect-sandbox'.
         [string] $FilePath,
@@ -23,7 +27,7 @@ function Start-SecuSandbox {
         $psi = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
         $psi.ArgumentList.Add($SandboxDll)
     }
-    foreach ($a in @('--urls', 'http://127.0.0.1:0') + $ArgumentList) { $psi.ArgumentList.Add($a) }
+    foreach ($a in @('--urls', 'http://127.0.0.1:0') + @(if (-not $Lenient) { '--strict' }) + $ArgumentList) { $psi.ArgumentList.Add($a) }
     $psi.RedirectStandardOutput = $true
     $psi.RedirectStandardError = $true
     $psi.UseShellExecute = $false
