@@ -148,6 +148,33 @@ function Set-SandboxExtraField {
 function Clear-SandboxExtraField { param([Parameter(Mandatory, Position = 0)] $Sandbox) $null = Invoke-SandboxControl $Sandbox DELETE '/_sandbox/extra-fields' }
 function Invoke-SandboxTokenExpiry { param([Parameter(Mandatory, Position = 0)] $Sandbox) $null = Invoke-SandboxControl $Sandbox POST '/_sandbox/expire-tokens' }
 
+function Stop-PowerShellTimed {
+    <# Stops a running [powershell] and returns State and Milliseconds: the time from the stop request to the
+       pipeline's own change to Stopped (or Completed/Failed), timestamped on the thread that raised it (as the hosted
+       xunit tests do), so a slow test thread on a loaded machine does not count. Fails after -TimeoutSec. #>
+    param([Parameter(Mandatory, Position = 0)] [powershell] $PowerShell, [int] $TimeoutSec = 30)
+    $id = 'SecuStop-' + [guid]::NewGuid()
+    $null = Register-ObjectEvent -InputObject $PowerShell -EventName InvocationStateChanged -SourceIdentifier $id
+    try {
+        $requested = [datetime]::Now
+        $stop = $PowerShell.BeginStop($null, $null)
+        $deadline = $requested.AddSeconds($TimeoutSec)
+        while ($true) {
+            $left = [Math]::Max(1, [int]($deadline - [datetime]::Now).TotalSeconds)
+            $e = Wait-Event -SourceIdentifier $id -Timeout $left
+            if (-not $e) { throw "The pipeline did not stop within $TimeoutSec s (state $($PowerShell.InvocationStateInfo.State))." }
+            Remove-Event -EventIdentifier $e.EventIdentifier
+            $state = $e.SourceEventArgs.InvocationStateInfo.State
+            if ($state -in 'Stopped', 'Completed', 'Failed') { break }
+        }
+        $PowerShell.EndStop($stop)
+        [pscustomobject]@{ State = $state; Milliseconds = ($e.TimeGenerated - $requested).TotalMilliseconds }
+    } finally {
+        Unregister-Event -SourceIdentifier $id -ErrorAction SilentlyContinue
+        Get-Event -SourceIdentifier $id -ErrorAction SilentlyContinue | Remove-Event
+    }
+}
+
 function Get-SecuModulePath {
     <# The built module's manifest: $env:SECUCONNECT_MODULE_PATH, else out/SecuConnect. Throws when it is missing. #>
     $path = if ($env:SECUCONNECT_MODULE_PATH) { $env:SECUCONNECT_MODULE_PATH } else { Join-Path $script:RepoRoot 'out/SecuConnect/SecuConnect.psd1' }
@@ -301,4 +328,4 @@ function Get-TargetId {
 Export-ModuleMember -Function Start-SecuSandbox, Stop-SecuSandbox, Invoke-SandboxControl, Reset-Sandbox, Clear-SandboxRequestLog,
     Get-SandboxRequestLog, Add-SandboxFault, Clear-SandboxFault, Set-SandboxSetting, Set-SandboxExtraField, Clear-SandboxExtraField, Invoke-SandboxTokenExpiry,
     Get-SecuModulePath, Get-SandboxToken, Invoke-SandboxApi, New-SandboxCustomer, Get-SandboxCustomer, Get-SandboxListRequest,
-    Get-FreeTcpPort, Start-RecordingServer, Stop-RecordingServer, Invoke-ChildPwsh, Invoke-Captured, Get-TargetId
+    Get-FreeTcpPort, Start-RecordingServer, Stop-RecordingServer, Invoke-ChildPwsh, Invoke-Captured, Get-TargetId, Stop-PowerShellTimed
