@@ -214,10 +214,11 @@ public sealed class RobustnessTests(SandboxProcess sandbox) : IClassFixture<Sand
     // ---- helpers ------------------------------------------------------------------------------------------------
 
     // A short timeout: a server that queues everyone behind one slow client fails the test instead of hanging it.
+    // 15 s: above the longest hold these tests inject (5 s), with room for a loaded machine.
     private static HttpClient NewClient(int maxConnections) =>
         new(new SocketsHttpHandler { MaxConnectionsPerServer = maxConnections, UseCookies = false, AllowAutoRedirect = false })
         {
-            Timeout = TimeSpan.FromSeconds(5),
+            Timeout = TimeSpan.FromSeconds(15),
         };
 
     private async Task<string> NewTokenAsync(HttpClient http)
