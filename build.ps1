@@ -5,7 +5,9 @@
     Tasks (positional, several allowed, run in order):
       build          publish the module to out/SecuConnect and the sandbox to out/SecuConnect.Sandbox, then docs
       docs           turn docs/en-US into out/SecuConnect/en-US help (MAML); fails when docs and cmdlets disagree
-      test           build, then run the xunit and Pester tests; last line "tests: N passed, N failed"
+      test           build, then run the xunit and Pester tests; prints passed, failed and skipped per suite and the
+                     last line "tests: N passed, N failed, N skipped"; fails on any failed or skipped test and on a
+                     suite below its minimum count in tests/minimum-tests.json
       demo           build, start a sandbox on a free port, walk through the vendor's CRUD example, stop it
       sandbox        build, then run the sandbox in the foreground (Ctrl+C stops it)
       bench-sandbox  build, then measure the sandbox's own capacity (GET by id, create) with 8 connections
@@ -79,17 +81,61 @@ function Restore-Tools {
     $pester
 }
 
-# Counts from the TRX (xunit) and NUnit (Pester) result files.
-function Get-TrxCount([string] $Path) {
-    [xml] $x = Get-Content -LiteralPath $Path -Raw
-    $c = $x.TestRun.ResultSummary.Counters
-    [pscustomobject]@{ Passed = [int]$c.passed; Failed = [int]$c.failed + [int]$c.error + [int]$c.timeout + [int]$c.aborted }
+# Counts from the TRX files (xunit) and the Pester summary. Every test ends up passed, failed or skipped; skipped
+# covers everything that did not run to a verdict (xunit NotExecuted/Inconclusive/..., Pester skipped, inconclusive
+# and not run), and any skipped test fails the run.
+function Get-TrxCount([string[]] $Path) {
+    $passed = 0; $failed = 0; $total = 0
+    foreach ($p in $Path) {
+        [xml] $x = Get-Content -LiteralPath $p -Raw
+        $c = $x.TestRun.ResultSummary.Counters
+        $passed += [int]$c.passed
+        $failed += [int]$c.failed + [int]$c.error + [int]$c.timeout + [int]$c.aborted
+        $total += [int]$c.total
+    }
+    [pscustomobject]@{ Passed = $passed; Failed = $failed; Skipped = $total - $passed - $failed; Total = $total }
 }
-function Get-NUnitCount([string] $Path) {
-    [xml] $x = Get-Content -LiteralPath $Path -Raw
-    $r = $x.'test-results'
-    $failed = [int]$r.failures + [int]$r.errors + [int]$r.invalid
-    [pscustomobject]@{ Passed = [int]$r.total - $failed - [int]$r.'not-run' - [int]$r.skipped - [int]$r.ignored - [int]$r.inconclusive; Failed = $failed }
+
+# The committed minimum test count of a suite on this platform: tests/minimum-tests.json maps each suite to a number,
+# or to an object of numbers per platform (linux, windows, macos) when some tests are chosen by platform at discovery.
+function Get-MinimumTestCount([string] $Suite) {
+    $path = Join-Path $Root 'tests/minimum-tests.json'
+    if (-not (Test-Path -LiteralPath $path)) { return $null }
+    $all = Get-Content -LiteralPath $path -Raw | ConvertFrom-Json -AsHashtable
+    $m = $all['suites'][$Suite]
+    if ($m -is [System.Collections.IDictionary]) {
+        $platform = if ($IsWindows) { 'windows' } elseif ($IsMacOS) { 'macos' } else { 'linux' }
+        $m = $m[$platform]
+    }
+    if ($null -eq $m) { return $null }
+    [int]$m
+}
+
+# Judges one suite: prints its counts, and returns it with Failed raised by one for a suite that ran badly (exit code
+# without a failed test, no result, no test) and Problems naming everything that must fail the run.
+function Measure-Suite([string] $Name, $Count, [int] $ExitCode) {
+    $problems = [System.Collections.Generic.List[string]]::new()
+    if ($null -eq $Count) {
+        $Count = [pscustomobject]@{ Passed = 0; Failed = 0; Skipped = 0; Total = 0 }
+        $problems.Add("$Name produced no test results (exit code $ExitCode)")
+        $Count.Failed = 1
+    } elseif ($Count.Total -eq 0) {
+        $problems.Add("$Name ran no test")
+        $Count.Failed++
+    } elseif ($ExitCode -ne 0 -and $Count.Failed -eq 0) {
+        $problems.Add("$Name failed with exit code $ExitCode and no failed test")
+        $Count.Failed++
+    }
+    if ($Count.Skipped -gt 0) { $problems.Add("$Name skipped or did not run $($Count.Skipped) test(s): every test must run") }
+    $minimum = Get-MinimumTestCount $Name
+    if ($null -eq $minimum) {
+        $problems.Add("$Name has no minimum test count in tests/minimum-tests.json")
+    } elseif ($Count.Total -lt $minimum) {
+        $problems.Add("$Name holds $($Count.Total) tests, fewer than its minimum of $minimum (tests/minimum-tests.json)")
+    }
+    $line = '{0}: {1} passed, {2} failed, {3} skipped (minimum {4})' -f $Name, $Count.Passed, $Count.Failed, $Count.Skipped, $(if ($null -eq $minimum) { 'none' } else { $minimum })
+    Write-Host $line -ForegroundColor $(if ($problems.Count -or $Count.Failed) { 'Red' } else { 'Green' })
+    [pscustomobject]@{ Name = $Name; Passed = $Count.Passed; Failed = $Count.Failed; Skipped = $Count.Skipped; Problems = $problems }
 }
 
 function Invoke-Test {
@@ -97,34 +143,45 @@ function Invoke-Test {
     $pester = Restore-Tools
     if (Test-Path $ResultsDir) { Remove-Item $ResultsDir -Recurse -Force }
     $null = New-Item -ItemType Directory $ResultsDir
-    $passed = 0; $failed = 0
+    $suites = [System.Collections.Generic.List[object]]::new()
 
     Write-Host '== xunit' -ForegroundColor Cyan
     $env:SECUCONNECT_SANDBOX_DLL = Join-Path $SandboxOut 'SecuConnect.Sandbox.dll'
     $env:SECUCONNECT_MODULE_PATH = Join-Path $ModuleOut 'SecuConnect.psd1'
-    $trxDir = Join-Path $ResultsDir 'xunit'
-    $xunitExit = 0
-    foreach ($project in 'tests/SecuConnect.Sandbox.Tests/SecuConnect.Sandbox.Tests.csproj', 'tests/SecuConnect.Tests/SecuConnect.Tests.csproj') {
-        & dotnet test (Join-Path $Root $project) -c $Configuration --nologo `
-            --logger 'trx' --logger 'console;verbosity=minimal' --results-directory $trxDir
-        if ($LASTEXITCODE -ne 0) { $xunitExit = $LASTEXITCODE }
+    $xunitRuns = foreach ($name in 'SecuConnect.Sandbox.Tests', 'SecuConnect.Tests') {
+        $trxDir = Join-Path $ResultsDir "xunit/$name"
+        & dotnet test (Join-Path $Root "tests/$name/$name.csproj") -c $Configuration --nologo `
+            --logger 'trx' --logger 'console;verbosity=minimal' --results-directory $trxDir | Out-Host
+        [pscustomobject]@{ Name = $name; Exit = $LASTEXITCODE; TrxDir = $trxDir }
     }
-    $trx = Get-ChildItem $trxDir -Filter *.trx -Recurse -ErrorAction SilentlyContinue
-    if ($trx) {
-        foreach ($f in $trx) { $c = Get-TrxCount $f.FullName; $passed += $c.Passed; $failed += $c.Failed }
-    }
-    if ($xunitExit -ne 0 -and $failed -eq 0) { Write-Host "xunit failed with exit code $xunitExit and no failed test" -ForegroundColor Red; $failed++ }
 
     Write-Host '== pester' -ForegroundColor Cyan
     $nunit = Join-Path $ResultsDir 'pester.xml'
-    & $Pwsh -NoProfile -NonInteractive -File (Join-Path $Root 'tools/Invoke-PesterTests.ps1') -PesterPath $pester -TestsPath (Join-Path $Root 'tests') -ResultPath $nunit
+    $summary = Join-Path $ResultsDir 'pester-summary.json'
+    & $Pwsh -NoProfile -NonInteractive -File (Join-Path $Root 'tools/Invoke-PesterTests.ps1') -PesterPath $pester -TestsPath (Join-Path $Root 'tests') -ResultPath $nunit -SummaryPath $summary
     $pesterExit = $LASTEXITCODE
-    $pesterFailed = 0
-    if (Test-Path $nunit) { $c = Get-NUnitCount $nunit; $passed += $c.Passed; $failed += $c.Failed; $pesterFailed = $c.Failed }
-    if ($pesterExit -ne 0 -and $pesterFailed -eq 0) { Write-Host "Pester failed with exit code $pesterExit and no failed test" -ForegroundColor Red; $failed++ }
 
-    Write-Host "tests: $passed passed, $failed failed"
-    if ($failed -gt 0) { exit 1 }
+    Write-Host '== results' -ForegroundColor Cyan
+    foreach ($r in $xunitRuns) {
+        $trx = @(Get-ChildItem $r.TrxDir -Filter *.trx -Recurse -ErrorAction SilentlyContinue)
+        $count = if ($trx.Count) { Get-TrxCount $trx.FullName } else { $null }
+        $suites.Add((Measure-Suite $r.Name $count $r.Exit))
+    }
+    $count = $null
+    if (Test-Path $summary) {
+        $s = Get-Content -LiteralPath $summary -Raw | ConvertFrom-Json
+        $count = [pscustomobject]@{ Passed = $s.passed; Failed = $s.failed; Skipped = $s.skipped + $s.inconclusive + $s.notRun; Total = $s.total }
+        foreach ($c in @($s.containers | Where-Object result -eq 'Failed')) { Write-Host "  $($c.name): $($c.passed) passed, $($c.failed) failed of $($c.total) (container failed)" -ForegroundColor Red }
+    }
+    $suites.Add((Measure-Suite 'Pester' $count $pesterExit))
+
+    $passed = ($suites | Measure-Object Passed -Sum).Sum
+    $failed = ($suites | Measure-Object Failed -Sum).Sum
+    $skipped = ($suites | Measure-Object Skipped -Sum).Sum
+    $problems = @($suites | ForEach-Object { $_.Problems })
+    foreach ($p in $problems) { Write-Host "FAIL: $p" -ForegroundColor Red }
+    Write-Host "tests: $passed passed, $failed failed, $skipped skipped"
+    if ($failed -gt 0 -or $skipped -gt 0 -or $problems.Count -gt 0) { exit 1 }
 }
 
 function Invoke-Demo {

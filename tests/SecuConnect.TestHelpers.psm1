@@ -7,10 +7,14 @@ $script:DemoClientId = '09ae83af7c37121b2de929b211bad944'
 $script:DemoClientSecret = '9c5f250b69f6436cb38fd780349bc00810d8d5051d3dcf821e428f65a32724bd'
 
 function Start-SecuSandbox {
-    <# Starts the built sandbox (or -FilePath, e.g. the installed tool) on http://127.0.0.1:<free port>; returns BaseUri, Credential, Process. #>
+    <# Starts the built sandbox (or -FilePath, e.g. the installed tool) on http://127.0.0.1:<free port>; returns BaseUri, Credential, Process.
+       Our own tests run it with --strict (a body that is not JSON, an unknown sort field, fields path or contact
+       member is refused; the request log keeps the raw path), so a module that leans on the sandbox's leniency
+       fails here; -Lenient starts it as users' scripts see it by default. #>
     [CmdletBinding()]
     param(
         [string[]] $ArgumentList = @(),
+        [switch] $Lenient,
         [string] $SandboxDll = $(if ($env:SECUCONNECT_SANDBOX_DLL) { $env:SECUCONNECT_SANDBOX_DLL } else { Join-Path $script:RepoRoot 'out/SecuConnect.Sandbox/SecuConnect.Sandbox.dll' }),
         # An executable to run instead of 'dotnet <SandboxDll>', such as the installed tool 'secuconnect-sandbox'.
         [string] $FilePath,
@@ -23,7 +27,7 @@ function Start-SecuSandbox {
         $psi = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
         $psi.ArgumentList.Add($SandboxDll)
     }
-    foreach ($a in @('--urls', 'http://127.0.0.1:0') + $ArgumentList) { $psi.ArgumentList.Add($a) }
+    foreach ($a in @('--urls', 'http://127.0.0.1:0') + @(if (-not $Lenient) { '--strict' }) + $ArgumentList) { $psi.ArgumentList.Add($a) }
     $psi.RedirectStandardOutput = $true
     $psi.RedirectStandardError = $true
     $psi.UseShellExecute = $false
@@ -143,6 +147,33 @@ function Set-SandboxExtraField {
 }
 function Clear-SandboxExtraField { param([Parameter(Mandatory, Position = 0)] $Sandbox) $null = Invoke-SandboxControl $Sandbox DELETE '/_sandbox/extra-fields' }
 function Invoke-SandboxTokenExpiry { param([Parameter(Mandatory, Position = 0)] $Sandbox) $null = Invoke-SandboxControl $Sandbox POST '/_sandbox/expire-tokens' }
+
+function Stop-PowerShellTimed {
+    <# Stops a running [powershell] and returns State and Milliseconds: the time from the stop request to the
+       pipeline's own change to Stopped (or Completed/Failed), timestamped on the thread that raised it (as the hosted
+       xunit tests do), so a slow test thread on a loaded machine does not count. Fails after -TimeoutSec. #>
+    param([Parameter(Mandatory, Position = 0)] [powershell] $PowerShell, [int] $TimeoutSec = 30)
+    $id = 'SecuStop-' + [guid]::NewGuid()
+    $null = Register-ObjectEvent -InputObject $PowerShell -EventName InvocationStateChanged -SourceIdentifier $id
+    try {
+        $requested = [datetime]::Now
+        $stop = $PowerShell.BeginStop($null, $null)
+        $deadline = $requested.AddSeconds($TimeoutSec)
+        while ($true) {
+            $left = [Math]::Max(1, [int]($deadline - [datetime]::Now).TotalSeconds)
+            $e = Wait-Event -SourceIdentifier $id -Timeout $left
+            if (-not $e) { throw "The pipeline did not stop within $TimeoutSec s (state $($PowerShell.InvocationStateInfo.State))." }
+            Remove-Event -EventIdentifier $e.EventIdentifier
+            $state = $e.SourceEventArgs.InvocationStateInfo.State
+            if ($state -in 'Stopped', 'Completed', 'Failed') { break }
+        }
+        $PowerShell.EndStop($stop)
+        [pscustomobject]@{ State = $state; Milliseconds = ($e.TimeGenerated - $requested).TotalMilliseconds }
+    } finally {
+        Unregister-Event -SourceIdentifier $id -ErrorAction SilentlyContinue
+        Get-Event -SourceIdentifier $id -ErrorAction SilentlyContinue | Remove-Event
+    }
+}
 
 function Get-SecuModulePath {
     <# The built module's manifest: $env:SECUCONNECT_MODULE_PATH, else out/SecuConnect. Throws when it is missing. #>
@@ -336,4 +367,4 @@ function Get-TargetId {
 Export-ModuleMember -Function Start-SecuSandbox, Stop-SecuSandbox, Invoke-SandboxControl, Reset-Sandbox, Clear-SandboxRequestLog,
     Get-SandboxRequestLog, Add-SandboxFault, Clear-SandboxFault, Set-SandboxSetting, Set-SandboxExtraField, Clear-SandboxExtraField, Invoke-SandboxTokenExpiry,
     Get-SecuModulePath, Get-SandboxToken, Invoke-SandboxApi, New-SandboxCustomer, Get-SandboxCustomer, Get-SandboxListRequest,
-    Get-FreeTcpPort, Start-RecordingServer, Stop-RecordingServer, Invoke-RecordingHost, Invoke-ChildPwsh, Invoke-Captured, Get-TargetId
+    Get-FreeTcpPort, Start-RecordingServer, Stop-RecordingServer, Invoke-RecordingHost, Invoke-ChildPwsh, Invoke-Captured, Get-TargetId, Stop-PowerShellTimed

@@ -8,8 +8,11 @@ namespace SecuConnect.Sandbox.Tests;
 /// PUT /_sandbox/extra-fields: members the live API returns beyond the modelled ones, so clients can prove they keep
 /// them (customer members are server-managed, contact and address members must be sent back on PUT).
 /// </summary>
-public sealed class ExtraFieldTests(SandboxProcess sandbox) : IClassFixture<SandboxProcess>, IAsyncLifetime
+// Unconfigured contact members are ignored here, as by default (without --strict); StrictModeTests covers their refusal.
+public sealed class ExtraFieldTests(LenientSandbox fixture) : IClassFixture<LenientSandbox>, IAsyncLifetime
 {
+    private readonly SandboxProcess sandbox = fixture.Process;
+
     private const string Extras = """
         {"customer": {"merchant_customer_id": "M-1"},
          "contact": {"ident_service_ids": ["a", "b"], "flags": {"vip": true}},

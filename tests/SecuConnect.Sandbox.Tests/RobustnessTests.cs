@@ -104,7 +104,9 @@ public sealed class RobustnessTests(SandboxProcess sandbox) : IClassFixture<Sand
         foreach (var (response, elapsed) in served)
         {
             Assert.True(response.StatusCode == 200, response.ToString());
-            Assert.True(elapsed < TimeSpan.FromSeconds(2), $"a normal request took {elapsed.TotalMilliseconds:F0} ms beside a slow upload");
+            // The slow body is never finished meanwhile, so a server that waited for it would not answer at all; the
+            // bound only has to hold on a loaded two-core machine running other test classes in parallel.
+            Assert.True(elapsed < TimeSpan.FromSeconds(5), $"a normal request took {elapsed.TotalMilliseconds:F0} ms beside a slow upload");
         }
         Assert.DoesNotContain("Slow", await ForenamesAsync());
 
@@ -179,7 +181,7 @@ public sealed class RobustnessTests(SandboxProcess sandbox) : IClassFixture<Sand
         var token = await sandbox.TokenAsync();
         await sandbox.ClearLogAsync();
         // A delay only: a request the server failed to drop would go on to create its customer once the delay ends.
-        await sandbox.AddFaultAsync(new { latencyMs = 2000, method = "POST", pathPrefix = "/api/v2/Payment/Customers", phase = "before" });
+        await sandbox.AddFaultAsync(new { latencyMs = 5000, method = "POST", pathPrefix = "/api/v2/Payment/Customers", phase = "before" });
 
         using var quitters = NewClient(maxConnections: cancelled);
         using var stop = new CancellationTokenSource();
@@ -197,7 +199,8 @@ public sealed class RobustnessTests(SandboxProcess sandbox) : IClassFixture<Sand
         // Meanwhile the server answers others at once.
         var health = Stopwatch.StartNew();
         await AssertHealthyAsync();
-        Assert.True(health.Elapsed < TimeSpan.FromSeconds(1.5), $"health took {health.Elapsed.TotalMilliseconds:F0} ms beside held requests");
+        // Well under the 5 s hold, with room for a loaded two-core machine.
+        Assert.True(health.Elapsed < TimeSpan.FromSeconds(3.5), $"health took {health.Elapsed.TotalMilliseconds:F0} ms beside held requests");
 
         var answer = await control;
         Assert.True(answer.StatusCode == 200, answer.ToString());
@@ -211,10 +214,11 @@ public sealed class RobustnessTests(SandboxProcess sandbox) : IClassFixture<Sand
     // ---- helpers ------------------------------------------------------------------------------------------------
 
     // A short timeout: a server that queues everyone behind one slow client fails the test instead of hanging it.
+    // 15 s: above the longest hold these tests inject (5 s), with room for a loaded machine.
     private static HttpClient NewClient(int maxConnections) =>
         new(new SocketsHttpHandler { MaxConnectionsPerServer = maxConnections, UseCookies = false, AllowAutoRedirect = false })
         {
-            Timeout = TimeSpan.FromSeconds(5),
+            Timeout = TimeSpan.FromSeconds(15),
         };
 
     private async Task<string> NewTokenAsync(HttpClient http)

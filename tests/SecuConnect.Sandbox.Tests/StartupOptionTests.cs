@@ -106,7 +106,7 @@ public sealed class StartupOptionTests
     {
         var (exitCode, stdout, stderr) = await SandboxProcess.RunToExitAsync(TimeSpan.FromSeconds(30), "--help");
         Assert.True(exitCode == 0, $"--help exited {exitCode}: {stderr}");
-        foreach (var option in new[] { "--urls", "--allow-remote", "--data", "--client", "--token-lifetime", "--auth-failure-status", "--omit-contract", "--extra-fields", "--request-log-limit" })
+        foreach (var option in new[] { "--urls", "--allow-remote", "--data", "--client", "--token-lifetime", "--auth-failure-status", "--omit-contract", "--extra-fields", "--request-log-limit", "--strict" })
         {
             Assert.Contains(option, stdout);
         }

@@ -40,6 +40,8 @@ public sealed class TokenEndpointTests(SandboxProcess sandbox) : IClassFixture<S
     [Fact]
     public async Task BodyWithoutContentTypeIsAccepted()
     {
+        // The default, lenient sandbox (strict takes JSON or form bodies only: StrictModeTests).
+        await using var sandbox = await SandboxProcess.StartLenientAsync();
         var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(DemoGrant));
         var r = await sandbox.SendAsync(sandbox.Request(HttpMethod.Post, "/oauth/token", content));
         AssertTokenAnswer(r, 1200);

@@ -48,7 +48,7 @@ internal sealed class FakeHandler : HttpMessageHandler
     {
         string? body = request.Content == null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
         Requests.Enqueue(new RecordedRequest(request.Method.Method, request.RequestUri!.AbsolutePath, request.RequestUri.Query.TrimStart('?'),
-            body, request.Headers.Authorization?.Parameter));
+            body, request.Headers.Authorization?.Parameter, request.Content?.Headers.ContentType?.ToString(), request.Headers.Authorization?.Scheme));
         if (request.RequestUri.AbsolutePath.EndsWith("/oauth/token", StringComparison.Ordinal))
         {
             if (TokenResponder != null) return await TokenResponder(request, cancellationToken);
@@ -63,4 +63,5 @@ internal sealed class FakeHandler : HttpMessageHandler
         new(status) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
 }
 
-internal sealed record RecordedRequest(string Method, string Path, string Query, string? Body, string? Bearer);
+internal sealed record RecordedRequest(string Method, string Path, string Query, string? Body, string? Bearer,
+    string? ContentType = null, string? AuthScheme = null);

@@ -25,8 +25,9 @@ public static partial class CustomerInputParser
     /// <summary>Returns null and sets <paramref name="contact"/>, or returns the error_details text.</summary>
     /// <param name="isContactExtra">which unmodelled contact members to keep (raw JSON); null keeps none</param>
     /// <param name="isAddressExtra">which unmodelled address members to keep; null keeps none</param>
+    /// <param name="rejectUnknown">strict mode: an unknown contact or address member (neither modelled nor extra) is an error</param>
     public static string? TryParse(ReadOnlySpan<byte> body, out ContactData? contact,
-        Func<string, bool>? isContactExtra = null, Func<string, bool>? isAddressExtra = null)
+        Func<string, bool>? isContactExtra = null, Func<string, bool>? isAddressExtra = null, bool rejectUnknown = false)
     {
         contact = null;
         if (body.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) body = body[3..]; // a UTF-8 byte order mark is tolerated
@@ -47,7 +48,7 @@ public static partial class CustomerInputParser
             var root = doc.RootElement;
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("contact", out var c) || c.ValueKind != JsonValueKind.Object)
                 return "no payload";
-            return ParseContact(c, out contact, isContactExtra, isAddressExtra);
+            return ParseContact(c, out contact, isContactExtra, isAddressExtra, rejectUnknown);
         }
     }
 
@@ -56,7 +57,7 @@ public static partial class CustomerInputParser
     /// <paramref name="isContactExtra"/> or <paramref name="isAddressExtra"/> names them: those are kept as raw JSON.
     /// </summary>
     public static string? ParseContact(JsonElement c, out ContactData? contact,
-        Func<string, bool>? isContactExtra = null, Func<string, bool>? isAddressExtra = null)
+        Func<string, bool>? isContactExtra = null, Func<string, bool>? isAddressExtra = null, bool rejectUnknown = false)
     {
         contact = null;
         var values = new string?[ContactFields.Contact.Length];
@@ -80,6 +81,7 @@ public static partial class CustomerInputParser
                     {
                         // unknown fields are ignored, configured extra ones kept as sent
                         if (isAddressExtra != null && isAddressExtra(a.Name)) Keep(ref addressExtras, a);
+                        else if (rejectUnknown) return $"invalid payload: unknown field contact.address.{a.Name}";
                         continue;
                     }
                     string? err = ReadString(a.Value, "contact.address." + a.Name, out address[ai]);
@@ -91,7 +93,9 @@ public static partial class CustomerInputParser
             if (i < 0)
             {
                 // name and unknown fields are ignored, configured extra ones kept as sent
-                if (!p.NameEquals("name") && isContactExtra != null && isContactExtra(p.Name)) Keep(ref extras, p);
+                if (p.NameEquals("name")) continue;
+                if (isContactExtra != null && isContactExtra(p.Name)) Keep(ref extras, p);
+                else if (rejectUnknown) return $"invalid payload: unknown field contact.{p.Name}";
                 continue;
             }
             string? e = ReadString(p.Value, "contact." + p.Name, out values[i]);

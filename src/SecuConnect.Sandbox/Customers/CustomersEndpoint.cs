@@ -25,7 +25,7 @@ public sealed class CustomersEndpoint(ICustomerStore store, SandboxOptions optio
     {
         var extra = settings.ExtraFields;
         string? error = CustomerInputParser.TryParse(body, out var parsed,
-            Known(extra.Contact, []), Known(extra.Address, []));
+            Known(extra.Contact, []), Known(extra.Address, []), rejectUnknown: options.Strict);
         if (error != null) return ApiErrors.BadRequest(error);
         // Configured extra members a new customer gets, unless the body gives a value of its own.
         var contact = new ContactData(parsed!.Values, parsed.Address,
@@ -44,7 +44,7 @@ public sealed class CustomersEndpoint(ICustomerStore store, SandboxOptions optio
         // extras are the configured ones and those the customer already has.
         var extra = settings.ExtraFields;
         string? error = CustomerInputParser.TryParse(body, out var contact,
-            Known(extra.Contact, current.Contact.Extras), Known(extra.Address, current.Contact.AddressExtras));
+            Known(extra.Contact, current.Contact.Extras), Known(extra.Address, current.Contact.AddressExtras), rejectUnknown: options.Strict);
         if (error != null) return ApiErrors.BadRequest(error);
         string updated = Now();
         var record = store.Replace(id, old => new CustomerRecord(old.Id, old.Seq, old.ContractId, old.MerchantId, contact!, old.Created, updated, old.Extras));
@@ -94,8 +94,9 @@ public sealed class CustomersEndpoint(ICustomerStore store, SandboxOptions optio
             int count = ParseCount(query["count"]);
             long offset = ParseOffset(query["offset"]);
             var filter = QueryParser.Parse(q);
-            var sort = SortSpec.Parse(query["sort"]);
-            var fields = FieldProjection.Parse(query["fields"]);
+            var extras = settings.ExtraFields;
+            var sort = SortSpec.Parse(query["sort"], options.Strict ? path => FieldPaths.IsKnown(path, extras, objects: false) : null);
+            var fields = FieldProjection.Parse(query["fields"], options.Strict ? path => FieldPaths.IsKnown(path, extras, objects: true) : null);
             string? expire = query["scroll_expire"];
             TimeSpan? keepAlive = string.IsNullOrEmpty(expire) ? null : ScrollRegistry.ParseExpire(expire);
 

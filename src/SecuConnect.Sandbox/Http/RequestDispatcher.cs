@@ -58,7 +58,10 @@ public sealed class RequestDispatcher(
             return;
         }
 
-        var entry = new RequestLogEntry(method, path, QueryRedaction.Redact(ctx.Request.QueryString.Value), time.GetUtcNow());
+        // Strict: log the path exactly as it arrived (case, repeated and trailing slashes, escapes), so a test sees
+        // what the client sent rather than what the router made of it.
+        string logged = options.Strict ? RawPath(ctx) ?? path : path;
+        var entry = new RequestLogEntry(method, logged, QueryRedaction.Redact(ctx.Request.QueryString.Value), time.GetUtcNow());
         log.Add(entry);
         await Guarded(ctx, () => HandleApiAsync(ctx, path, method), entry);
     }
@@ -130,6 +133,9 @@ public sealed class RequestDispatcher(
                 return ApiErrors.NotFoundResult($"no resource at {path}");
             case Route.Token:
                 if (method != "POST") return ApiErrors.MethodNotAllowed(method, "POST");
+                // The token endpoint takes JSON or form bodies (the SDKs send both); strict refuses anything else.
+                if (options.Strict && HasBody(ctx) && !IsMediaType(ctx.Request.ContentType, "application/json") && !IsMediaType(ctx.Request.ContentType, "application/x-www-form-urlencoded"))
+                    return UnsupportedMediaType("the token endpoint takes application/json or application/x-www-form-urlencoded bodies");
                 byte[]? tokenBody = await HttpIo.ReadBodyAsync(ctx.Request, ctx.RequestAborted);
                 return tokenBody == null ? ApiErrors.TooLarge() : tokenEndpoint.Handle(ctx.Request, tokenBody);
             case Route.List:
@@ -141,6 +147,8 @@ public sealed class RequestDispatcher(
         }
 
         if (!IsAuthorized(ctx.Request)) return ApiErrors.TokenRequired(settings.AuthFailureStatus);
+        if (options.Strict && HasBody(ctx) && !IsMediaType(ctx.Request.ContentType, "application/json"))
+            return UnsupportedMediaType("request bodies must be application/json");
 
         if (route == Route.List && method == "GET") return customers.List(ctx.Request.Query);
         if (route == Route.Item && method == "GET") return customers.Get(id!);
@@ -150,6 +158,26 @@ public sealed class RequestDispatcher(
         if (body == null) return ApiErrors.TooLarge();
         return route == Route.List ? customers.Create(body) : customers.Update(id!, body);
     }
+
+    /// <summary>The request target's path as the client sent it (before any decoding); null when unavailable.</summary>
+    private static string? RawPath(HttpContext ctx)
+    {
+        string? target = ctx.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget;
+        if (string.IsNullOrEmpty(target) || target[0] != '/') return null;
+        int q = target.IndexOf('?');
+        return q < 0 ? target : target[..q];
+    }
+
+    /// <summary>A body is present: a Content-Length above 0 or a chunked body.</summary>
+    private static bool HasBody(HttpContext ctx) =>
+        ctx.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestBodyDetectionFeature>()?.CanHaveBody ?? ctx.Request.ContentLength > 0;
+
+    private static bool IsMediaType(string? contentType, string mediaType) =>
+        Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var media)
+        && media.MediaType.Equals(mediaType, StringComparison.OrdinalIgnoreCase);
+
+    private static ApiResult UnsupportedMediaType(string details) =>
+        ApiErrors.Create(415, ApiErrors.Format, $"unsupported content type: {details}");
 
     // Faults hit the token endpoint and the API only, never the health check or unknown paths.
     private static bool IsFaultable(string path) =>

@@ -26,6 +26,12 @@ public sealed class SandboxOptions
     public bool ShowHelp { get; private set; }
     public ExtraFields ExtraFields { get; private set; } = ExtraFields.None;
     public bool OmitContract { get; private set; }
+
+    /// <summary>
+    /// --strict: refuse what the contract does not define instead of passing over it (415 for an API body that is not
+    /// JSON, 400 for unknown sort fields, fields paths and contact members) and log the raw request path.
+    /// </summary>
+    public bool Strict { get; private set; }
     public long RequestLogLimitBytes { get; private set; } = RequestLog.RequestLogBook.DefaultLimitBytes;
 
     public const string Usage = """
@@ -43,6 +49,9 @@ public sealed class SandboxOptions
           --auth-failure-status 401|403 status for a missing, unknown or expired token (default 403)
           --contract PCR_...            contract id given to every customer
           --omit-contract               leave contract out of customer answers (as older SDK models do)
+          --strict                      refuse what the contract leaves undefined: 415 for an API body that is not
+                                        application/json, 400 for unknown sort fields, fields paths and contact
+                                        members; the request log keeps the raw path (for a client's own tests)
           --merchant MRC_...            merchant id given to every customer
           --timezone ID                 time zone of created/updated timestamps (default UTC)
           --extra-fields FILE           unmodelled members to return, as PUT /_sandbox/extra-fields takes them
@@ -105,6 +114,8 @@ public sealed class SandboxOptions
                 }
                 case "--omit-contract":
                     o.OmitContract = true; break;
+                case "--strict":
+                    o.Strict = true; break;
                 case "--contract":
                     o.ContractId = CheckId(Value(), "PCR", "--contract"); break;
                 case "--merchant":

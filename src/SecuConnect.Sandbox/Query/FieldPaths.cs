@@ -26,6 +26,26 @@ public static class FieldPaths
         return r => ExtraValue(r.Extras, segments, 0);
     }
 
+    /// <summary>Object paths the fields parameter may name besides leaves: the whole contact, address, contract or merchant.</summary>
+    private static readonly HashSet<string> ObjectPaths = new(StringComparer.Ordinal) { "contact", "contact.address", "contract", "merchant" };
+
+    /// <summary>
+    /// Whether a path names a field of the model (a leaf, or with <paramref name="objects"/> also an object such as
+    /// contact.address) or lies inside an extra member the sandbox was told to return (PUT /_sandbox/extra-fields).
+    /// Strict mode refuses other paths instead of treating them as absent.
+    /// </summary>
+    public static bool IsKnown(string path, ExtraFields extras, bool objects)
+    {
+        if (Accessors.ContainsKey(path) || (objects && ObjectPaths.Contains(path))) return true;
+        string[] segments = path.Split('.');
+        if (Array.Exists(segments, s => s.Length == 0)) return false;
+        if (segments.Length >= 3 && segments[0] == "contact" && segments[1] == "address")
+            return Array.Exists(extras.Address, m => m.Name == segments[2]);
+        if (segments.Length >= 2 && segments[0] == "contact")
+            return Array.Exists(extras.Contact, m => m.Name == segments[1]);
+        return Array.Exists(extras.Customer, m => m.Name == segments[0]);
+    }
+
     private static string? ExtraValue(ExtraMember[] members, string[] path, int start)
     {
         if (members.Length == 0) return null;

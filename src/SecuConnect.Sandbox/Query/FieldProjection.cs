@@ -5,17 +5,24 @@ using SecuConnect.Sandbox.Models;
 
 namespace SecuConnect.Sandbox.Query;
 
-/// <summary>fields=a,b.c: keeps the listed paths (leaf or object) plus object and id; unknown paths are ignored.</summary>
+/// <summary>fields=a,b.c: keeps the listed paths (leaf or object) plus object and id; unknown paths are ignored (strict: refused).</summary>
 public sealed class FieldProjection
 {
     private readonly string[][] _paths;
 
     private FieldProjection(string[][] paths) => _paths = paths;
 
-    public static FieldProjection? Parse(string? fields)
+    /// <param name="known">strict mode: which paths exist; an unknown one is a syntax error. Null ignores unknown paths.</param>
+    public static FieldProjection? Parse(string? fields, Func<string, bool>? known = null)
     {
         if (string.IsNullOrWhiteSpace(fields)) return null;
-        var paths = fields.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+        var names = fields.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (known != null)
+        {
+            foreach (string name in names)
+                if (!known(name)) throw new QuerySyntaxException($"invalid fields: unknown field '{name}'");
+        }
+        var paths = names
             .Select(p => p.Split('.'))
             .Where(p => Array.TrueForAll(p, s => s.Length > 0))
             .ToArray();

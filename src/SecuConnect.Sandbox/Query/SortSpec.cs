@@ -13,7 +13,9 @@ public sealed class SortSpec : IComparer<CustomerRecord>
     private SortSpec((Func<CustomerRecord, string?>?, bool)[] keys) => _keys = keys;
 
     /// <summary>Null when no sort is asked for.</summary>
-    public static SortSpec? Parse(string? sort)
+    /// <param name="known">strict mode: which field paths exist; an unknown one is a syntax error. Null accepts any
+    /// path (an unknown one sorts nothing).</param>
+    public static SortSpec? Parse(string? sort, Func<string, bool>? known = null)
     {
         if (string.IsNullOrWhiteSpace(sort)) return null;
         var keys = new List<(Func<CustomerRecord, string?>?, bool)>();
@@ -30,6 +32,7 @@ public sealed class SortSpec : IComparer<CustomerRecord>
                 "desc" or "dsc" => true,
                 _ => throw new QuerySyntaxException($"invalid sort order '{order}' for {field}: use asc or desc"),
             };
+            if (known != null && !known(field)) throw new QuerySyntaxException($"invalid sort: unknown field '{field}'");
             keys.Add((FieldPaths.Resolve(field), desc));
         }
         return keys.Count == 0 ? null : new SortSpec(keys.ToArray());

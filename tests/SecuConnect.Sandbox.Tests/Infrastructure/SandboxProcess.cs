@@ -25,7 +25,8 @@ public sealed partial class SandboxProcess : IAsyncLifetime, IAsyncDisposable
     private Process? _process;
     private string? _token;
 
-    public SandboxProcess() : this(Array.Empty<string>())
+    /// <summary>The class fixture: a strict sandbox (--strict), as every test run of this repository uses.</summary>
+    public SandboxProcess() : this(["--strict"])
     {
     }
 
@@ -42,8 +43,16 @@ public sealed partial class SandboxProcess : IAsyncLifetime, IAsyncDisposable
     public string StdErr { get { lock (_stderr) { return _stderr.ToString(); } } }
     public string StdOut { get { lock (_stdout) { return _stdout.ToString(); } } }
 
-    /// <summary>Starts an extra sandbox with the given options (the caller disposes it).</summary>
+    /// <summary>Starts an extra strict sandbox (--strict) with the given options (the caller disposes it).</summary>
     public static async Task<SandboxProcess> StartAsync(params string[] arguments)
+    {
+        var sandbox = new SandboxProcess(["--strict", .. arguments]);
+        await sandbox.InitializeAsync();
+        return sandbox;
+    }
+
+    /// <summary>Starts an extra sandbox without --strict, as users' scripts see it by default (the caller disposes it).</summary>
+    public static async Task<SandboxProcess> StartLenientAsync(params string[] arguments)
     {
         var sandbox = new SandboxProcess(arguments);
         await sandbox.InitializeAsync();
