@@ -4,7 +4,7 @@ using Xunit;
 
 namespace SecuConnect.Sandbox.Tests;
 
-/// <summary>Bearer tokens on /api/v2 (README §2.4, §10.6): every failure is 403 code 2003 unless set to 401.</summary>
+/// <summary>Bearer tokens on /api/v2 (the contract copy, tests/Contract/payment-customers.openapi.json): every failure is 403 code 2003 unless set to 401.</summary>
 public sealed class AuthTests(SandboxProcess sandbox) : IClassFixture<SandboxProcess>, IAsyncLifetime
 {
     public Task InitializeAsync() => sandbox.ResetAsync();

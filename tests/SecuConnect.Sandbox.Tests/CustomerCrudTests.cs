@@ -5,7 +5,7 @@ using Xunit;
 
 namespace SecuConnect.Sandbox.Tests;
 
-/// <summary>The five customer operations (README §3, §5, §6, §10.10-14, §10.21-22, §10.29).</summary>
+/// <summary>The five customer operations (the contract copy, tests/Contract/payment-customers.openapi.json).</summary>
 public sealed class CustomerCrudTests(SandboxProcess sandbox) : IClassFixture<SandboxProcess>, IAsyncLifetime
 {
     private const string Customers = "/Payment/Customers";

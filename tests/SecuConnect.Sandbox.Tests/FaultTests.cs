@@ -22,7 +22,7 @@ public sealed class FaultTests(SandboxProcess sandbox) : IClassFixture<SandboxPr
     private Task<ApiResponse> List() => sandbox.ApiAsync(HttpMethod.Get, "/Payment/Customers");
 
     /// <summary>
-    /// An injected fault carries the exception name the live API uses for its status (README §7), or no name where
+    /// An injected fault carries the exception name the live API uses for its status (the contract copy, tests/Contract/payment-customers.openapi.json), or no name where
     /// none is known, so clients fall back to their status-based handling.
     /// </summary>
     private static void AssertFault(ApiResponse r, int status)

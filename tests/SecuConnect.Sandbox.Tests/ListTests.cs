@@ -4,7 +4,7 @@ using Xunit;
 
 namespace SecuConnect.Sandbox.Tests;
 
-/// <summary>GET /Payment/Customers: count, offset, sort, fields, validate (README §4, §10.23-24, §10.26, §10.28).</summary>
+/// <summary>GET /Payment/Customers: count, offset, sort, fields, validate (the contract copy, tests/Contract/payment-customers.openapi.json).</summary>
 public sealed class ListTests(SandboxProcess sandbox) : IClassFixture<SandboxProcess>, IAsyncLifetime
 {
     public Task InitializeAsync() => sandbox.ResetAsync();

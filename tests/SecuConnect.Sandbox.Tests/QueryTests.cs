@@ -3,7 +3,7 @@ using Xunit;
 
 namespace SecuConnect.Sandbox.Tests;
 
-/// <summary>The q search syntax (README §4, §10.25), over one fixed set of customers.</summary>
+/// <summary>The q search syntax (the contract copy, tests/Contract/payment-customers.openapi.json), over one fixed set of customers.</summary>
 public sealed class QueryTests(SandboxProcess sandbox) : IClassFixture<SandboxProcess>, IAsyncLifetime
 {
     private static readonly object[] People =

@@ -4,7 +4,7 @@ using Xunit;
 
 namespace SecuConnect.Sandbox.Tests;
 
-/// <summary>Scroll search: scroll_expire opens a snapshot, scroll_id walks it (README §4, §10.27).</summary>
+/// <summary>Scroll search: scroll_expire opens a snapshot, scroll_id walks it (the contract copy, tests/Contract/payment-customers.openapi.json).</summary>
 public sealed class ScrollTests(SandboxProcess sandbox) : IClassFixture<SandboxProcess>, IAsyncLifetime
 {
     public Task InitializeAsync() => sandbox.ResetAsync();
@@ -139,7 +139,7 @@ public sealed class ScrollTests(SandboxProcess sandbox) : IClassFixture<SandboxP
             Assert.True(seen.Count <= 6, "the scroll returned more than its snapshot");
             scroll = ScrollId(page);
         }
-        // Either choice of README §10.27 is allowed; nothing else may go missing.
+        // Either choice of the contract copy (tests/Contract/payment-customers.openapi.json) is allowed; nothing else may go missing.
         Assert.True(seen.SequenceEqual(ids) || seen.SequenceEqual(ids.Where(id => id != ids[4])), string.Join(",", seen));
     }
 

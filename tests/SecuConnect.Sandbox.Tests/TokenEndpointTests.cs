@@ -5,7 +5,7 @@ using Xunit;
 
 namespace SecuConnect.Sandbox.Tests;
 
-/// <summary>POST /oauth/token (README §2.1, §2.3, §10.2, §10.5).</summary>
+/// <summary>POST /oauth/token (the contract copy, tests/Contract/payment-customers.openapi.json).</summary>
 public sealed class TokenEndpointTests(SandboxProcess sandbox) : IClassFixture<SandboxProcess>
 {
     private static readonly object DemoGrant = new

@@ -5,7 +5,7 @@ using Xunit;
 
 namespace SecuConnect.Sandbox.Tests;
 
-/// <summary>Bad input: 400/413 ProductFormatException naming the field, never a change to stored data (README §10.8-9, §10.15-19).</summary>
+/// <summary>Bad input: 400/413 ProductFormatException naming the field, never a change to stored data (the contract copy, tests/Contract/payment-customers.openapi.json).</summary>
 public sealed class ValidationTests(SandboxProcess sandbox) : IClassFixture<SandboxProcess>, IAsyncLifetime
 {
     private static readonly string Long256 = new('x', 256);

@@ -18,7 +18,7 @@ public class ConnectAndEmptyAnswerTests
     {
         var handler = new FakeHandler { TokenResponder = (_, _) => Task.FromException<HttpResponseMessage>(HostNotFound()) };
         var delays = new List<TimeSpan>();
-        var client = new SecuClient(TestConnections.Create(handler, delays), new ApiLog());
+        var client = new SecuClient(TestConnections.Create(handler, delays), new ApiLogQueue());
 
         var ex = await Assert.ThrowsAsync<SecuApiException>(() => client.ConnectAsync(CancellationToken.None));
 
@@ -35,7 +35,7 @@ public class ConnectAndEmptyAnswerTests
     {
         var handler = new FakeHandler().ThenThrow(HostNotFound()).ThenThrow(HostNotFound());
         var delays = new List<TimeSpan>();
-        var client = new SecuClient(TestConnections.Create(handler, delays, maximumRetryCount: 2), new ApiLog());
+        var client = new SecuClient(TestConnections.Create(handler, delays, maximumRetryCount: 2), new ApiLogQueue());
         await client.ConnectAsync(CancellationToken.None);
 
         var customer = await client.GetCustomerAsync(Id, CancellationToken.None);
@@ -49,7 +49,7 @@ public class ConnectAndEmptyAnswerTests
     public async Task A_token_endpoint_answering_404_is_a_wrong_base_uri()
     {
         var handler = new FakeHandler { TokenResponder = (_, _) => Task.FromResult(FakeHandler.Json(HttpStatusCode.NotFound, "<html>Not Found</html>")) };
-        var client = new SecuClient(TestConnections.Create(handler), new ApiLog());
+        var client = new SecuClient(TestConnections.Create(handler), new ApiLogQueue());
 
         var ex = await Assert.ThrowsAsync<SecuApiException>(() => client.ConnectAsync(CancellationToken.None));
 
@@ -69,7 +69,7 @@ public class ConnectAndEmptyAnswerTests
     public async Task A_get_by_id_answering_without_a_customer_is_not_found(string body, bool debug)
     {
         var handler = new FakeHandler().Then(HttpStatusCode.OK, body);
-        var client = new SecuClient(TestConnections.Create(handler), new ApiLog { DebugEnabled = debug });
+        var client = new SecuClient(TestConnections.Create(handler), new ApiLogQueue { DebugEnabled = debug });
 
         var ex = await Assert.ThrowsAsync<SecuApiException>(() => client.GetCustomerAsync(Id, CancellationToken.None));
 

@@ -31,7 +31,7 @@ public class ContractRequestTests
     }
 
     private static (SecuClient Client, FakeHandler Handler) Setup(FakeHandler handler) =>
-        (new SecuClient(TestConnections.Create(handler), new ApiLog()), handler);
+        (new SecuClient(TestConnections.Create(handler), new ApiLogQueue()), handler);
 
     [Fact]
     public async Task The_token_request_is_a_client_credentials_form_the_contract_declares()

@@ -235,9 +235,9 @@ public class GenericClientTests
 {
     private const string Item = "{\"object\":\"payment.containers\",\"id\":\"PCT_WP2PX3WK3QXA5NXF9VZ3NVMTFNE3N8\",\"customer\":{\"id\":\"PCU_3BBSV6C702NCA4HR70ZAVCAX3R6CAW\"}}";
 
-    private static (GenericClient client, ApiLog log) Setup(FakeHandler handler, List<TimeSpan>? delays = null, ApiLog? log = null)
+    private static (GenericClient client, ApiLogQueue log) Setup(FakeHandler handler, List<TimeSpan>? delays = null, ApiLogQueue? log = null)
     {
-        log ??= new ApiLog();
+        log ??= new ApiLogQueue();
         return (new GenericClient(TestConnections.Create(handler, delays), log), log);
     }
 
@@ -309,7 +309,7 @@ public class GenericClientTests
     public async Task Debug_shows_the_body_with_bank_data_masked()
     {
         var handler = new FakeHandler().Then(HttpStatusCode.OK, Item);
-        var log = new ApiLog { DebugEnabled = true };
+        var log = new ApiLogQueue { DebugEnabled = true };
         var (client, _) = Setup(handler, log: log);
         await client.SendAsync(HttpMethod.Post, Url("Payment/Containers"),
             "{\"type\":\"bank_account\",\"private\":{\"owner\":\"Ada Lovelace\",\"iban\":\"DE89370400440532013000\",\"bic\":\"COBADEFFXXX\"}}", CancellationToken.None);
@@ -331,7 +331,7 @@ public class GenericClientTests
         {
             Content = new ByteArrayContent(pdf) { Headers = { ContentType = new MediaTypeHeaderValue("application/pdf") } },
         }));
-        var log = new ApiLog { DebugEnabled = debug };
+        var log = new ApiLogQueue { DebugEnabled = debug };
         var (client, _) = Setup(handler, log: log);
         var bytes = await client.DownloadAsync(HttpMethod.Get, Url("Document/Uploads/DUP_1"), null, CancellationToken.None);
         Assert.Equal(pdf, bytes);

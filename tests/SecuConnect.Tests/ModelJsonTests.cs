@@ -132,7 +132,7 @@ public class ModelJsonTests
     public async Task A_customer_of_the_wrong_shape_is_InvalidResponse_through_the_client(bool debug)
     {
         var handler = new FakeHandler().Then(HttpStatusCode.OK, "{\"id\":\"" + Id + "\",\"contact\":\"Ada\"}");
-        var client = new SecuClient(TestConnections.Create(handler), new ApiLog { DebugEnabled = debug });
+        var client = new SecuClient(TestConnections.Create(handler), new ApiLogQueue { DebugEnabled = debug });
         var ex = await Assert.ThrowsAsync<SecuApiException>(() => client.GetCustomerAsync(Id, CancellationToken.None));
         Assert.Equal("InvalidResponse", ex.ErrorId);
     }

@@ -13,9 +13,9 @@ public class PagerTests
         "{" + (total.HasValue ? $"\"count\":{total}," : "") + "\"data\":[" + string.Join(",", items.Select(Item)) + "]" +
         (scrollId != null ? $",\"scroll_id\":\"{scrollId}\"" : "") + "}";
 
-    private static (SecuClient client, FakeHandler handler, ApiLog log) Setup(FakeHandler handler)
+    private static (SecuClient client, FakeHandler handler, ApiLogQueue log) Setup(FakeHandler handler)
     {
-        var log = new ApiLog();
+        var log = new ApiLogQueue();
         return (new SecuClient(TestConnections.Create(handler), log), handler, log);
     }
 

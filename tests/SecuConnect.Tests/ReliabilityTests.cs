@@ -15,7 +15,7 @@ public class ReliabilityTests
     private const string Id = "PCU_3BBSV6C702NCA4HR70ZAVCAX3R6CAW";
     private const string Customer = "{\"id\":\"" + Id + "\",\"contact\":{\"forename\":\"Ada\"}}";
 
-    private static SecuClient Client(SecuConnection connection, ApiLog? log = null) => new(connection, log ?? new ApiLog());
+    private static SecuClient Client(SecuConnection connection, ApiLogQueue? log = null) => new(connection, log ?? new ApiLogQueue());
 
     // Retry budget
 
@@ -41,7 +41,7 @@ public class ReliabilityTests
         Assert.Equal(12, handler.ApiRequests.Count);
         Assert.Equal(0, connection.RetryBudget.Available);
 
-        var log = new ApiLog();
+        var log = new ApiLogQueue();
         var ex = await Assert.ThrowsAsync<SecuApiException>(() => Client(connection, log).GetCustomerAsync(Id, CancellationToken.None));
         Assert.Equal(13, handler.ApiRequests.Count);
         Assert.True(ex.RetryBudgetExhausted);
@@ -87,7 +87,7 @@ public class ReliabilityTests
         // The first attempt fails; the end of the run comes during the backoff wait.
         var connection = TestConnections.Create(handler, delay: (d, ct) => { stop.Cancel(); return Task.Delay(Timeout.Infinite, ct); });
         var control = new CallControl(stop.Token);
-        var client = new SecuClient(connection, new ApiLog()) { Control = control };
+        var client = new SecuClient(connection, new ApiLogQueue()) { Control = control };
         var ex = await Assert.ThrowsAsync<SecuApiException>(() => client.UpdateCustomerAsync(Id, TestContacts.Of((CustomerFields.Forename, "Ada")), CancellationToken.None));
         Assert.Equal("ServiceUnavailable", ex.ErrorId);
         Assert.Single(handler.ApiRequests);
@@ -148,7 +148,7 @@ public class ReliabilityTests
     {
         var handler = new FakeHandler().Then(HttpStatusCode.OK, "{\"count\":99999999999999999999999,\"data\":[]}");
         var ex = await Assert.ThrowsAsync<SecuApiException>(() =>
-            Client(TestConnections.Create(handler), new ApiLog { DebugEnabled = debug }).ListPageAsync(new Dictionary<string, string> { ["count"] = "10" }, CancellationToken.None));
+            Client(TestConnections.Create(handler), new ApiLogQueue { DebugEnabled = debug }).ListPageAsync(new Dictionary<string, string> { ["count"] = "10" }, CancellationToken.None));
         Assert.Equal("InvalidResponse", ex.ErrorId);
     }
 

@@ -15,7 +15,7 @@ public class ResponseReadingTests
     private const string Customer = "{\"object\":\"payment.customers\",\"id\":\"" + Id + "\",\"contact\":{\"forename\":\"Ada\",\"dob\":\"1815-12-10T00:00:00+01:00\"},\"created\":\"2024-05-02T10:49:23+02:00\",\"extra\":{\"a\":[1,2]}}";
 
     private static SecuClient Client(FakeHandler handler, bool debug = false) =>
-        new(TestConnections.Create(handler), new ApiLog { DebugEnabled = debug });
+        new(TestConnections.Create(handler), new ApiLogQueue { DebugEnabled = debug });
 
     [Theory]
     [InlineData(false)]

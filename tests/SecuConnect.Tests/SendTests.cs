@@ -13,7 +13,7 @@ public class SendTests
     private const string Customer = "{\"object\":\"payment.customers\",\"id\":\"" + Id + "\",\"contact\":{\"forename\":\"Ada\"},\"created\":\"2024-05-02T10:49:23+02:00\"}";
     private const string TokenRequired = "{\"status\":\"error\",\"error\":\"ProductNotAllowedException\",\"error_details\":\"Valid auth token required\",\"code\":2003,\"supportId\":\"f8e0173c15b92750819a91ac8d5cc878\"}";
 
-    private static SecuClient Client(SecuConnection connection, ApiLog? log = null) => new(connection, log ?? new ApiLog());
+    private static SecuClient Client(SecuConnection connection, ApiLogQueue? log = null) => new(connection, log ?? new ApiLogQueue());
 
     [Fact]
     public async Task Get_is_retried_after_two_503_and_waits_with_backoff()
@@ -23,7 +23,7 @@ public class SendTests
             .Then(HttpStatusCode.ServiceUnavailable)
             .Then(HttpStatusCode.OK, Customer);
         var delays = new List<TimeSpan>();
-        var log = new ApiLog();
+        var log = new ApiLogQueue();
         var customer = await Client(TestConnections.Create(handler, delays), log).GetCustomerAsync(Id, CancellationToken.None);
 
         Assert.Equal(Id, customer.Id);
@@ -310,7 +310,7 @@ public class SendTests
     {
         var handler = new FakeHandler()
             .Then(HttpStatusCode.OK, "{\"id\":\"" + Id + "\",\"contact\":{\"email\":\"ada@example.com\",\"phone\":\"0049123456789\",\"forename\":\"Ada\"}}");
-        var log = new ApiLog { DebugEnabled = true };
+        var log = new ApiLogQueue { DebugEnabled = true };
         await Client(TestConnections.Create(handler), log).CreateCustomerAsync(
             TestContacts.Of((CustomerFields.Forename, "Ada"), (CustomerFields.Email, "ada@example.com"), (CustomerFields.Phone, "0049123456789")), CancellationToken.None);
 
@@ -347,7 +347,7 @@ public class SendTests
         Assert.Equal("NotConnected", ex.ErrorId);
     }
 
-    internal static List<ApiLogEntry> Drain(ApiLog log)
+    internal static List<ApiLogEntry> Drain(ApiLogQueue log)
     {
         var list = new List<ApiLogEntry>();
         while (log.TryDequeue(out var e)) list.Add(e);

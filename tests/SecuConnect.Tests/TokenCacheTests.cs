@@ -27,11 +27,11 @@ public class TokenCacheTests
         var counter = new Counter();
         var cache = Cache(counter, () => now, 1200);
 
-        Assert.Equal("t1", await cache.GetTokenAsync(new ApiLog(), CancellationToken.None));
+        Assert.Equal("t1", await cache.GetTokenAsync(new ApiLogQueue(), CancellationToken.None));
         now = Start.AddSeconds(1139);
-        Assert.Equal("t1", await cache.GetTokenAsync(new ApiLog(), CancellationToken.None));
+        Assert.Equal("t1", await cache.GetTokenAsync(new ApiLogQueue(), CancellationToken.None));
         now = Start.AddSeconds(1140);
-        Assert.Equal("t2", await cache.GetTokenAsync(new ApiLog(), CancellationToken.None));
+        Assert.Equal("t2", await cache.GetTokenAsync(new ApiLogQueue(), CancellationToken.None));
         Assert.Equal(2, counter.Calls);
         Assert.Equal(now.AddSeconds(1200), cache.ExpiresOn);
     }
@@ -43,11 +43,11 @@ public class TokenCacheTests
         var counter = new Counter();
         var cache = Cache(counter, () => now, 20);
 
-        await cache.GetTokenAsync(new ApiLog(), CancellationToken.None);
+        await cache.GetTokenAsync(new ApiLogQueue(), CancellationToken.None);
         now = Start.AddSeconds(9.9);
-        Assert.Equal("t1", await cache.GetTokenAsync(new ApiLog(), CancellationToken.None));
+        Assert.Equal("t1", await cache.GetTokenAsync(new ApiLogQueue(), CancellationToken.None));
         now = Start.AddSeconds(10);
-        Assert.Equal("t2", await cache.GetTokenAsync(new ApiLog(), CancellationToken.None));
+        Assert.Equal("t2", await cache.GetTokenAsync(new ApiLogQueue(), CancellationToken.None));
     }
 
     [Theory]
@@ -72,7 +72,7 @@ public class TokenCacheTests
         }, () => Start);
 
         var callers = Enumerable.Range(0, 32)
-            .Select(_ => Task.Run(() => cache.GetTokenAsync(new ApiLog(), CancellationToken.None)))
+            .Select(_ => Task.Run(() => cache.GetTokenAsync(new ApiLogQueue(), CancellationToken.None)))
             .ToArray();
         // Wait until the first caller is inside the fetch, then release it.
         var deadline = DateTime.UtcNow.AddSeconds(5);
@@ -89,12 +89,12 @@ public class TokenCacheTests
     {
         var counter = new Counter();
         var cache = Cache(counter, () => Start, 1200);
-        await cache.GetTokenAsync(new ApiLog(), CancellationToken.None);
+        await cache.GetTokenAsync(new ApiLogQueue(), CancellationToken.None);
 
         cache.Invalidate("some-older-token");
-        Assert.Equal("t1", await cache.GetTokenAsync(new ApiLog(), CancellationToken.None));
+        Assert.Equal("t1", await cache.GetTokenAsync(new ApiLogQueue(), CancellationToken.None));
 
         cache.Invalidate("t1");
-        Assert.Equal("t2", await cache.GetTokenAsync(new ApiLog(), CancellationToken.None));
+        Assert.Equal("t2", await cache.GetTokenAsync(new ApiLogQueue(), CancellationToken.None));
     }
 }

@@ -94,7 +94,7 @@ public class TransportTests
         // With a 2 s timeout the second request would time out (2.4 s) if its clock ran while it waited for the
         // connection; the gate (one request in flight, as many as the handler's connections) starts it only when free.
         var connection = TestConnections.Create(handler, timeoutSec: 2, maximumRetryCount: 0, maxRequestsInFlight: 1);
-        var client = new SecuClient(connection, new ApiLog());
+        var client = new SecuClient(connection, new ApiLogQueue());
         const string id = "PCU_3BBSV6C702NCA4HR70ZAVCAX3R6CAW";
         var both = await Task.WhenAll(client.GetCustomerAsync(id, CancellationToken.None), client.GetCustomerAsync(id, CancellationToken.None));
         Assert.All(both, c => Assert.Equal(id, c.Id));

@@ -7,7 +7,7 @@ using SecuConnect.Sandbox.Models;
 
 namespace SecuConnect.Sandbox.Auth;
 
-/// <summary>POST /oauth/token: the client_credentials grant with JSON or form bodies (README §2, §10.4-5).</summary>
+/// <summary>POST /oauth/token: the client_credentials grant with JSON or form bodies (the contract copy, tests/Contract/payment-customers.openapi.json).</summary>
 public sealed class TokenEndpoint(ClientRegistry clients, TokenService tokens)
 {
     public const string Scope = "https://scope.secucard.com/e/api";

@@ -12,7 +12,7 @@ using SecuConnect.Sandbox.Store;
 
 namespace SecuConnect.Sandbox.Customers;
 
-/// <summary>The five Payment Customers operations (README §3, §4, §10).</summary>
+/// <summary>The five Payment Customers operations (the contract copy, tests/Contract/payment-customers.openapi.json).</summary>
 public sealed class CustomersEndpoint(ICustomerStore store, SandboxOptions options, RuntimeSettings settings, TimeProvider time, ScrollRegistry scrolls)
 {
     public const int DefaultCount = 20;

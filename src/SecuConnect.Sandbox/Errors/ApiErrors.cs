@@ -6,7 +6,7 @@ using SecuConnect.Sandbox.Models;
 
 namespace SecuConnect.Sandbox.Errors;
 
-/// <summary>Builds ProductExceptionPayload answers (README §5.7, §10.8-9).</summary>
+/// <summary>Builds ProductExceptionPayload answers (the contract copy, tests/Contract/payment-customers.openapi.json).</summary>
 public static class ApiErrors
 {
     public const string NotAllowed = "ProductNotAllowedException";
@@ -17,7 +17,7 @@ public static class ApiErrors
     public const int TokenErrorCode = 2003;
 
     /// <summary>
-    /// The exception name the live API uses for a status (README §7, §10.2, §10.8), or null where none is known: an
+    /// The exception name the live API uses for a status (the contract copy, tests/Contract/payment-customers.openapi.json), or null where none is known: an
     /// injected fault then answers without <c>error</c>, as a gateway or overloaded front end would not name one.
     /// </summary>
     public static string? NameForStatus(int status) => status switch

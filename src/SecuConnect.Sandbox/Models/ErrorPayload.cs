@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace SecuConnect.Sandbox.Models;
 
-/// <summary>ProductExceptionPayload (README §5.7). <c>error</c> is left out (null) only in injected faults without an API name.</summary>
+/// <summary>ProductExceptionPayload (the contract copy, tests/Contract/payment-customers.openapi.json). <c>error</c> is left out (null) only in injected faults without an API name.</summary>
 public sealed record ErrorPayload(
     [property: JsonPropertyName("status")] string Status,
     [property: JsonPropertyName("error")] string? Error,

@@ -1,7 +1,7 @@
 namespace SecuConnect.Sandbox.Query;
 
 /// <summary>
-/// Parses the q syntax (README §4, §10.25): field:value with nested names, * and ? wildcards, [a TO b] and {a TO b}
+/// Parses the q syntax (the contract copy, tests/Contract/payment-customers.openapi.json): field:value with nested names, * and ? wildcards, [a TO b] and {a TO b}
 /// ranges, double-quoted phrases, AND/OR/NOT (also &amp;&amp;, ||, !, a leading -), parentheses, field:(a OR b),
 /// adjacent terms meaning AND. Operators are matched case-insensitively.
 /// </summary>

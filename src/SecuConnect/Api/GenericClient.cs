@@ -20,14 +20,14 @@ namespace SecuConnect.Api
     {
         public static readonly HttpMethod Patch = new HttpMethod("PATCH");
 
-        public GenericClient(SecuConnection connection, ApiLog log)
+        public GenericClient(SecuConnection connection, ApiLogQueue log)
         {
             Connection = connection ?? throw new ArgumentNullException(nameof(connection));
-            Log = log ?? new ApiLog();
+            Log = log ?? new ApiLogQueue();
         }
 
         public SecuConnection Connection { get; }
-        public ApiLog Log { get; }
+        public ApiLogQueue Log { get; }
 
         /// <summary>
         /// How a method may be retried: GET, PUT and DELETE are repeatable; POST and PATCH are sent again only when the
@@ -62,7 +62,7 @@ namespace SecuConnect.Api
             request.ReadBody = ReadBytes;
             // Debug would show the answer's bytes as text; a binary answer is not shown, so this request logs into a
             // log without Debug, whose lines are then passed on.
-            var inner = new ApiLog { DebugEnabled = false };
+            var inner = new ApiLogQueue { DebugEnabled = false };
             if (Log.DebugEnabled)
                 Log.Debug($"{method.Method} {LogMasker.MaskUrl(uri)}" + (request.DebugBody != null ? " body: " + request.DebugBody : string.Empty) +
                           " (the answer's body is written to the file, not shown)");
@@ -149,7 +149,7 @@ namespace SecuConnect.Api
             return request;
         }
 
-        private async Task<ApiResponse> Send(ApiRequest request, ApiLog log, CancellationToken cancellationToken)
+        private async Task<ApiResponse> Send(ApiRequest request, ApiLogQueue log, CancellationToken cancellationToken)
         {
             try
             {

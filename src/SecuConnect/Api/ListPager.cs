@@ -18,7 +18,7 @@ namespace SecuConnect.Api
     public class ListPager<T> : IEnumerable<T>
     {
         private readonly Func<List<KeyValuePair<string, string>>, CancellationToken, Task<ListPage<T>>> _fetch;
-        private readonly ApiLog _log;
+        private readonly ApiLogQueue _log;
         private readonly string _noun;
         private readonly ListQuery _query;
         private readonly CancellationToken _cancellationToken;
@@ -28,11 +28,11 @@ namespace SecuConnect.Api
         /// <param name="log">Where warnings about short or shifting listings go.</param>
         /// <param name="noun">What is listed, in the plural ("customers"), for those warnings.</param>
         internal ListPager(ListQuery query, Func<List<KeyValuePair<string, string>>, CancellationToken, Task<ListPage<T>>> fetch,
-            ApiLog log, string noun, CancellationToken cancellationToken)
+            ApiLogQueue log, string noun, CancellationToken cancellationToken)
         {
             _query = query ?? new ListQuery();
             _fetch = fetch ?? throw new ArgumentNullException(nameof(fetch));
-            _log = log ?? new ApiLog();
+            _log = log ?? new ApiLogQueue();
             _noun = noun ?? "items";
             _cancellationToken = cancellationToken;
         }
@@ -43,8 +43,6 @@ namespace SecuConnect.Api
         /// <summary>True once the first page has arrived.</summary>
         public bool HasFirstPage { get; private set; }
 
-        public int PagesFetched => Volatile.Read(ref _pagesFetched);
-        private int _pagesFetched;
 
         public long Received { get; private set; }
 
@@ -201,7 +199,6 @@ namespace SecuConnect.Api
 
         private Task<ListPage<T>> Fetch(List<KeyValuePair<string, string>> query, CancellationToken token)
         {
-            Interlocked.Increment(ref _pagesFetched);
             return _fetch(query, token);
         }
 

@@ -98,10 +98,10 @@ namespace SecuConnect.Api
         }
 
         /// <summary>Reads one list page; the reader is on its StartObject.</summary>
-        public static CustomerList ReadList(JsonReader r)
+        public static CustomerPage ReadList(JsonReader r)
         {
             Expect(r, JsonToken.StartObject, "a list page");
-            var page = new CustomerList();
+            var page = new CustomerPage();
             while (NextProperty(r, out string name))
             {
                 switch (Match(name, ListNames))

@@ -15,7 +15,7 @@ namespace SecuConnect.Api
     /// </summary>
     internal static class ResponseReader
     {
-        public static async Task<AttemptResult> ReadAsync(HttpResponseMessage response, ApiRequest request, ApiLog log)
+        public static async Task<AttemptResult> ReadAsync(HttpResponseMessage response, ApiRequest request, ApiLogQueue log)
         {
             int status = (int)response.StatusCode;
             var result = new AttemptResult { Status = status, RetryAfter = response.Headers.RetryAfter };

@@ -12,19 +12,19 @@ using SecuConnect.Models;
 namespace SecuConnect.Api
 {
     /// <summary>
-    /// The customer operations over one connection, logging into one <see cref="ApiLog"/>. Cheap to create per
+    /// The customer operations over one connection, logging into one <see cref="ApiLogQueue"/>. Cheap to create per
     /// cmdlet call; the connection's HttpClient and token cache are shared. Thread-safe.
     /// </summary>
     public sealed class SecuClient
     {
-        public SecuClient(SecuConnection connection, ApiLog log)
+        public SecuClient(SecuConnection connection, ApiLogQueue log)
         {
             Connection = connection ?? throw new ArgumentNullException(nameof(connection));
-            Log = log ?? new ApiLog();
+            Log = log ?? new ApiLogQueue();
         }
 
         public SecuConnection Connection { get; }
-        public ApiLog Log { get; }
+        public ApiLogQueue Log { get; }
 
         /// <summary>Set by a bulk command: stops new requests when the run ends and records whether a change was sent.</summary>
         public CallControl Control { get; set; }
@@ -102,11 +102,11 @@ namespace SecuConnect.Api
         }
 
         /// <summary>One list request with the given query parameters (count, offset, q, sort, fields, scroll_expire, scroll_id).</summary>
-        public async Task<CustomerList> ListPageAsync(IEnumerable<KeyValuePair<string, string>> query, CancellationToken cancellationToken)
+        public async Task<CustomerPage> ListPageAsync(IEnumerable<KeyValuePair<string, string>> query, CancellationToken cancellationToken)
         {
             var request = new ApiRequest(HttpMethod.Get, ListUri(query), RequestKind.Idempotent) { ReadBody = ReadList };
             var response = await Connection.SendAsync(request, Log, cancellationToken, Control).ConfigureAwait(false);
-            return response.Value as CustomerList ?? throw Invalid(request, "a list answer that is not a JSON object");
+            return response.Value as CustomerPage ?? throw Invalid(request, "a list answer that is not a JSON object");
         }
 
         /// <summary>A lazy listing: pages are fetched only as the caller enumerates.</summary>

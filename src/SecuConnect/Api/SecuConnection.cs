@@ -165,21 +165,21 @@ namespace SecuConnect.Api
         /// Connect's first token: like any token request, except that a refused connection or an unknown host fails
         /// at once, naming the address. Later renewals retry as usual.
         /// </summary>
-        internal async Task<string> FirstTokenAsync(ApiLog log, CancellationToken cancellationToken)
+        internal async Task<string> FirstTokenAsync(ApiLogQueue log, CancellationToken cancellationToken)
         {
             _connecting = true;
             try { return await GetAccessTokenAsync(log, cancellationToken).ConfigureAwait(false); }
             finally { _connecting = false; }
         }
 
-        internal async Task<string> GetAccessTokenAsync(ApiLog log, CancellationToken cancellationToken)
+        internal async Task<string> GetAccessTokenAsync(ApiLogQueue log, CancellationToken cancellationToken)
         {
             ThrowIfDisposed();
             if (_accessToken != null) return SecureStrings.Unwrap(_accessToken);
             return await Tokens.GetTokenAsync(log, cancellationToken).ConfigureAwait(false);
         }
 
-        private async Task<TokenResponse> FetchTokenAsync(ApiLog log, CancellationToken cancellationToken)
+        private async Task<TokenResponse> FetchTokenAsync(ApiLogQueue log, CancellationToken cancellationToken)
         {
             var request = new ApiRequest(HttpMethod.Post, TokenUri, RequestKind.Token)
             {
@@ -213,7 +213,7 @@ namespace SecuConnect.Api
         /// refuses the token. Returns only on success; every failure is a <see cref="SecuApiException"/>, and a
         /// cancellation by the caller an OperationCanceledException.
         /// </summary>
-        internal async Task<ApiResponse> SendAsync(ApiRequest request, ApiLog log, CancellationToken cancellationToken, CallControl control = null)
+        internal async Task<ApiResponse> SendAsync(ApiRequest request, ApiLogQueue log, CancellationToken cancellationToken, CallControl control = null)
         {
             try
             {
@@ -228,7 +228,7 @@ namespace SecuConnect.Api
         }
 
         /// <summary>The attempts of one request: each answer is settled (success, token refusal, already gone) or retried by the policy.</summary>
-        private async Task<ApiResponse> SendWithRetriesAsync(ApiRequest request, ApiLog log, CancellationToken cancellationToken, CallControl control)
+        private async Task<ApiResponse> SendWithRetriesAsync(ApiRequest request, ApiLogQueue log, CancellationToken cancellationToken, CallControl control)
         {
             ThrowIfDisposed();
             var retry = new RetryState(request.MaxAttempts ?? 1 + MaximumRetryCount);
@@ -272,7 +272,7 @@ namespace SecuConnect.Api
         }
 
         /// <summary>One attempt: waits for a free slot, then sends with its own timeout and reads the answer; logs one Verbose line.</summary>
-        private async Task<AttemptResult> AttemptAsync(ApiRequest request, string token, RetryState retry, ApiLog log,
+        private async Task<AttemptResult> AttemptAsync(ApiRequest request, string token, RetryState retry, ApiLogQueue log,
             CancellationToken cancellationToken, CallControl control)
         {
             string attemptText = retry.Attempt > 1 ? $", attempt {retry.Attempt} of {retry.MaxAttempts}" : string.Empty;
@@ -321,7 +321,7 @@ namespace SecuConnect.Api
         /// Decides whether a failed attempt is retried, by the policy table, the attempt count, Retry-After, the end of
         /// the command and the retry budget; throws the final error when it is not, else waits the backoff.
         /// </summary>
-        private async Task WaitBeforeRetryAsync(ApiRequest request, AttemptResult result, RetryState retry, ApiLog log,
+        private async Task WaitBeforeRetryAsync(ApiRequest request, AttemptResult result, RetryState retry, ApiLogQueue log,
             CancellationToken cancellationToken, CallControl control)
         {
             var verdict = RetryPolicy.Decide(request.Kind, result.Failure ?? FailureKind.Status, result.Status);

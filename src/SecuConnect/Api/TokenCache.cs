@@ -15,22 +15,20 @@ namespace SecuConnect.Api
         private const long DefaultLifetimeSec = 1200;
         internal const long MaxLifetimeSec = 86400;
 
-        private readonly Func<ApiLog, CancellationToken, Task<TokenResponse>> _fetch;
+        private readonly Func<ApiLogQueue, CancellationToken, Task<TokenResponse>> _fetch;
         private readonly Func<DateTimeOffset> _clock;
         private readonly SemaphoreSlim _gate = new SemaphoreSlim(1, 1);
         // Cancelled by Dispose: requests waiting for a renewal in progress end at once instead of waiting forever.
         private readonly CancellationTokenSource _closed = new CancellationTokenSource();
         private TokenState _state;
 
-        public TokenCache(Func<ApiLog, CancellationToken, Task<TokenResponse>> fetch, Func<DateTimeOffset> clock)
+        public TokenCache(Func<ApiLogQueue, CancellationToken, Task<TokenResponse>> fetch, Func<DateTimeOffset> clock)
         {
             _fetch = fetch ?? throw new ArgumentNullException(nameof(fetch));
             _clock = clock ?? throw new ArgumentNullException(nameof(clock));
         }
 
         public DateTimeOffset? ExpiresOn => Volatile.Read(ref _state)?.ExpiresOn;
-
-        public DateTimeOffset? RenewOn => Volatile.Read(ref _state)?.RenewOn;
 
         /// <summary>When to renew a token of <paramref name="lifetime"/>: 60 s early, or at half the lifetime when shorter.</summary>
         public static TimeSpan RenewAfter(TimeSpan lifetime)
@@ -40,7 +38,7 @@ namespace SecuConnect.Api
             return lifetime - margin;
         }
 
-        public async Task<string> GetTokenAsync(ApiLog log, CancellationToken cancellationToken)
+        public async Task<string> GetTokenAsync(ApiLogQueue log, CancellationToken cancellationToken)
         {
             var state = Volatile.Read(ref _state);
             if (state != null && _clock() < state.RenewOn) return state.Token;

@@ -145,9 +145,9 @@ namespace SecuConnect.Commands
             {
                 var client = new SecuClient(connection, Log);
                 if (ParameterSetName != AccessTokenSet)
-                    Run(ct => client.ConnectAsync(ct));
+                    CallApi(ct => client.ConnectAsync(ct));
                 else if (!SkipCheck)
-                    ReportCheck(Run(ct => client.CheckAccessTokenAsync(ct)));
+                    ReportCheck(CallApi(ct => client.CheckAccessTokenAsync(ct)));
             }
             catch (SecuApiException ex)
             {

@@ -27,7 +27,7 @@ namespace SecuConnect.Commands
         public string Id { get; }
 
         /// <summary>The contact to send, or null when it would change nothing. Runs on a worker: it only logs.</summary>
-        public Contact Merge(PaymentCustomer current, ApiLog log)
+        public Contact Merge(PaymentCustomer current, ApiLogQueue log)
         {
             var stored = current.Contact;
             if (_ambiguous != null) SettleDate(stored?[CustomerFields.DateOfBirth]);
@@ -76,7 +76,7 @@ namespace SecuConnect.Commands
         private static string Shown(CustomerField field, string wire) =>
             string.IsNullOrEmpty(wire) ? "(empty)" : "'" + Output.CustomerOutput.ToOutput(field, wire) + "'";
 
-        private void WarnAboutConcurrentChanges(Contact stored, ApiLog log)
+        private void WarnAboutConcurrentChanges(Contact stored, ApiLogQueue log)
         {
             foreach (var field in CustomerFields.All)
             {

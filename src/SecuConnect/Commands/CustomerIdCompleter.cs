@@ -62,7 +62,7 @@ namespace SecuConnect.Commands
             if (pattern != null) query.Add(new KeyValuePair<string, string>("q", "id:" + pattern));
             using (var cts = new CancellationTokenSource(Timeout))
             {
-                var client = new SecuClient(connection, new ApiLog());
+                var client = new SecuClient(connection, new ApiLogQueue());
                 var task = client.ListPageAsync(query, cts.Token);
                 if (!task.Wait(Timeout)) return new List<KeyValuePair<string, string>>();
                 var items = (task.Result.Data ?? new List<Models.PaymentCustomer>())

@@ -162,7 +162,7 @@ namespace SecuConnect.Commands
             JToken token;
             try
             {
-                token = ToJson(value, 0);
+                token = PowerShellJson.From(value, "-Contact");
             }
             catch (ArgumentException ex)
             {
@@ -285,55 +285,6 @@ namespace SecuConnect.Commands
                 }
             }
             return row[b.Length];
-        }
-
-        /// <summary>A PowerShell value as JSON; values keep their JSON type, so members the module does not model go back as they came.</summary>
-        private static JToken ToJson(object value, int depth)
-        {
-            if (depth > 20) throw new ArgumentException("-Contact is nested too deeply.");
-            value = Unwrap(value);
-            switch (value)
-            {
-                case null:
-                    return JValue.CreateNull();
-                case PSObject pso:
-                    return Members(pso, depth);
-                case IDictionary dict:
-                {
-                    var obj = new JObject();
-                    foreach (DictionaryEntry e in dict) obj[Convert.ToString(e.Key, CultureInfo.InvariantCulture)] = ToJson(e.Value, depth + 1);
-                    return obj;
-                }
-                case string s:
-                    return new JValue(s);
-                case DateTime dt:
-                    return new JValue(DateOfBirthParser.ToWire(dt));
-                case DateTimeOffset dto:
-                    return new JValue(DateOfBirthParser.ToWire(dto.Date));
-                case bool b:
-                    return new JValue(b);
-                case IFormattable _ when value.GetType().IsPrimitive || value is decimal:
-                    return new JValue(value);
-                case IEnumerable items:
-                {
-                    var array = new JArray();
-                    foreach (var item in items) array.Add(ToJson(item, depth + 1));
-                    return array;
-                }
-                default:
-                    return Members(PSObject.AsPSObject(value), depth);
-            }
-        }
-
-        private static JObject Members(PSObject pso, int depth)
-        {
-            var obj = new JObject();
-            foreach (var p in pso.Properties)
-            {
-                if (p.MemberType != PSMemberTypes.NoteProperty && p.MemberType != PSMemberTypes.Property) continue;
-                obj[p.Name] = ToJson(p.Value, depth + 1);
-            }
-            return obj;
         }
     }
 }

@@ -68,7 +68,7 @@ namespace SecuConnect.Commands
                     }
                     try
                     {
-                        var customer = Run(ct => Client.GetCustomerAsync(id, ct));
+                        var customer = CallApi(ct => Client.GetCustomerAsync(id, ct));
                         WriteObject(CustomerOutput.Create(customer));
                     }
                     catch (SecuApiException ex)
@@ -102,60 +102,19 @@ namespace SecuConnect.Commands
                 if (PagingParameters.IncludeTotalCount) WriteTotalOnly(query);
                 return;
             }
-            var pager = Client.List(query, StopToken);
-            var progress = new ProgressRecord(1, "Get-SecuCustomer", "Listing customers");
-            bool showProgress = false;
-            bool totalWritten = false;
-            long written = 0;
-            IEnumerator<PaymentCustomer> e = null;
             try
             {
-                e = pager.GetEnumerator();
-                while (true)
-                {
-                    bool has;
-                    try
+                WriteListing(Client.List(query, StopToken), PageSize, new ProgressRecord(1, "Get-SecuCustomer", "Listing customers"),
+                    pager =>
                     {
-                        has = e.MoveNext();
-                    }
-                    catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
-                    {
-                        throw new PipelineStoppedException();
-                    }
-                    finally
-                    {
-                        DrainLog();
-                    }
-                    if (!totalWritten && pager.HasFirstPage)
-                    {
-                        totalWritten = true;
                         if (PagingParameters.IncludeTotalCount)
                             WriteObject(PagingParameters.NewTotalCount(pager.Total.HasValue ? (ulong)pager.Total.Value : 0, pager.Total.HasValue ? 1.0 : 0.0));
-                    }
-                    if (!has) break;
-                    WriteObject(partial == null ? (object)CustomerOutput.Create(e.Current) : CustomerOutput.CreatePartial(e.Current, partial));
-                    written++;
-                    if (pager.Total.HasValue && pager.Total.Value > PageSize && written % 100 == 0)
-                    {
-                        showProgress = true;
-                        progress.PercentComplete = (int)Math.Min(100, written * 100 / Math.Max(1, pager.Total.Value));
-                        progress.StatusDescription = $"{written} of {pager.Total.Value}";
-                        WriteProgress(progress);
-                    }
-                }
+                    },
+                    customer => partial == null ? (object)CustomerOutput.Create(customer) : CustomerOutput.CreatePartial(customer, partial));
             }
             catch (SecuApiException ex)
             {
                 WriteApiError(ex, Filter);
-            }
-            finally
-            {
-                e?.Dispose();
-            }
-            if (showProgress)
-            {
-                progress.RecordType = ProgressRecordType.Completed;
-                WriteProgress(progress);
             }
             DrainLog();
         }
@@ -166,7 +125,7 @@ namespace SecuConnect.Commands
             if (!string.IsNullOrEmpty(query.Filter)) parameters.Add(new KeyValuePair<string, string>("q", query.Filter));
             try
             {
-                var page = Run(ct => Client.ListPageAsync(parameters, ct));
+                var page = CallApi(ct => Client.ListPageAsync(parameters, ct));
                 WriteObject(PagingParameters.NewTotalCount(page.Count.HasValue ? (ulong)page.Count.Value : 0, page.Count.HasValue ? 1.0 : 0.0));
             }
             catch (SecuApiException ex)

@@ -123,7 +123,7 @@ namespace SecuConnect.Commands
 
         private void Send(GenericClient generic, HttpMethod method, Uri target, string json)
         {
-            string body = Run(ct => generic.SendAsync(method, target, json, ct));
+            string body = CallApi(ct => generic.SendAsync(method, target, json, ct));
             if (body == null) return;
             if (Raw)
             {
@@ -159,7 +159,7 @@ namespace SecuConnect.Commands
 
         private void Download(GenericClient generic, HttpMethod method, Uri target, string json, string file)
         {
-            byte[] bytes = Run(ct => generic.DownloadAsync(method, target, json, ct));
+            byte[] bytes = CallApi(ct => generic.DownloadAsync(method, target, json, ct));
             try
             {
                 File.WriteAllBytes(file, bytes);
@@ -200,56 +200,9 @@ namespace SecuConnect.Commands
                 }
             }
 
-            var pager = generic.List(uri, listQuery, StopToken);
-            var progress = new ProgressRecord(3, "Invoke-SecuConnectRequest", "Listing " + Path);
-            bool showProgress = false;
-            bool totalWritten = false;
-            long written = 0;
-            IEnumerator<JToken> e = null;
-            try
-            {
-                e = pager.GetEnumerator();
-                while (true)
-                {
-                    bool has;
-                    try
-                    {
-                        has = e.MoveNext();
-                    }
-                    catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
-                    {
-                        throw new PipelineStoppedException();
-                    }
-                    finally
-                    {
-                        DrainLog();
-                    }
-                    if (!totalWritten && pager.HasFirstPage)
-                    {
-                        totalWritten = true;
-                        WriteVerbose($"GET {Path}: " + (pager.Total.HasValue ? $"{pager.Total.Value.ToString(CultureInfo.InvariantCulture)} items in total." : "the API gave no total."));
-                    }
-                    if (!has) break;
-                    WriteObject(CustomerOutput.ToPowerShell(e.Current));
-                    written++;
-                    if (pager.Total.HasValue && pager.Total.Value > listQuery.PageSize && written % 100 == 0)
-                    {
-                        showProgress = true;
-                        progress.PercentComplete = (int)Math.Min(100, written * 100 / Math.Max(1, pager.Total.Value));
-                        progress.StatusDescription = $"{written} of {pager.Total.Value}";
-                        WriteProgress(progress);
-                    }
-                }
-            }
-            finally
-            {
-                e?.Dispose();
-                if (showProgress)
-                {
-                    progress.RecordType = ProgressRecordType.Completed;
-                    WriteProgress(progress);
-                }
-            }
+            WriteListing(generic.List(uri, listQuery, StopToken), listQuery.PageSize, new ProgressRecord(3, "Invoke-SecuConnectRequest", "Listing " + Path),
+                pager => WriteVerbose($"GET {Path}: " + (pager.Total.HasValue ? $"{pager.Total.Value.ToString(CultureInfo.InvariantCulture)} items in total." : "the API gave no total.")),
+                item => CustomerOutput.ToPowerShell(item));
         }
 
         private string ResolveOutFile()

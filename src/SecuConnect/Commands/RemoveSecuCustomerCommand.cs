@@ -77,7 +77,7 @@ namespace SecuConnect.Commands
         {
             try
             {
-                var contact = Run(ct => Client.GetCustomerAsync(id, ct)).Contact;
+                var contact = CallApi(ct => Client.GetCustomerAsync(id, ct)).Contact;
                 name = CustomerInput.DisplayName(contact);
                 city = contact?[CustomerFields.City];
             }

@@ -13,7 +13,7 @@ namespace SecuConnect.Commands
     /// <summary>
     /// Base of the cmdlets that change customers one pipeline record at a time (New, Set, Remove): adds
     /// -ThrottleLimit and sends up to that many records' requests at once. Binding, validation and ShouldProcess
-    /// run on the pipeline thread before a record's call starts; each call logs into its own ApiLog, and results,
+    /// run on the pipeline thread before a record's call starts; each call logs into its own ApiLogQueue, and results,
     /// errors and log lines are written on the pipeline thread in input order.
     /// <para>
     /// Every record is accounted for (docs/reliability.md):
@@ -96,7 +96,7 @@ namespace SecuConnect.Commands
         private sealed class Pending
         {
             public string Key;
-            public ApiLog Log;
+            public ApiLogQueue Log;
             public Task Task;
             public CallControl Control;
             /// <summary>Writes the outcome while the pipeline runs.</summary>
@@ -119,7 +119,7 @@ namespace SecuConnect.Commands
         /// </summary>
         protected void Submit<T>(string key, Func<SecuClient, CancellationToken, Task<T>> call, Action<T> onSuccess, Action<SecuApiException> onError)
         {
-            Guard(() =>
+            EndEarlyOnFailure(() =>
             {
                 if (_abandonedBecause == null && key != null)
                 {
@@ -133,7 +133,7 @@ namespace SecuConnect.Commands
                     return;
                 }
 
-                var log = new ApiLog { DebugEnabled = Log.DebugEnabled };
+                var log = new ApiLogQueue { DebugEnabled = Log.DebugEnabled };
                 var control = new CallControl(_stopSending.Token);
                 var client = new SecuClient(Client.Connection, log) { Control = control };
                 Task<T> task;
@@ -181,7 +181,7 @@ namespace SecuConnect.Commands
         }
 
         /// <summary>Completes every record still in flight, in input order (before a record that must run alone, and at the end).</summary>
-        protected void CompleteAll() => Guard(() =>
+        protected void CompleteAll() => EndEarlyOnFailure(() =>
         {
             while (_pending.Count > 0) CompleteOldest();
         });
@@ -243,7 +243,7 @@ namespace SecuConnect.Commands
                 // errors and output keep the input order.
                 _pending.Enqueue(new Pending
                 {
-                    Log = new ApiLog(),
+                    Log = new ApiLogQueue(),
                     Task = Task.CompletedTask,
                     Complete = () => { _failed++; base.WriteError(errorRecord); },
                     Report = () => { _failed++; return $"{MyInvocation.MyCommand.Name}: a record was not sent: {errorRecord.Exception.Message}"; },
@@ -260,10 +260,10 @@ namespace SecuConnect.Commands
             _abandonedBecause != null || base.ShouldProcess(target, action);
 
         /// <summary>As SecuCmdlet.Run; once the run has stopped sending, no request is sent.</summary>
-        protected new T Run<T>(Func<CancellationToken, Task<T>> call)
+        protected new T CallApi<T>(Func<CancellationToken, Task<T>> call)
         {
             if (_abandonedBecause != null) throw NotAttempted();
-            return base.Run(call);
+            return base.CallApi(call);
         }
 
         #endregion
@@ -303,7 +303,7 @@ namespace SecuConnect.Commands
         }
 
         /// <summary>Any exception leaving the batch (stop, terminating error, downstream Select -First) ends the run early.</summary>
-        private void Guard(Action action)
+        private void EndEarlyOnFailure(Action action)
         {
             try
             {

@@ -13,13 +13,13 @@ namespace SecuConnect.Commands
     public abstract class SecuCmdlet : PSCmdlet, IDisposable
     {
         private readonly CancellationTokenSource _stop = new CancellationTokenSource();
-        private ApiLog _log;
+        private ApiLogQueue _log;
 
         protected CancellationToken StopToken => _stop.Token;
 
-        protected ApiLog Log => _log ?? (_log = new ApiLog { DebugEnabled = IsDebugEnabled() });
+        protected ApiLogQueue Log => _log ?? (_log = new ApiLogQueue { DebugEnabled = IsDebugEnabled() });
 
-        protected T Run<T>(Func<CancellationToken, Task<T>> call)
+        protected T CallApi<T>(Func<CancellationToken, Task<T>> call)
         {
             try
             {
@@ -43,7 +43,7 @@ namespace SecuConnect.Commands
         protected void DrainLog() => DrainLog(_log);
 
         /// <summary>Writes what the Api queued on the pipeline thread: Verbose, Debug and warning lines, in order.</summary>
-        protected void DrainLog(ApiLog log)
+        protected void DrainLog(ApiLogQueue log)
         {
             if (log == null) return;
             while (log.TryDequeue(out var entry))

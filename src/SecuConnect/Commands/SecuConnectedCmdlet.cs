@@ -1,3 +1,4 @@
+using System;
 using System.Management.Automation;
 using SecuConnect.Api;
 
@@ -21,6 +22,64 @@ namespace SecuConnect.Commands
         protected override void BeginProcessing()
         {
             _ = Client;
+        }
+
+        /// <summary>
+        /// Writes a lazy listing item by item on the pipeline thread: the next page is fetched as the pipeline consumes
+        /// this one, the Api's log lines are written as they come, long listings show progress (always completed), and a
+        /// downstream Select-Object -First disposes the listing so no further page is fetched.
+        /// </summary>
+        protected void WriteListing<T>(ListPager<T> pager, int pageSize, ProgressRecord progress, Action<ListPager<T>> onFirstPage, Func<T, object> shape)
+        {
+            bool showProgress = false, firstPage = true;
+            long written = 0;
+            using (var e = pager.GetEnumerator())
+            {
+                try
+                {
+                    while (true)
+                    {
+                        bool has;
+                        try
+                        {
+                            has = e.MoveNext();
+                        }
+                        catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
+                        {
+                            throw new PipelineStoppedException();
+                        }
+                        finally
+                        {
+                            DrainLog();
+                        }
+                        if (firstPage && pager.HasFirstPage)
+                        {
+                            firstPage = false;
+                            onFirstPage?.Invoke(pager);
+                        }
+                        if (!has) break;
+                        WriteObject(shape(e.Current));
+                        written++;
+                        if (pager.Total.HasValue && pager.Total.Value > pageSize && written % 100 == 0)
+                        {
+                            showProgress = true;
+                            progress.PercentComplete = (int)Math.Min(100, written * 100 / Math.Max(1, pager.Total.Value));
+                            progress.StatusDescription = $"{written} of {pager.Total.Value}";
+                            WriteProgress(progress);
+                        }
+                    }
+                }
+                finally
+                {
+                    if (showProgress)
+                    {
+                        progress.RecordType = ProgressRecordType.Completed;
+                        // After a downstream stop the pipeline refuses records: the stop is what propagates.
+                        try { WriteProgress(progress); }
+                        catch (PipelineStoppedException) { }
+                    }
+                }
+            }
         }
 
         private SecuConnection ResolveConnection()

@@ -129,7 +129,7 @@ namespace SecuConnect.Commands
         {
             try
             {
-                var current = Run(ct => Client.GetCustomerAsync(change.Id, ct));
+                var current = CallApi(ct => Client.GetCustomerAsync(change.Id, ct));
                 var merged = change.Merge(current, Log);
                 DrainLog();
                 if (merged != null)
@@ -138,7 +138,7 @@ namespace SecuConnect.Commands
                     string shown = CustomerInput.Target(change.Id, CustomerInput.DisplayName(current.Contact));
                     string changes = CustomerChange.Describe(current.Contact, merged);
                     if (!ShouldProcess($"Update customer {shown}:{changes}", $"Update customer {shown}?{changes}", "Update customer")) return;
-                    current = Run(ct => Client.UpdateCustomerAsync(change.Id, merged, ct));
+                    current = CallApi(ct => Client.UpdateCustomerAsync(change.Id, merged, ct));
                 }
                 if (PassThru) WriteObject(CustomerOutput.Create(current));
             }

@@ -5,7 +5,7 @@ using Xunit;
 
 namespace SecuConnect.Sandbox.Tests.Infrastructure;
 
-/// <summary>Assertions shared by the contract tests (README §5, §10).</summary>
+/// <summary>Assertions shared by the contract tests (the contract copy, tests/Contract/payment-customers.openapi.json).</summary>
 public static partial class Expect
 {
     [GeneratedRegex("^PCU_[A-Z0-9]{30}$")]
@@ -26,7 +26,7 @@ public static partial class Expect
         Assert.Contains(parts, p => p.Equals("charset=UTF-8", StringComparison.OrdinalIgnoreCase));
     }
 
-    /// <summary>A ProductExceptionPayload answer (README §5.7, §10.8-9).</summary>
+    /// <summary>A ProductExceptionPayload answer (the contract copy, tests/Contract/payment-customers.openapi.json).</summary>
     public static void Error(ApiResponse r, int status, string error, string? detailsContain = null, int? code = null)
     {
         Assert.True(r.StatusCode == status, $"expected {status} {error}, got {r}");
@@ -51,14 +51,14 @@ public static partial class Expect
         }
     }
 
-    /// <summary>The auth failure of README §10.6: ProductNotAllowedException, code 2003.</summary>
+    /// <summary>The auth failure of the contract copy (tests/Contract/payment-customers.openapi.json): ProductNotAllowedException, code 2003.</summary>
     public static void AuthFailure(ApiResponse r, int status = 403)
     {
         Error(r, status, "ProductNotAllowedException", code: 2003);
         Assert.Equal("Valid auth token required", r.Json.GetProperty("error_details").GetString());
     }
 
-    /// <summary>What every stored customer looks like (README §5.1, §10.13-14, §10.21-22), beyond the schema.</summary>
+    /// <summary>What every stored customer looks like (the contract copy, tests/Contract/payment-customers.openapi.json), beyond the schema.</summary>
     public static void CustomerRecord(JsonElement c)
     {
         Contract.AssertDefinition("PaymentCustomersProductModel", c);

@@ -6,7 +6,7 @@ namespace SecuConnect.Api
     /// Lines the Api produces on any thread; the cmdlet drains them on the pipeline thread, the only place
     /// where Write* may run. Debug lines are only built when <see cref="DebugEnabled"/> is set, as masking costs.
     /// </summary>
-    public sealed class ApiLog
+    public sealed class ApiLogQueue
     {
         private readonly ConcurrentQueue<ApiLogEntry> _entries = new ConcurrentQueue<ApiLogEntry>();
 
@@ -22,7 +22,5 @@ namespace SecuConnect.Api
         public void Warning(string message) => _entries.Enqueue(new ApiLogEntry(ApiLogLevel.Warning, message));
 
         public bool TryDequeue(out ApiLogEntry entry) => _entries.TryDequeue(out entry);
-
-        public int Count => _entries.Count;
     }
 }
