@@ -11,8 +11,10 @@
       demo           build, start a sandbox on a free port, walk through the vendor's CRUD example, stop it
       sandbox        build, then run the sandbox in the foreground (Ctrl+C stops it)
       bench-sandbox  build, then measure the sandbox's own capacity (GET by id, create) with 8 connections
-      bench          build, then measure the module beside Invoke-RestMethod, HttpClient and the sandbox's ceiling;
-                     prints the table and writes out/bench/bench.json (about ten minutes)
+      bench          build, then measure the module beside Invoke-RestMethod, HttpClient and the sandbox's ceiling,
+                     twice: on this pwsh (the .NET tool, JIT-compiled) and on a ReadyToRun pwsh published to
+                     out/pwsh-r2r (tools/PwshHost); prints both tables and writes out/bench/bench.json and
+                     bench-r2r.json, and .md beside them (about fifteen minutes)
       package        build, then pack out/SecuConnect.<version>.nupkg as Publish-PSResource gives it to the Gallery,
                      and the sandbox as the .NET tool out/SecuConnect.Sandbox.<version>.nupkg (secuconnect-sandbox)
       clean          remove out/ and the bin/obj folders
@@ -43,6 +45,7 @@ $Out = Join-Path $Root 'out'
 $ModuleOut = Join-Path $Out 'SecuConnect'
 $SandboxOut = Join-Path $Out 'SecuConnect.Sandbox'
 $ResultsDir = Join-Path $Out 'TestResults'
+$PwshHostOut = Join-Path $Out 'pwsh-r2r'
 $Pwsh = Join-Path $PSHOME 'pwsh'
 $env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
 $env:DOTNET_NOLOGO = '1'
@@ -205,11 +208,36 @@ function Invoke-BenchSandbox {
     if ($LASTEXITCODE -ne 0) { throw "sandbox benchmark failed with exit code $LASTEXITCODE" }
 }
 
+# Publishes tools/PwshHost, PowerShell's console host with ReadyToRun code as installed PowerShell ships it, to
+# out/pwsh-r2r, with this pwsh's built-in modules beside it; returns the path of its executable. Bench only: the
+# publish runs Crossgen2 over every PowerShell assembly (about a minute, longer on a busy machine).
+function Build-PwshHost {
+    Write-Host '== ReadyToRun pwsh' -ForegroundColor Cyan
+    Invoke-Dotnet publish (Join-Path $Root 'tools/PwshHost/PwshHost.csproj') -c Release -o $PwshHostOut --nologo -v quiet | Out-Host
+    # The built-in modules (Microsoft.PowerShell.Utility and the rest) load from $PSHOME/Modules, which the SDK
+    # package does not carry: take them from the pwsh that runs this script, the .NET tool of dotnet-tools.json.
+    $modules = Join-Path $PwshHostOut 'Modules'
+    if (Test-Path $modules) { Remove-Item $modules -Recurse -Force }
+    Copy-Item (Join-Path $PSHOME 'Modules') $modules -Recurse
+    $exe = Join-Path $PwshHostOut $(if ($IsWindows) { 'pwsh.exe' } else { 'pwsh' })
+    $version = & $exe -NoProfile -NonInteractive -Command '$PSVersionTable.PSVersion.ToString()'
+    if ($LASTEXITCODE -ne 0) { throw "the ReadyToRun pwsh in $PwshHostOut does not start (exit code $LASTEXITCODE)" }
+    Write-Host "ReadyToRun pwsh: $exe (PowerShell $version)"
+    $exe
+}
+
 function Invoke-Bench {
     Invoke-Build
-    Write-Host '== bench' -ForegroundColor Cyan
-    & $Pwsh -NoProfile -NonInteractive -File (Join-Path $Root 'tools/Invoke-Benchmark.ps1') -ModulePath (Join-Path $ModuleOut 'SecuConnect.psd1') -SandboxDll (Join-Path $SandboxOut 'SecuConnect.Sandbox.dll') -OutPath (Join-Path $Out 'bench')
-    if ($LASTEXITCODE -ne 0) { throw "benchmark failed with exit code $LASTEXITCODE" }
+    $r2rPwsh = Build-PwshHost
+    $failed = @()
+    # One bench script, two hosts: the .NET tool's pwsh, then the ReadyToRun one.
+    foreach ($run in @(@{ Name = 'bench'; Pwsh = $Pwsh; Label = 'the pwsh .NET tool' }, @{ Name = 'bench-r2r'; Pwsh = $r2rPwsh; Label = 'the ReadyToRun pwsh' })) {
+        Write-Host "== bench on $($run.Label)" -ForegroundColor Cyan
+        & $Pwsh -NoProfile -NonInteractive -File (Join-Path $Root 'tools/Invoke-Benchmark.ps1') -ModulePath (Join-Path $ModuleOut 'SecuConnect.psd1') `
+            -SandboxDll (Join-Path $SandboxOut 'SecuConnect.Sandbox.dll') -OutPath (Join-Path $Out 'bench') -PowerShellPath $run.Pwsh -ReportName $run.Name
+        if ($LASTEXITCODE -ne 0) { $failed += "$($run.Label) (exit code $LASTEXITCODE)" }
+    }
+    if ($failed) { throw "benchmark failed on $($failed -join ' and ')" }
 }
 
 function Invoke-Clean {

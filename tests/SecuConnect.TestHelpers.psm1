@@ -330,11 +330,14 @@ function Invoke-RecordingHost {
 }
 
 function Invoke-ChildPwsh {
-    <# Runs a script in a fresh pwsh -NoProfile and returns its output, parsed from JSON when it prints JSON. #>
-    param([Parameter(Mandatory, Position = 0)] [string] $Script)
-    $pwsh = Join-Path $PSHOME 'pwsh'
+    <# Runs a script in a fresh pwsh -NoProfile (this one's, or -PowerShellPath) and returns its output, parsed from
+       JSON when it prints JSON. #>
+    param(
+        [Parameter(Mandatory, Position = 0)] [string] $Script,
+        [string] $PowerShellPath = (Join-Path $PSHOME 'pwsh')
+    )
     $encoded = [Convert]::ToBase64String([System.Text.Encoding]::Unicode.GetBytes($Script))
-    $out = & $pwsh -NoProfile -NonInteractive -EncodedCommand $encoded 2>&1
+    $out = & $PowerShellPath -NoProfile -NonInteractive -EncodedCommand $encoded 2>&1
     if ($LASTEXITCODE -ne 0) { throw "child pwsh exited with $LASTEXITCODE`: $($out -join "`n")" }
     $text = ($out | ForEach-Object { "$_" }) -join "`n"
     try { $text | ConvertFrom-Json } catch { $text }

@@ -18,10 +18,16 @@
          warm-up as context.
       6. Slow link: the bulk create of 500 rows (-ThrottleLimit 1, the default, 16) beside the Invoke-RestMethod loop
          while the sandbox delays every create by 20 ms, as a remote API's round trip would; context, no target.
-    Every module and Invoke-RestMethod scenario runs in a fresh child pwsh (-NoProfile), the module imported by full
-    path. The sandbox is reset before each create run so every run starts from the same store. Prints a table and
-    writes <OutPath>/bench.json. A missed target is reported in the table and as a warning, not as a failure:
+    Every module and Invoke-RestMethod scenario runs in a fresh child process of -PowerShellPath (-NoProfile), the
+    module imported by full path. The sandbox is reset before each create run so every run starts from the same
+    store. Prints a table headed by the PowerShell host that ran the children (its path, version and whether its
+    engine carries ReadyToRun code) and writes <OutPath>/<ReportName>.json and .md. A missed target is reported in the table and as a warning, not as a failure:
     the figures depend on the machine; the exit code is non-zero only when a measurement itself failed.
+.PARAMETER PowerShellPath
+    The pwsh that runs every child process; by default this one ($PSHOME/pwsh). build.ps1 bench runs the bench once
+    on the pwsh .NET tool and once on the ReadyToRun host out/pwsh-r2r/pwsh (tools/PwshHost).
+.PARAMETER ReportName
+    Base name of the files written to -OutPath: <ReportName>.json and <ReportName>.md.
 .PARAMETER Quick
     Divides every count by 10 (fewer import processes, 100 calls, 1,000 creates, 10,000 listed) for a fast check.
 .PARAMETER Scale
@@ -29,12 +35,16 @@
     slow machine; the output then says that the series was sized down.
 .EXAMPLE
     dotnet pwsh ./tools/Invoke-Benchmark.ps1 -Quick
+.EXAMPLE
+    dotnet pwsh ./tools/Invoke-Benchmark.ps1 -Quick -PowerShellPath out/pwsh-r2r/pwsh -ReportName bench-r2r
 #>
 [CmdletBinding()]
 param(
     [string] $ModulePath = (Join-Path $PSScriptRoot '../out/SecuConnect/SecuConnect.psd1'),
     [string] $SandboxDll = (Join-Path $PSScriptRoot '../out/SecuConnect.Sandbox/SecuConnect.Sandbox.dll'),
     [string] $OutPath = (Join-Path $PSScriptRoot '../out/bench'),
+    [string] $PowerShellPath = (Join-Path $PSHOME 'pwsh'),
+    [ValidatePattern('^[\w.-]+$')] [string] $ReportName = 'bench',
     [switch] $Quick,
     [ValidateRange(1000, 1000000)] [int] $Scale = 100000,
     [ValidateRange(1, 99)] [int] $ImportRuns = 7,
@@ -48,7 +58,9 @@ if ([Console]::IsOutputRedirected -or $env:NO_COLOR) { $PSStyle.OutputRendering 
 $root = Split-Path $PSScriptRoot -Parent
 $ModulePath = (Resolve-Path -LiteralPath $ModulePath).ProviderPath
 $SandboxDll = (Resolve-Path -LiteralPath $SandboxDll).ProviderPath
-$pwsh = Join-Path $PSHOME 'pwsh'
+# The host of every child process: a path, or a command name found on PATH.
+$pwsh = if (Test-Path -LiteralPath $PowerShellPath -PathType Leaf) { (Resolve-Path -LiteralPath $PowerShellPath).ProviderPath }
+    else { (Get-Command $PowerShellPath -CommandType Application -ErrorAction Stop | Select-Object -First 1).Source }
 $child = Join-Path $PSScriptRoot 'bench/Invoke-BenchChild.ps1'
 $div = if ($Quick) { 10 } else { 1 }
 $n = [ordered]@{
@@ -62,6 +74,24 @@ $n = [ordered]@{
 $fullScale = 100000 / $div
 
 Import-Module (Join-Path $root 'tests/SecuConnect.TestHelpers.psm1') -Force
+
+# Which PowerShell runs the children, as the output and the JSON record it: whether its engine carries ReadyToRun
+# code decides how much of a fresh process's first run is JIT compilation.
+$hostProbe = Invoke-ChildPwsh -PowerShellPath $pwsh @'
+$stream = [System.IO.File]::OpenRead([psobject].Assembly.Location)
+try { $pe = [System.Reflection.PortableExecutable.PEReader]::new($stream); $r2r = $pe.PEHeaders.CorHeader.ManagedNativeHeaderDirectory.Size -gt 0; $pe.Dispose() }
+finally { $stream.Dispose() }
+[ordered]@{ version = $PSVersionTable.PSVersion.ToString(); psHome = $PSHOME; readyToRun = $r2r; runtime = [System.Runtime.InteropServices.RuntimeInformation]::FrameworkDescription } | ConvertTo-Json -Compress
+'@
+if ($null -eq $hostProbe -or $hostProbe -is [string]) { throw "$pwsh did not report its version: $hostProbe" }
+$psHost = [ordered]@{
+    path       = $pwsh
+    version    = $hostProbe.version
+    psHome     = $hostProbe.psHome
+    readyToRun = [bool]$hostProbe.readyToRun
+    runtime    = $hostProbe.runtime
+}
+$hostLine = "Host: $pwsh (PowerShell $($psHost.version), $($psHost.runtime), engine $(if ($psHost.readyToRun) { 'with ReadyToRun code' } else { 'without ReadyToRun code, JIT-compiled' }))"
 $work = Join-Path ([System.IO.Path]::GetTempPath()) ("secuconnect-bench-" + [guid]::NewGuid().ToString('n'))
 $null = New-Item -ItemType Directory $work
 
@@ -187,6 +217,7 @@ try {
     $env:SECUCONNECT_BENCH_CLIENT_SECRET = $script:sb.Credential.GetNetworkCredential().Password
     $clientArg = "$($env:SECUCONNECT_BENCH_CLIENT_ID):$($env:SECUCONNECT_BENCH_CLIENT_SECRET)"
     Write-Host "sandbox: $base   module: $ModulePath"
+    Write-Host $hostLine
 
     # 1. Import, alternating the two modules so drift on a noisy machine hits both alike.
     Write-Step "import: $($n.importRuns) fresh processes each"
@@ -397,7 +428,7 @@ try {
     Write-Host "seeded $($n.listing) in $([Math]::Round($seed.seconds, 1)) s"
     # The module's own page size, read from the request log, so the baselines fetch the same pages.
     Clear-SandboxRequestLog $script:sb
-    $probe = Invoke-ChildPwsh @"
+    $probe = Invoke-ChildPwsh -PowerShellPath $pwsh @"
 Import-Module '$ModulePath'
 Connect-SecuConnect -BaseUri '$base' -Credential ([pscredential]::new('$($env:SECUCONNECT_BENCH_CLIENT_ID)', (ConvertTo-SecureString `$env:SECUCONNECT_BENCH_CLIENT_SECRET -AsPlainText -Force)))
 `$null = Get-SecuCustomer | Select-Object -First 1
@@ -457,6 +488,8 @@ $table = $rows | ForEach-Object {
     }
 }
 $text = $table | Format-Table -AutoSize -Wrap | Out-String -Width 240
+Write-Host ''
+Write-Host $hostLine
 Write-Host $text
 Write-Host "Ratios: 'x faster' = baseline time / module time; otherwise module / baseline. Whole run: $([Math]::Round($elapsed.TotalMinutes, 1)) min."
 if ($Quick) { Write-Host 'Quick run: every count divided by 10; the figures are not comparable with the targets.' }
@@ -465,6 +498,7 @@ if ($n.scaling[-1] -lt $fullScale) { Write-Host "Scaling series sized down to $(
 $null = New-Item -ItemType Directory -Force $OutPath
 $report = [ordered]@{
     machine    = [ordered]@{ processors = [Environment]::ProcessorCount; os = [System.Runtime.InteropServices.RuntimeInformation]::OSDescription; dotnet = [Environment]::Version.ToString(); powershell = $PSVersionTable.PSVersion.ToString() }
+    host       = $psHost
     measuredAt = $started.ToString('yyyy-MM-ddTHH:mm:ssZ')
     minutes    = [Math]::Round($elapsed.TotalMinutes, 2)
     quick      = [bool]$Quick
@@ -473,14 +507,15 @@ $report = [ordered]@{
     rows       = $rows
     samples    = $samples
 }
-$jsonPath = Join-Path $OutPath 'bench.json'
+$jsonPath = Join-Path $OutPath "$ReportName.json"
 $report | ConvertTo-Json -Depth 8 | Set-Content -LiteralPath $jsonPath -Encoding utf8
 # The same table as markdown, ready for the README.
 $md = [System.Text.StringBuilder]::new()
 $null = $md.AppendLine("Measured $($started.ToString('yyyy-MM-dd HH:mm')) UTC on $([Environment]::ProcessorCount) cores, $([System.Runtime.InteropServices.RuntimeInformation]::OSDescription)$(if ($Quick) { ', -Quick' })")
+$null = $md.AppendLine().AppendLine($hostLine)
 $null = $md.AppendLine().AppendLine('| Measure | Module | Baseline | Ratio | Target | Result |').AppendLine('|---|---|---|---|---|---|')
 foreach ($t in $table) { $null = $md.AppendLine("| $($t.Measure) | $($t.Module) | $($t.Baseline) | $($t.Ratio) | $($t.Target) | $($t.Result) |") }
-$mdPath = Join-Path $OutPath 'bench.md'
+$mdPath = Join-Path $OutPath "$ReportName.md"
 Set-Content -LiteralPath $mdPath -Value $md.ToString() -Encoding utf8
 Write-Host "written: $jsonPath, $mdPath"
 foreach ($r in $rows | Where-Object { $_.mustMet -eq $false }) {
