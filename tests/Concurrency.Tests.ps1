@@ -102,9 +102,13 @@ Describe 'Concurrency' {
         $c = New-SandboxCustomer $sb @{ forename = 'What'; surname = 'If' }
         Clear-SandboxRequestLog $sb
         $rows = 1..6 | ForEach-Object { [pscustomobject]@{ Forename = 'What'; Surname = "If$_" } }
-        $rows | New-SecuCustomer -WhatIf
-        1..3 | ForEach-Object { $c.id } | Set-SecuCustomer -City Nowhere -WhatIf
-        1..3 | ForEach-Object { $c.id } | Remove-SecuCustomer -WhatIf
+        $r = Invoke-RecordingHost $sb {
+            param($Rows, $Id)
+            $Rows | New-SecuCustomer -WhatIf
+            1..3 | ForEach-Object { $Id } | Set-SecuCustomer -City Nowhere -WhatIf
+            1..3 | ForEach-Object { $Id } | Remove-SecuCustomer -WhatIf
+        } -ArgumentList $rows, $c.id
+        @($r.Lines -like 'What if:*').Count | Should -Be 12
         @(Get-SandboxRequestLog $sb -Path '*/Payment/Customers*' | Where-Object method -NE 'GET').Count | Should -Be 0
         @(Get-SandboxCustomer $sb).Count | Should -Be 1
     }

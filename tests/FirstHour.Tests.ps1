@@ -423,12 +423,9 @@ Describe 'Remove-SecuCustomer shows whom it would delete' {
         @{ Case = 'piped from Get-SecuCustomer'; Run = { param($c) Get-SecuCustomer -Id $c.id | Remove-SecuCustomer -WhatIf } }
         @{ Case = 'piped object with Name and City'; Run = { param($c) [pscustomobject]@{ Id = $c.id; Name = 'Ada Lovelace'; City = 'London' } | Remove-SecuCustomer -WhatIf } }
     ) {
-        $transcript = Join-Path $TestDrive "remove-whatif-$([guid]::NewGuid()).txt"
-        $null = Start-Transcript -LiteralPath $transcript
-        try { & $Run $ada } finally { $null = Stop-Transcript }
-        $text = Get-Content -LiteralPath $transcript -Raw
+        $r = Invoke-RecordingHost $sb $Run -ArgumentList $ada
         $target = [regex]::Escape("$($ada.id) (Ada Lovelace, London)")
-        @([regex]::Matches($text, "What if: .*""Remove customer"" on target ""$target""")).Count | Should -Be 1
+        @($r.Lines | Where-Object { $_ -match "^What if: .*""Remove customer"" on target ""$target""" }).Count | Should -Be 1
         @(Get-SandboxRequestLog $sb -Method DELETE).Count | Should -Be 0
         Get-SandboxCustomer $sb -Id $ada.id | Should -Not -BeNullOrEmpty
     }

@@ -316,8 +316,9 @@ Describe '-WhatIf and confirmation' {
         @{ Method = 'Delete'; Path = 'ITEM'; Body = $null }
     ) {
         $target = if ($Path -eq 'ITEM') { "Payment/Customers/$($c.id)" } else { $Path }
-        $out = Invoke-SecuConnectRequest $Method $target -Body $Body -WhatIf
-        $out | Should -BeNullOrEmpty
+        $r = Invoke-RecordingHost $sb { param($M, $T, $B) Invoke-SecuConnectRequest $M $T -Body $B -WhatIf } -ArgumentList $Method, $target, $Body
+        $r.Output | Should -BeNullOrEmpty
+        @($r.Lines -like 'What if:*').Count | Should -Be 1
         @(Get-SandboxRequestLog $sb -Path '/api/*' | Where-Object method -ne GET) | Should -BeNullOrEmpty
         (Get-SandboxCustomer $sb -Id $c.id).contact.surname | Should -Be 'If'
     }
@@ -331,9 +332,8 @@ Describe '-WhatIf and confirmation' {
     }
 
     It '$WhatIfPreference keeps a DELETE from being sent' {
-        $WhatIfPreference = $true
-        try { Invoke-SecuConnectRequest Delete "Payment/Customers/$($c.id)" }
-        finally { $WhatIfPreference = $false }
+        $r = Invoke-RecordingHost $sb { param($T) $WhatIfPreference = $true; Invoke-SecuConnectRequest Delete $T } -ArgumentList "Payment/Customers/$($c.id)"
+        @($r.Lines -like 'What if:*').Count | Should -Be 1
         @(Get-SandboxRequestLog $sb -Method DELETE) | Should -BeNullOrEmpty
         Get-SandboxCustomer $sb -Id $c.id | Should -Not -BeNullOrEmpty
     }

@@ -24,54 +24,57 @@ Describe '-WhatIf sends no changing request' {
 
     It 'New-SecuCustomer -WhatIf sends no POST and writes nothing' {
         $count = @(Get-SandboxCustomer $sb).Count
-        $out = @(New-SecuCustomer -Forename What -Surname If -WhatIf)
-        $out.Count | Should -Be 0
+        $r = Invoke-RecordingHost $sb { New-SecuCustomer -Forename What -Surname If -WhatIf }
+        $r.Output.Count | Should -Be 0
+        @($r.Lines -like 'What if: Create customer What If*').Count | Should -Be 1
         Get-ChangingRequest $sb | Should -BeNullOrEmpty
         @(Get-SandboxCustomer $sb).Count | Should -Be $count
     }
 
     It 'Set-SecuCustomer -WhatIf sends no PUT and changes nothing' {
-        Set-SecuCustomer -Id $c.id -Email 'changed@example.com' -WhatIf
+        $r = Invoke-RecordingHost $sb { param($Id) Set-SecuCustomer -Id $Id -Email 'changed@example.com' -WhatIf } -ArgumentList $c.id
+        @($r.Lines -like 'What if: Update customer*').Count | Should -Be 1
         Get-ChangingRequest $sb | Should -BeNullOrEmpty
         (Get-SandboxCustomer $sb -Id $c.id).contact.email | Should -Be 'ada@example.com'
     }
 
     It 'Get | Set -WhatIf sends no PUT' {
-        Get-SecuCustomer -Id $c.id | Set-SecuCustomer -Email 'changed@example.com' -WhatIf
+        $r = Invoke-RecordingHost $sb { param($Id) Get-SecuCustomer -Id $Id | Set-SecuCustomer -Email 'changed@example.com' -WhatIf } -ArgumentList $c.id
+        @($r.Lines -like 'What if: Update customer*').Count | Should -Be 1
         Get-ChangingRequest $sb | Should -BeNullOrEmpty
         (Get-SandboxCustomer $sb -Id $c.id).contact.email | Should -Be 'ada@example.com'
     }
 
     It 'Remove-SecuCustomer -WhatIf sends no DELETE' {
-        $out = @(Get-SecuCustomer -Id $c.id | Remove-SecuCustomer -WhatIf)
-        $out.Count | Should -Be 0
+        $r = Invoke-RecordingHost $sb { param($Id) Get-SecuCustomer -Id $Id | Remove-SecuCustomer -WhatIf } -ArgumentList $c.id
+        $r.Output.Count | Should -Be 0
+        @($r.Lines -like 'What if:*Remove customer*').Count | Should -Be 1
         Get-ChangingRequest $sb | Should -BeNullOrEmpty
         (Get-SecuCustomer -Id $c.id).Id | Should -Be $c.id
     }
 
     It 'Remove -Force -WhatIf sends no DELETE: -Force never overrides -WhatIf' {
-        Remove-SecuCustomer -Id $c.id -Force -WhatIf
+        $r = Invoke-RecordingHost $sb { param($Id) Remove-SecuCustomer -Id $Id -Force -WhatIf } -ArgumentList $c.id
+        @($r.Lines -like 'What if:*Remove customer*').Count | Should -Be 1
         Get-ChangingRequest $sb | Should -BeNullOrEmpty
         Get-SandboxCustomer $sb -Id $c.id | Should -Not -BeNullOrEmpty
     }
 
     It 'Remove -Force under $WhatIfPreference sends no DELETE' {
-        $WhatIfPreference = $true
-        try { Remove-SecuCustomer -Id $c.id -Force } finally { $WhatIfPreference = $false }
+        $r = Invoke-RecordingHost $sb { param($Id) $WhatIfPreference = $true; Remove-SecuCustomer -Id $Id -Force } -ArgumentList $c.id
+        @($r.Lines -like 'What if:*Remove customer*').Count | Should -Be 1
         Get-ChangingRequest $sb | Should -BeNullOrEmpty
         Get-SandboxCustomer $sb -Id $c.id | Should -Not -BeNullOrEmpty
     }
 
     It 'names the customer by id and name in the -WhatIf messages of Set and Remove' {
-        $transcript = Join-Path $TestDrive 'whatif.txt'
-        $null = Start-Transcript -LiteralPath $transcript
-        try {
-            Get-SecuCustomer -Id $c.id | Remove-SecuCustomer -WhatIf
-            Set-SecuCustomer -Id $c.id -City Paris -WhatIf
-        } finally { $null = Stop-Transcript }
-        $text = Get-Content -LiteralPath $transcript -Raw
-        $target = [regex]::Escape("$($c.id) (Ada Lovelace)")
-        @([regex]::Matches($text, "What if: .*$target")).Count | Should -Be 2
+        $r = Invoke-RecordingHost $sb {
+            param($Id)
+            Get-SecuCustomer -Id $Id | Remove-SecuCustomer -WhatIf
+            Set-SecuCustomer -Id $Id -City Paris -WhatIf
+        } -ArgumentList $c.id
+        $target = [regex]::Escape("$($c.id) (Ada Lovelace")
+        @($r.Lines | Where-Object { $_ -match "^What if: .*$target" }).Count | Should -Be 2
         Get-ChangingRequest $sb | Should -BeNullOrEmpty
     }
 }

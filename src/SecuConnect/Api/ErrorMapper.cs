@@ -51,76 +51,11 @@ namespace SecuConnect.Api
         {
             int status = answer.Status;
             var payload = answer.Payload;
-            string plain = answer.PlainText;
+            string details = payload?.ErrorDetails ?? payload?.ErrorDescription ?? answer.PlainText;
+            // Nothing at {BaseUri}/oauth/token: a wrong address, not wrong credentials.
+            if (request.Kind == RequestKind.Token && status == 404) return WrongBaseUri(request, status, payload, details);
             string name = payload?.Error != null && SafeId.IsMatch(payload.Error) ? payload.Error : null;
-            string details = payload?.ErrorDetails ?? payload?.ErrorDescription ?? plain;
-            SecuErrorKind kind;
-            string errorId;
-            string summary;
-
-            if (request.Kind == RequestKind.Token)
-            {
-                if (status == 404)
-                {
-                    // Nothing at {BaseUri}/oauth/token: a wrong address, not wrong credentials.
-                    return WrongBaseUri(request, status, payload, details);
-                }
-                if (status >= 500 || status == 429)
-                {
-                    kind = status == 429 ? SecuErrorKind.RateLimited : SecuErrorKind.Unavailable;
-                    errorId = status == 429 ? "RateLimited" : name ?? "ServiceUnavailable";
-                    summary = "The token endpoint is not available";
-                }
-                else
-                {
-                    kind = SecuErrorKind.AuthenticationRejected;
-                    errorId = name ?? "AuthenticationFailed";
-                    summary = "The token endpoint rejected the client credentials";
-                }
-            }
-            else if (status == 429)
-            {
-                kind = SecuErrorKind.RateLimited;
-                errorId = "RateLimited";
-                summary = "The API is throttling requests (429 Too Many Requests)";
-            }
-            else if (IsTokenRejected(status, payload))
-            {
-                kind = SecuErrorKind.AuthenticationFailed;
-                errorId = "ProductNotAllowedException";
-                summary = "The API rejected the access token";
-            }
-            else if (status == 403)
-            {
-                kind = request.ById ? SecuErrorKind.NotFound : SecuErrorKind.PermissionDenied;
-                errorId = name ?? "ProductNotAllowedException";
-                summary = request.ById ? $"Customer {request.TargetId} was not found or is not accessible" : "The API does not allow this action";
-            }
-            else if (status == 404)
-            {
-                kind = SecuErrorKind.NotFound;
-                errorId = name ?? "ProductNotFoundException";
-                summary = request.TargetId != null ? $"Customer {request.TargetId} was not found" : "Not found";
-            }
-            else if (status == 400 || status == 413 || status == 422)
-            {
-                kind = SecuErrorKind.InvalidData;
-                errorId = name ?? "ProductFormatException";
-                summary = "The API rejected the request data";
-            }
-            else if (status >= 500)
-            {
-                kind = SecuErrorKind.Unavailable;
-                errorId = name ?? "ServiceUnavailable";
-                summary = $"The API failed with HTTP {status}";
-            }
-            else
-            {
-                kind = SecuErrorKind.Other;
-                errorId = name ?? "HttpError" + status;
-                summary = $"The API answered HTTP {status}";
-            }
-
+            var (kind, errorId, summary) = request.Kind == RequestKind.Token ? ClassifyToken(status, name) : ClassifyApi(request, status, payload, name);
             return new SecuApiException(kind, errorId, Compose(summary, request, status, payload, details))
             {
                 StatusCode = status,
@@ -132,6 +67,31 @@ namespace SecuConnect.Api
                 Method = request.Method.Method,
                 RequestUri = request.Uri,
             };
+        }
+
+        /// <summary>The kind, ErrorId (the API's exception name where it gave one) and summary of a token endpoint's refusal.</summary>
+        private static (SecuErrorKind, string, string) ClassifyToken(int status, string name)
+        {
+            if (status == 429) return (SecuErrorKind.RateLimited, "RateLimited", "The token endpoint is not available");
+            if (status >= 500) return (SecuErrorKind.Unavailable, name ?? "ServiceUnavailable", "The token endpoint is not available");
+            return (SecuErrorKind.AuthenticationRejected, name ?? "AuthenticationFailed", "The token endpoint rejected the client credentials");
+        }
+
+        /// <summary>The kind, ErrorId and summary of an API answer outside 2xx, in order: 429, a refused token, 403, 404, refused data, 5xx.</summary>
+        private static (SecuErrorKind, string, string) ClassifyApi(ApiRequest request, int status, ProductExceptionPayload payload, string name)
+        {
+            if (status == 429) return (SecuErrorKind.RateLimited, "RateLimited", "The API is throttling requests (429 Too Many Requests)");
+            if (IsTokenRejected(status, payload)) return (SecuErrorKind.AuthenticationFailed, "ProductNotAllowedException", "The API rejected the access token");
+            if (status == 403)
+                return request.ById
+                    ? (SecuErrorKind.NotFound, name ?? "ProductNotAllowedException", $"Customer {request.TargetId} was not found or is not accessible")
+                    : (SecuErrorKind.PermissionDenied, name ?? "ProductNotAllowedException", "The API does not allow this action");
+            if (status == 404)
+                return (SecuErrorKind.NotFound, name ?? "ProductNotFoundException", request.TargetId != null ? $"Customer {request.TargetId} was not found" : "Not found");
+            if (status == 400 || status == 413 || status == 422)
+                return (SecuErrorKind.InvalidData, name ?? "ProductFormatException", "The API rejected the request data");
+            if (status >= 500) return (SecuErrorKind.Unavailable, name ?? "ServiceUnavailable", $"The API failed with HTTP {status}");
+            return (SecuErrorKind.Other, name ?? "HttpError" + status, $"The API answered HTTP {status}");
         }
 
         /// <summary>

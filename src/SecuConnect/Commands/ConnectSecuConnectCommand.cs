@@ -85,6 +85,40 @@ namespace SecuConnect.Commands
 
         protected override void ProcessRecord()
         {
+            var options = Options();
+            var connection = Open(options);
+            // Scheme and authority only: a proxy URI's user info may be a password.
+            WriteVerbose(connection.Proxy == null ? $"Requests go directly to {connection.BaseUri.Scheme}://{connection.BaseUri.Authority} (no proxy)."
+                : $"Requests go through the proxy {connection.Proxy.Scheme}://{connection.Proxy.Authority}" + (Proxy == null ? " (the platform's proxy settings)." : "."));
+            try
+            {
+                var client = new SecuClient(connection, Log);
+                if (ParameterSetName != AccessTokenSet)
+                    CallApi(ct => client.ConnectAsync(ct));
+                else if (!SkipCheck)
+                    ReportCheck(CallApi(ct => client.CheckAccessTokenAsync(ct)));
+            }
+            catch (SecuApiException ex)
+            {
+                connection.Dispose();
+                ThrowTerminatingError(ConnectError(ex, connection.BaseUri, options.ClientId));
+            }
+            catch
+            {
+                connection.Dispose();
+                throw;
+            }
+
+            ConnectionStore.Set(connection);
+            WriteVerbose(connection.TokenExpiresOn.HasValue
+                ? $"Connected to {connection.BaseUri} as {connection.ClientId}; the token expires {connection.TokenExpiresOn.Value:u} and is renewed automatically."
+                : $"Connected to {connection.BaseUri} with a caller-supplied access token.");
+            if (PassThru) WriteObject(ConnectionOutput.ToPSObject(connection));
+        }
+
+        /// <summary>The settings and credentials as given, checked before anything is sent.</summary>
+        private SecuConnectionOptions Options()
+        {
             var options = new SecuConnectionOptions
             {
                 BaseUri = BaseUri,
@@ -119,11 +153,15 @@ namespace SecuConnect.Commands
                     options.AccessToken = AccessToken;
                     break;
             }
+            return options;
+        }
 
-            SecuConnection connection;
+        /// <summary>The connection for these options; a refused base URI stops the command, never echoing user info.</summary>
+        private SecuConnection Open(SecuConnectionOptions options)
+        {
             try
             {
-                connection = SecuConnection.Create(options);
+                return SecuConnection.Create(options);
             }
             catch (SecuApiException ex)
             {
@@ -135,36 +173,8 @@ namespace SecuConnect.Commands
                 if (ex.ErrorId == "UnencryptedConnection" || ex.ErrorId == "InvalidBaseUri" && target != (object)BaseUri)
                     record = new ErrorRecord(ex, ex.ErrorId, ErrorCategory.SecurityError, target) { ErrorDetails = record.ErrorDetails };
                 ThrowTerminatingError(record);
-                return;
+                throw; // not reached: ThrowTerminatingError throws
             }
-
-            // Scheme and authority only: a proxy URI's user info may be a password.
-            WriteVerbose(connection.Proxy == null ? $"Requests go directly to {connection.BaseUri.Scheme}://{connection.BaseUri.Authority} (no proxy)."
-                : $"Requests go through the proxy {connection.Proxy.Scheme}://{connection.Proxy.Authority}" + (Proxy == null ? " (the platform's proxy settings)." : "."));
-            try
-            {
-                var client = new SecuClient(connection, Log);
-                if (ParameterSetName != AccessTokenSet)
-                    CallApi(ct => client.ConnectAsync(ct));
-                else if (!SkipCheck)
-                    ReportCheck(CallApi(ct => client.CheckAccessTokenAsync(ct)));
-            }
-            catch (SecuApiException ex)
-            {
-                connection.Dispose();
-                ThrowTerminatingError(ConnectError(ex, connection.BaseUri, options.ClientId));
-            }
-            catch
-            {
-                connection.Dispose();
-                throw;
-            }
-
-            ConnectionStore.Set(connection);
-            WriteVerbose(connection.TokenExpiresOn.HasValue
-                ? $"Connected to {connection.BaseUri} as {connection.ClientId}; the token expires {connection.TokenExpiresOn.Value:u} and is renewed automatically."
-                : $"Connected to {connection.BaseUri} with a caller-supplied access token.");
-            if (PassThru) WriteObject(ConnectionOutput.ToPSObject(connection));
         }
 
         /// <summary>The check of -AccessToken did not refuse the token: connect, and say what else it found.</summary>
