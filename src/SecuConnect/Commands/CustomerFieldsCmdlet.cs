@@ -111,6 +111,17 @@ namespace SecuConnect.Commands
             return (Func<CustomerFieldsCmdlet, object>)Delegate.CreateDelegate(typeof(Func<CustomerFieldsCmdlet, object>), getter);
         }
 
+        // PSObject's own members (internal in PowerShell 7 and 5.1 alike); null where a PowerShell lacks it, and then
+        // PSObject.Properties serves.
+        private static readonly Func<PSObject, object> InstanceMembers = InstanceMembersGetter();
+
+        private static Func<PSObject, object> InstanceMembersGetter()
+        {
+            var property = typeof(PSObject).GetProperty("InstanceMembers", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic);
+            if (property == null || !typeof(IEnumerable).IsAssignableFrom(property.PropertyType)) return null;
+            return o => property.GetValue(o);
+        }
+
         private const int OutputOnlyName = -1;
         private const int UnusedName = -2;
 
@@ -163,24 +174,25 @@ namespace SecuConnect.Commands
         {
             bool any = false;
             List<string> unused = null;
-            void Take(string name, object value)
-            {
-                int code = CodeOf(name);
-                if (code == UnusedName) (unused ?? (unused = new List<string>())).Add(name);
-                if (code < 0) return;
-                any = true;
-                value = CustomerInput.Unwrap(value);
-                if (values[code] == null && value != null) values[code] = value;
-            }
             if (input.BaseObject is IDictionary dict)
             {
-                foreach (DictionaryEntry e in dict) Take(Convert.ToString(e.Key, System.Globalization.CultureInfo.InvariantCulture), e.Value);
+                foreach (DictionaryEntry e in dict)
+                    any |= Take(values, Convert.ToString(e.Key, System.Globalization.CultureInfo.InvariantCulture), e.Value, ref unused);
+            }
+            else if (input.BaseObject is PSCustomObject && InstanceMembers != null && InstanceMembers(input) is IEnumerable members)
+            {
+                // A CSV row or [pscustomobject]: its own note properties, read without PSObject.Properties, which
+                // integrates type and adapter members anew for every row (a quarter of a bulk create's CPU).
+                foreach (var m in members)
+                {
+                    if (m is PSNoteProperty p) any |= Take(values, p.Name, p.Value, ref unused);
+                }
             }
             else
             {
                 foreach (var p in input.Properties)
                 {
-                    if (p.MemberType == PSMemberTypes.NoteProperty || p.MemberType == PSMemberTypes.Property) Take(p.Name, p.Value);
+                    if (p.MemberType == PSMemberTypes.NoteProperty || p.MemberType == PSMemberTypes.Property) any |= Take(values, p.Name, p.Value, ref unused);
                 }
             }
             if (unused != null && _reportedUnused.Add(string.Join(",", unused)))
@@ -190,6 +202,17 @@ namespace SecuConnect.Commands
                     $"Fields: {string.Join(", ", CustomerFields.Names)}.");
             }
             return any;
+        }
+
+        /// <summary>Takes one named value: into its field unless a parameter gave that field; true when the name is a field.</summary>
+        private bool Take(object[] values, string name, object value, ref List<string> unused)
+        {
+            int code = CodeOf(name);
+            if (code == UnusedName) (unused ?? (unused = new List<string>())).Add(name);
+            if (code < 0) return false;
+            value = CustomerInput.Unwrap(value);
+            if (values[code] == null && value != null) values[code] = value;
+            return true;
         }
 
         /// <summary>A field index, or whether the name is output-only or unused; cached, as every row of a CSV repeats the names.</summary>

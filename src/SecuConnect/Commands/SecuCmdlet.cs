@@ -102,16 +102,21 @@ namespace SecuConnect.Commands
             return LanguagePrimitives.TryConvertTo(value, out ActionPreference preference) ? preference : fallback;
         }
 
-        /// <summary>True when -WhatIf, or else $WhatIfPreference, is on.</summary>
-        protected bool WhatIfInEffect => IsBound("WhatIf") ? SwitchIsOn("WhatIf") : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
+        /// <summary>True when -WhatIf, or else $WhatIfPreference, is on. Read once per command: bulk input asks for every record.</summary>
+        protected bool WhatIfInEffect =>
+            (_whatIf ?? (_whatIf = IsBound("WhatIf") ? SwitchIsOn("WhatIf") : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference")))).Value;
+
+        private bool? _whatIf;
+        private ConfirmImpact? _confirmPreference;
 
         /// <summary>True when ShouldProcess at this impact may show something: -WhatIf, -Confirm, or $ConfirmPreference at or below it.</summary>
         protected bool ConfirmationMayShow(ConfirmImpact impact)
         {
             if (WhatIfInEffect) return true;
             if (IsBound("Confirm")) return SwitchIsOn("Confirm");
-            return LanguagePrimitives.TryConvertTo(GetVariableValue("ConfirmPreference"), out ConfirmImpact preference)
-                && preference != ConfirmImpact.None && impact >= preference;
+            if (!_confirmPreference.HasValue)
+                _confirmPreference = LanguagePrimitives.TryConvertTo(GetVariableValue("ConfirmPreference"), out ConfirmImpact preference) ? preference : ConfirmImpact.None;
+            return _confirmPreference.Value != ConfirmImpact.None && impact >= _confirmPreference.Value;
         }
     }
 }

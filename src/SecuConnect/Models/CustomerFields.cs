@@ -83,14 +83,23 @@ namespace SecuConnect.Models
         /// <summary>The field with this wire name in the contact (or, with <paramref name="inAddress"/>, its address); exact case first.</summary>
         public static CustomerField FromWire(string wireName, bool inAddress)
         {
-            CustomerField caseless = null;
+            var exact = inAddress ? AddressWireExact : ContactWireExact;
+            if (exact.TryGetValue(wireName, out var field)) return field;
+            return (inAddress ? AddressWireCaseless : ContactWireCaseless).TryGetValue(wireName, out field) ? field : null;
+        }
+
+        // Wire names per level, looked up for every member of every customer read: exact first, then ignoring case.
+        private static readonly Dictionary<string, CustomerField> ContactWireExact = WireIndex(false, StringComparer.Ordinal);
+        private static readonly Dictionary<string, CustomerField> AddressWireExact = WireIndex(true, StringComparer.Ordinal);
+        private static readonly Dictionary<string, CustomerField> ContactWireCaseless = WireIndex(false, StringComparer.OrdinalIgnoreCase);
+        private static readonly Dictionary<string, CustomerField> AddressWireCaseless = WireIndex(true, StringComparer.OrdinalIgnoreCase);
+
+        private static Dictionary<string, CustomerField> WireIndex(bool inAddress, StringComparer comparer)
+        {
+            var index = new Dictionary<string, CustomerField>(comparer);
             foreach (var f in All)
-            {
-                if (f.InAddress != inAddress) continue;
-                if (string.Equals(f.WireName, wireName, StringComparison.Ordinal)) return f;
-                if (caseless == null && string.Equals(f.WireName, wireName, StringComparison.OrdinalIgnoreCase)) caseless = f;
-            }
-            return caseless;
+                if (f.InAddress == inAddress) index[f.WireName] = f;
+            return index;
         }
 
         private static CustomerField Contact(string name, string wire, params string[] aliases) =>

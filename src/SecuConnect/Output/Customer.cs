@@ -17,7 +17,8 @@ namespace SecuConnect
     /// </summary>
     public sealed class Customer
     {
-        private readonly object[] _fields;
+        // The values as written; _fields shares this array until the first assignment copies it (most objects are only read).
+        private object[] _fields;
         private readonly object[] _asRead;
         private object _contact;
         private Contact _wireContact;
@@ -25,34 +26,34 @@ namespace SecuConnect
         internal Customer(object[] fields, Contact wireContact)
         {
             _fields = fields;
-            _asRead = (object[])fields.Clone();
+            _asRead = fields;
             _wireContact = wireContact;
         }
 
         public object Id { get; set; }
         public object Name { get; set; }
-        public object Forename { get => _fields[F.Forename.Index]; set => _fields[F.Forename.Index] = value; }
-        public object Surname { get => _fields[F.Surname.Index]; set => _fields[F.Surname.Index] = value; }
-        public object CompanyName { get => _fields[F.CompanyName.Index]; set => _fields[F.CompanyName.Index] = value; }
-        public object Salutation { get => _fields[F.Salutation.Index]; set => _fields[F.Salutation.Index] = value; }
-        public object Gender { get => _fields[F.Gender.Index]; set => _fields[F.Gender.Index] = value; }
-        public object Title { get => _fields[F.Title.Index]; set => _fields[F.Title.Index] = value; }
-        public object Email { get => _fields[F.Email.Index]; set => _fields[F.Email.Index] = value; }
-        public object Phone { get => _fields[F.Phone.Index]; set => _fields[F.Phone.Index] = value; }
-        public object Mobile { get => _fields[F.Mobile.Index]; set => _fields[F.Mobile.Index] = value; }
-        public object Fax { get => _fields[F.Fax.Index]; set => _fields[F.Fax.Index] = value; }
-        public object DateOfBirth { get => _fields[F.DateOfBirth.Index]; set => _fields[F.DateOfBirth.Index] = value; }
-        public object Picture { get => _fields[F.Picture.Index]; set => _fields[F.Picture.Index] = value; }
-        public object Website { get => _fields[F.Website.Index]; set => _fields[F.Website.Index] = value; }
-        public object Birthplace { get => _fields[F.Birthplace.Index]; set => _fields[F.Birthplace.Index] = value; }
-        public object Nationality { get => _fields[F.Nationality.Index]; set => _fields[F.Nationality.Index] = value; }
-        public object Street { get => _fields[F.Street.Index]; set => _fields[F.Street.Index] = value; }
-        public object StreetNumber { get => _fields[F.StreetNumber.Index]; set => _fields[F.StreetNumber.Index] = value; }
-        public object PostalCode { get => _fields[F.PostalCode.Index]; set => _fields[F.PostalCode.Index] = value; }
-        public object City { get => _fields[F.City.Index]; set => _fields[F.City.Index] = value; }
-        public object Country { get => _fields[F.Country.Index]; set => _fields[F.Country.Index] = value; }
-        public object AdditionalAddressData { get => _fields[F.AdditionalAddressData.Index]; set => _fields[F.AdditionalAddressData.Index] = value; }
-        public object AddressType { get => _fields[F.AddressType.Index]; set => _fields[F.AddressType.Index] = value; }
+        public object Forename { get => _fields[F.Forename.Index]; set => Set(F.Forename, value); }
+        public object Surname { get => _fields[F.Surname.Index]; set => Set(F.Surname, value); }
+        public object CompanyName { get => _fields[F.CompanyName.Index]; set => Set(F.CompanyName, value); }
+        public object Salutation { get => _fields[F.Salutation.Index]; set => Set(F.Salutation, value); }
+        public object Gender { get => _fields[F.Gender.Index]; set => Set(F.Gender, value); }
+        public object Title { get => _fields[F.Title.Index]; set => Set(F.Title, value); }
+        public object Email { get => _fields[F.Email.Index]; set => Set(F.Email, value); }
+        public object Phone { get => _fields[F.Phone.Index]; set => Set(F.Phone, value); }
+        public object Mobile { get => _fields[F.Mobile.Index]; set => Set(F.Mobile, value); }
+        public object Fax { get => _fields[F.Fax.Index]; set => Set(F.Fax, value); }
+        public object DateOfBirth { get => _fields[F.DateOfBirth.Index]; set => Set(F.DateOfBirth, value); }
+        public object Picture { get => _fields[F.Picture.Index]; set => Set(F.Picture, value); }
+        public object Website { get => _fields[F.Website.Index]; set => Set(F.Website, value); }
+        public object Birthplace { get => _fields[F.Birthplace.Index]; set => Set(F.Birthplace, value); }
+        public object Nationality { get => _fields[F.Nationality.Index]; set => Set(F.Nationality, value); }
+        public object Street { get => _fields[F.Street.Index]; set => Set(F.Street, value); }
+        public object StreetNumber { get => _fields[F.StreetNumber.Index]; set => Set(F.StreetNumber, value); }
+        public object PostalCode { get => _fields[F.PostalCode.Index]; set => Set(F.PostalCode, value); }
+        public object City { get => _fields[F.City.Index]; set => Set(F.City, value); }
+        public object Country { get => _fields[F.Country.Index]; set => Set(F.Country, value); }
+        public object AdditionalAddressData { get => _fields[F.AdditionalAddressData.Index]; set => Set(F.AdditionalAddressData, value); }
+        public object AddressType { get => _fields[F.AddressType.Index]; set => Set(F.AddressType, value); }
         public object Created { get; set; }
         public object Updated { get; set; }
         public object ContractId { get; set; }
@@ -82,6 +83,12 @@ namespace SecuConnect
                 _wireContact = null;
                 _contact = value;
             }
+        }
+
+        private void Set(CustomerField field, object value)
+        {
+            if (ReferenceEquals(_fields, _asRead)) _fields = (object[])_asRead.Clone();
+            _fields[field.Index] = value;
         }
 
         /// <summary>The field's value now (after any edit by the user).</summary>
