@@ -35,15 +35,16 @@ public class ReliabilityTests
     {
         var handler = new FakeHandler { Fallback = (_, _) => Task.FromResult(FakeHandler.Json(HttpStatusCode.ServiceUnavailable, "{}")) };
         var connection = TestConnections.Create(handler, maximumRetryCount: 5);
-        // 50 / 5 = 10 retries: two requests with 5 retries each spend it all.
-        for (int i = 0; i < 2; i++)
+        // 100 / 5 = 20 retries: four requests with 5 retries each spend it all.
+        int requests = RetryBudget.Capacity / RetryBudget.RetryCost / 5;
+        for (int i = 0; i < requests; i++)
             await Assert.ThrowsAsync<SecuApiException>(() => Client(connection).GetCustomerAsync(Id, CancellationToken.None));
-        Assert.Equal(12, handler.ApiRequests.Count);
+        Assert.Equal(requests * 6, handler.ApiRequests.Count);
         Assert.Equal(0, connection.RetryBudget.Available);
 
         var log = new ApiLogQueue();
         var ex = await Assert.ThrowsAsync<SecuApiException>(() => Client(connection, log).GetCustomerAsync(Id, CancellationToken.None));
-        Assert.Equal(13, handler.ApiRequests.Count);
+        Assert.Equal(requests * 6 + 1, handler.ApiRequests.Count);
         Assert.True(ex.RetryBudgetExhausted);
         Assert.Equal("ServiceUnavailable", ex.ErrorId);
         Assert.Contains("retry budget is empty", ex.Message);

@@ -94,7 +94,10 @@ switch ($Scenario) {
     }
     'Create' {
         if ($Client -eq 'Module') {
-            $p = @{}
+            # The child stops on its own failures ($ErrorActionPreference = 'Stop'), but the measured import runs as a
+            # script with the default preference would: under Stop, bulk commands send one record at a time, so that
+            # nothing after a failing record is sent (docs/reliability.md). The store count is checked afterwards.
+            $p = @{ ErrorAction = 'Continue' }
             if ($ThrottleLimit -gt 0) {
                 if (-not $hasThrottle) { throw 'New-SecuCustomer has no -ThrottleLimit parameter.' }
                 $p.ThrottleLimit = $ThrottleLimit

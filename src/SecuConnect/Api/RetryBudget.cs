@@ -7,13 +7,13 @@ namespace SecuConnect.Api
     /// A retry quota shared by every request of one connection, in the manner of the AWS SDKs' retry quota: a
     /// retry spends from it, a success refills it. While the API answers, retries cost nothing in the long run
     /// (a request that succeeds after a retry gives its cost back, any other success adds one); when the API
-    /// keeps failing, the budget runs out after about ten retries and requests then fail at once instead of
+    /// keeps failing, the budget runs out after about twenty retries and requests then fail at once instead of
     /// each waiting through its own retries. 429 answers do not spend: the API is alive and says when to come back.
     /// </summary>
     public sealed class RetryBudget
     {
         /// <summary>What a new connection starts with, and the most the budget holds.</summary>
-        public const int Capacity = 50;
+        public const int Capacity = 100;
 
         /// <summary>Cost of retrying after a 5xx answer.</summary>
         public const int RetryCost = 5;
