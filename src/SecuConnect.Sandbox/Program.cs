@@ -46,6 +46,9 @@ builder.WebHost.UseKestrelCore();
 builder.WebHost.ConfigureKestrel(k =>
 {
     k.AddServerHeader = false;
+    // Request bodies (API and test controls) are read within Kestrel's limit: beyond it the read fails with 413,
+    // which the endpoint filters answer in the API's error format.
+    k.Limits.MaxRequestBodySize = HttpIo.MaxBodyBytes;
     foreach (var address in options.ListenAddresses)
     {
         switch (address.Kind)
@@ -71,6 +74,8 @@ builder.Logging.ClearProviders();
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
 builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
 builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+// Endpoint routing for the minimal API (Http/SandboxRoutes.cs); the empty builder registers none of it itself.
+builder.Services.AddRoutingCore();
 
 var app = builder.Build();
 
@@ -80,17 +85,18 @@ var tokens = new TokenService(settings, time);
 var faults = new FaultRegistry();
 var log = new RequestLogBook(options.RequestLogLimitBytes);
 var scrolls = new ScrollRegistry(time);
-var dispatcher = new RequestDispatcher(
+var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("SecuConnect.Sandbox");
+
+app.UseNormalisedPaths();
+app.UseRouting();
+app.MapSandbox(
     new TokenEndpoint(new ClientRegistry(options.Clients), tokens),
-    tokens,
     new CustomersEndpoint(store, options, settings, time, scrolls),
     new ControlEndpoints(store, tokens, faults, log, scrolls, settings),
-    faults,
-    log,
-    settings,
-    options,
-    time,
-    app.Services.GetRequiredService<ILogger<RequestDispatcher>>());
+    new ApiRequestFilter(faults, log, options, time, logger),
+    new BearerTokenFilter(tokens, settings, options),
+    new ControlRequestFilter(logger),
+    options);
 
 app.Lifetime.ApplicationStarted.Register(() =>
 {
@@ -98,8 +104,6 @@ app.Lifetime.ApplicationStarted.Register(() =>
     foreach (string address in addresses) Console.Out.WriteLine("Now listening on: " + address);
     Console.Out.Flush();
 });
-
-app.Run(dispatcher.HandleAsync);
 
 try
 {

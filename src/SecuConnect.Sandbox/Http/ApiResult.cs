@@ -1,11 +1,18 @@
+using Microsoft.AspNetCore.Http.Features;
+
 namespace SecuConnect.Sandbox.Http;
 
 /// <summary>
 /// A finished answer, built before anything is written, so an "after" fault can replace it and the request log
-/// knows the status.
+/// knows the status. Endpoints return it; the framework writes it (<see cref="ExecuteAsync"/>).
 /// </summary>
-public sealed class ApiResult
+public sealed class ApiResult : IResult
 {
+    public const string JsonContentType = "application/json; charset=UTF-8";
+
+    /// <summary>No answer: the connection is dropped (an injected status 0, or a client that went away).</summary>
+    public static readonly ApiResult Dropped = new(0, []);
+
     public ApiResult(int status, byte[] body, string? reason = null)
     {
         Status = status;
@@ -24,4 +31,33 @@ public sealed class ApiResult
     public string? Allow { get; init; }
 
     public bool IsSuccess => Status is >= 200 and < 300;
+
+    public async Task ExecuteAsync(HttpContext ctx)
+    {
+        if (Status == 0)
+        {
+            ctx.Abort();
+            return;
+        }
+        var response = ctx.Response;
+        response.StatusCode = Status;
+        if (Reason != null) ctx.Features.Get<IHttpResponseFeature>()!.ReasonPhrase = Reason;
+        response.ContentType = JsonContentType;
+        if (NoStore)
+        {
+            response.Headers.CacheControl = "no-store";
+            response.Headers.Pragma = "no-cache";
+        }
+        if (RetryAfter != null) response.Headers.RetryAfter = RetryAfter;
+        if (Allow != null) response.Headers.Allow = Allow;
+        response.ContentLength = Body.Length;
+        try
+        {
+            await response.Body.WriteAsync(Body, ctx.RequestAborted);
+        }
+        catch (OperationCanceledException) when (ctx.RequestAborted.IsCancellationRequested)
+        {
+            // The client left while its answer was being written: nothing to tell anyone.
+        }
+    }
 }

@@ -1,21 +1,21 @@
 using System.Buffers;
 using System.Text;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Net.Http.Headers;
 
 namespace SecuConnect.Sandbox.Http;
 
-/// <summary>Reading bodies with the size limit, normalising paths and writing <see cref="ApiResult"/>s.</summary>
+/// <summary>Path normalisation, request bodies (limited by Kestrel's MaxRequestBodySize) and header checks.</summary>
 public static class HttpIo
 {
+    /// <summary>Kestrel's MaxRequestBodySize for every request: a larger body fails its read with 413.</summary>
     public const int MaxBodyBytes = 1024 * 1024;
-    public const string JsonContentType = "application/json; charset=UTF-8";
 
     /// <summary>Merges repeated slashes and drops a trailing one: "//oauth/token/" → "/oauth/token".</summary>
     public static string NormalisePath(string? path)
     {
         if (string.IsNullOrEmpty(path)) return "/";
-        bool clean = !path.Contains("//", StringComparison.Ordinal) && (path.Length == 1 || path[^1] != '/');
-        if (clean) return path;
+        if (IsNormal(path)) return path;
         var sb = new StringBuilder(path.Length);
         char prev = '\0';
         foreach (char c in path)
@@ -28,52 +28,44 @@ public static class HttpIo
         return sb.ToString();
     }
 
-    /// <summary>Reads the body; null when it exceeds <see cref="MaxBodyBytes"/>.</summary>
-    public static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken ct)
+    public static bool IsNormal(string path) =>
+        !path.Contains("//", StringComparison.Ordinal) && (path.Length == 1 || path[^1] != '/');
+
+    /// <summary>
+    /// The whole body. Kestrel enforces <see cref="MaxBodyBytes"/> while it is read: a larger declared or chunked
+    /// body throws <see cref="BadHttpRequestException"/> with status 413.
+    /// </summary>
+    public static async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken ct)
     {
-        if (request.ContentLength > MaxBodyBytes) return null;
-        int initial = request.ContentLength is { } len ? (int)len : 4096;
-        byte[] buffer = ArrayPool<byte>.Shared.Rent(Math.Max(initial, 256));
-        int total = 0;
-        try
+        var reader = request.BodyReader;
+        while (true)
         {
-            while (true)
+            var read = await reader.ReadAsync(ct);
+            if (read.IsCompleted)
             {
-                if (total == buffer.Length)
-                {
-                    if (total > MaxBodyBytes) return null;
-                    byte[] bigger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, MaxBodyBytes + 1));
-                    buffer.AsSpan(0, total).CopyTo(bigger);
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = bigger;
-                }
-                int n = await request.Body.ReadAsync(buffer.AsMemory(total), ct);
-                if (n == 0) break;
-                total += n;
-                if (total > MaxBodyBytes) return null;
+                byte[] body = read.Buffer.ToArray();
+                reader.AdvanceTo(read.Buffer.End);
+                return body;
             }
-            return buffer.AsSpan(0, total).ToArray();
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
+            // Nothing consumed, everything examined: the next read waits for more bytes.
+            reader.AdvanceTo(read.Buffer.Start, read.Buffer.End);
         }
     }
 
-    public static Task WriteAsync(HttpContext ctx, ApiResult result)
+    /// <summary>A body is present: a Content-Length above 0 or a chunked body.</summary>
+    public static bool HasBody(HttpContext ctx) =>
+        ctx.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody ?? ctx.Request.ContentLength > 0;
+
+    public static bool IsMediaType(string? contentType, string mediaType) =>
+        MediaTypeHeaderValue.TryParse(contentType, out var media)
+        && media.MediaType.Equals(mediaType, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The request target's path as the client sent it (before any decoding); null when unavailable.</summary>
+    public static string? RawPath(HttpContext ctx)
     {
-        var response = ctx.Response;
-        response.StatusCode = result.Status;
-        if (result.Reason != null) ctx.Features.Get<IHttpResponseFeature>()!.ReasonPhrase = result.Reason;
-        response.ContentType = JsonContentType;
-        if (result.NoStore)
-        {
-            response.Headers.CacheControl = "no-store";
-            response.Headers.Pragma = "no-cache";
-        }
-        if (result.RetryAfter != null) response.Headers.RetryAfter = result.RetryAfter;
-        if (result.Allow != null) response.Headers.Allow = result.Allow;
-        response.ContentLength = result.Body.Length;
-        return response.Body.WriteAsync(result.Body, 0, result.Body.Length, ctx.RequestAborted);
+        string? target = ctx.Features.Get<IHttpRequestFeature>()?.RawTarget;
+        if (string.IsNullOrEmpty(target) || target[0] != '/') return null;
+        int q = target.IndexOf('?');
+        return q < 0 ? target : target[..q];
     }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Net.Http.Headers;
 using SecuConnect.Sandbox.Errors;
 
@@ -21,25 +20,26 @@ public static class RequestGuards
         return IPAddress.TryParse(name.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip);
     }
 
-    /// <summary>Null when a test-control request may go ahead, else the refusal.</summary>
-    public static ApiResult? CheckControl(HttpContext ctx, bool loopbackHost)
+    /// <summary>
+    /// Null when a test-control request may go ahead, else the refusal: a foreign Host, an Origin, a body that is not
+    /// JSON, a caller that is not on loopback.
+    /// </summary>
+    public static ApiResult? CheckControl(HttpContext ctx)
     {
         var request = ctx.Request;
-        if (!loopbackHost)
+        if (!IsLoopbackHost(request.Host))
             return ApiErrors.Create(403, ApiErrors.NotAllowed, "test controls need a loopback Host header (localhost, 127.0.0.1 or [::1])");
         if (request.Headers.ContainsKey(HeaderNames.Origin))
             return ApiErrors.Create(403, ApiErrors.NotAllowed, "test controls refuse requests carrying an Origin header (web pages)");
-        bool hasBody = ctx.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody ?? request.ContentLength > 0;
-        if (hasBody && request.ContentLength != 0 && !IsJson(request.ContentType))
+        if (HttpIo.HasBody(ctx) && request.ContentLength != 0 && !HttpIo.IsMediaType(request.ContentType, "application/json"))
             return ApiErrors.Create(415, ApiErrors.Format, "test controls take request bodies as application/json only");
+        var remote = ctx.Connection.RemoteIpAddress;
+        if (remote != null && !IPAddress.IsLoopback(remote.IsIPv4MappedToIPv6 ? remote.MapToIPv4() : remote))
+            return ApiErrors.Create(403, ApiErrors.NotAllowed, "test controls are available from loopback only");
         return null;
     }
 
     public static ApiResult Misdirected(HostString host) =>
         ApiErrors.Create(421, ApiErrors.NotAllowed,
             $"misdirected request: this sandbox answers only for localhost, 127.0.0.1 or [::1], not '{host.Value}' (start it with --allow-remote to serve other names)");
-
-    private static bool IsJson(string? contentType) =>
-        MediaTypeHeaderValue.TryParse(contentType, out var media)
-        && media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase);
 }
