@@ -250,7 +250,8 @@ Describe 'A dead API ends the run' {
         $named = @($failed | ForEach-Object { $_.TargetObject.Surname }) + @($notAttempted | ForEach-Object Surname)
         @($named | Sort-Object) | Should -Be @($rows.Surname | Sort-Object)
         # Not attempted means not sent: the server saw only the failed rows' requests (first attempts and the budget's retries).
-        @(Get-SandboxRequestLog $sb -Method POST -Path '*/Payment/Customers').Count | Should -BeLessOrEqual ($failed.Count + 10)
+        $retries = [SecuConnect.Api.RetryBudget]::Capacity / [SecuConnect.Api.RetryBudget]::RetryCost
+        @(Get-SandboxRequestLog $sb -Method POST -Path '*/Payment/Customers').Count | Should -BeLessOrEqual ($failed.Count + $retries)
         $summary = @($info | Where-Object Tags -Contains 'SecuConnect.Summary')
         $summary.Count | Should -Be 1
         $summary[0].MessageData.Failed | Should -Be $failed.Count
@@ -263,8 +264,9 @@ Describe 'A dead API ends the run' {
         $conn = Connect-SecuConnect -BaseUri $sb.BaseUri -Credential $sb.Credential -RetryIntervalSec 0 -PassThru
         Add-SandboxFault $sb -Status 503 -Method GET -PathPrefix '/api/v2/Payment/Customers'
         $id = 'PCU_' + ('A' * 30)
-        # Two reads with 5 retries each spend the budget (10 retries).
-        foreach ($n in 1..2) { Get-SecuCustomer -Id $id -Connection $conn -ErrorAction SilentlyContinue }
+        # Reads with 5 retries each spend the budget ([SecuConnect.Api.RetryBudget]::Capacity / RetryCost retries).
+        $retries = [SecuConnect.Api.RetryBudget]::Capacity / [SecuConnect.Api.RetryBudget]::RetryCost
+        foreach ($n in 1..($retries / 5)) { Get-SecuCustomer -Id $id -Connection $conn -ErrorAction SilentlyContinue }
         Clear-SandboxRequestLog $sb
         $r = Invoke-Captured { Get-SecuCustomer -Id $id -Connection $conn -Verbose 4>&1 }
         @(Get-SandboxRequestLog $sb -Method GET -Path "*/Customers/$id").Count | Should -Be 1
