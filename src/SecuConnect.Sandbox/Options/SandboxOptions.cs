@@ -79,81 +79,74 @@ public sealed class SandboxOptions
                 if (i + 1 >= args.Length) throw new ArgumentException($"Option {arg} needs a value.");
                 return args[++i];
             }
-            switch (arg.ToLowerInvariant())
-            {
-                case "--help": case "-h": case "-?": case "/?":
-                    o.ShowHelp = true; break;
-                case "--urls":
-                    o.Urls = Value(); break;
-                case "--allow-remote":
-                    o.AllowRemote = true; break;
-                case "--data":
-                    o.DataFile = Value(); break;
-                case "--client":
-                {
-                    string v = Value();
-                    int c = v.IndexOf(':');
-                    if (c <= 0 || c == v.Length - 1) throw new ArgumentException("Option --client needs ID:SECRET.");
-                    o.Clients[v[..c]] = v[(c + 1)..];
-                    break;
-                }
-                case "--token-lifetime":
-                {
-                    string v = Value();
-                    if (!int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out int s) || s <= 0)
-                        throw new ArgumentException($"Option --token-lifetime needs a positive number of seconds, not '{v}'.");
-                    o.TokenLifetimeSeconds = s;
-                    break;
-                }
-                case "--auth-failure-status":
-                {
-                    string v = Value();
-                    if (v != "401" && v != "403") throw new ArgumentException($"Option --auth-failure-status takes 401 or 403, not '{v}'.");
-                    o.AuthFailureStatus = int.Parse(v, CultureInfo.InvariantCulture);
-                    break;
-                }
-                case "--omit-contract":
-                    o.OmitContract = true; break;
-                case "--strict":
-                    o.Strict = true; break;
-                case "--contract":
-                    o.ContractId = CheckId(Value(), "PCR", "--contract"); break;
-                case "--merchant":
-                    o.MerchantId = CheckId(Value(), "MRC", "--merchant"); break;
-                case "--timezone":
-                {
-                    string v = Value();
-                    try { o.TimeZone = TimeZoneInfo.FindSystemTimeZoneById(v); }
-                    catch (Exception) { throw new ArgumentException($"Unknown time zone '{v}'."); }
-                    break;
-                }
-                case "--request-log-limit":
-                {
-                    string v = Value();
-                    if (!long.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out long bytes) || bytes < 1024 || bytes > 1L << 30)
-                        throw new ArgumentException($"Option --request-log-limit needs a number of bytes from 1024 to 1073741824, not '{v}'.");
-                    o.RequestLogLimitBytes = bytes;
-                    break;
-                }
-                case "--extra-fields":
-                {
-                    string v = Value();
-                    byte[] json;
-                    try { json = File.ReadAllBytes(v); }
-                    catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-                    {
-                        throw new ArgumentException($"Option --extra-fields: cannot read '{v}': {e.Message}");
-                    }
-                    o.ExtraFields = ExtraFields.Parse(json, out string? error)
-                        ?? throw new ArgumentException($"Option --extra-fields: invalid file '{v}': {error}");
-                    break;
-                }
-                default:
-                    throw new ArgumentException($"Unknown option '{args[i]}'. Use --help for the list.");
-            }
+            if (!o.Apply(arg.ToLowerInvariant(), Value)) throw new ArgumentException($"Unknown option '{args[i]}'. Use --help for the list.");
         }
         o.ListenAddresses = ListenAddress.ParseList(o.Urls, o.AllowRemote);
         return o;
+    }
+
+    /// <summary>Applies one option, reading its value through <paramref name="value"/>; false for an unknown option.</summary>
+    private bool Apply(string option, Func<string> value)
+    {
+        switch (option)
+        {
+            case "--help": case "-h": case "-?": case "/?": ShowHelp = true; break;
+            case "--urls": Urls = value(); break;
+            case "--allow-remote": AllowRemote = true; break;
+            case "--data": DataFile = value(); break;
+            case "--client":
+            {
+                string v = value();
+                int c = v.IndexOf(':');
+                if (c <= 0 || c == v.Length - 1) throw new ArgumentException("Option --client needs ID:SECRET.");
+                Clients[v[..c]] = v[(c + 1)..];
+                break;
+            }
+            case "--token-lifetime": TokenLifetimeSeconds = PositiveSeconds(value()); break;
+            case "--auth-failure-status":
+            {
+                string v = value();
+                if (v != "401" && v != "403") throw new ArgumentException($"Option --auth-failure-status takes 401 or 403, not '{v}'.");
+                AuthFailureStatus = int.Parse(v, CultureInfo.InvariantCulture);
+                break;
+            }
+            case "--omit-contract": OmitContract = true; break;
+            case "--strict": Strict = true; break;
+            case "--contract": ContractId = CheckId(value(), "PCR", "--contract"); break;
+            case "--merchant": MerchantId = CheckId(value(), "MRC", "--merchant"); break;
+            case "--timezone": TimeZone = FindTimeZone(value()); break;
+            case "--request-log-limit": RequestLogLimitBytes = LogLimit(value()); break;
+            case "--extra-fields": ExtraFields = ReadExtraFields(value()); break;
+            default: return false;
+        }
+        return true;
+    }
+
+    private static int PositiveSeconds(string v) =>
+        int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out int s) && s > 0
+            ? s
+            : throw new ArgumentException($"Option --token-lifetime needs a positive number of seconds, not '{v}'.");
+
+    private static TimeZoneInfo FindTimeZone(string v)
+    {
+        try { return TimeZoneInfo.FindSystemTimeZoneById(v); }
+        catch (Exception) { throw new ArgumentException($"Unknown time zone '{v}'."); }
+    }
+
+    private static long LogLimit(string v) =>
+        long.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out long bytes) && bytes >= 1024 && bytes <= 1L << 30
+            ? bytes
+            : throw new ArgumentException($"Option --request-log-limit needs a number of bytes from 1024 to 1073741824, not '{v}'.");
+
+    private static ExtraFields ReadExtraFields(string v)
+    {
+        byte[] json;
+        try { json = File.ReadAllBytes(v); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new ArgumentException($"Option --extra-fields: cannot read '{v}': {e.Message}");
+        }
+        return ExtraFields.Parse(json, out string? error) ?? throw new ArgumentException($"Option --extra-fields: invalid file '{v}': {error}");
     }
 
     private static string CheckId(string v, string prefix, string option)
