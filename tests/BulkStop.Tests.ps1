@@ -17,11 +17,6 @@ BeforeAll {
     if (-not ('SecuConnectTests.RecordingHost' -as [type])) { Add-Type -Path (Join-Path $PSScriptRoot 'hosts/RecordingHost.cs') }
 
     # A fault without a status only delays the matching requests; phase 'after' delays the answer once the change is made.
-    function Add-SandboxLatency($Sandbox, [int] $LatencyMs, [string] $Method, [string] $Phase = 'before') {
-        $f = @{ latencyMs = $LatencyMs; rate = 1; pathPrefix = '/api/v2/Payment/Customers'; phase = $Phase }
-        if ($Method) { $f.method = $Method }
-        $null = Invoke-SandboxControl $Sandbox POST '/_sandbox/faults' -Body $f
-    }
     function Get-CustomerRequest($Sandbox) { @(Get-SandboxRequestLog $Sandbox -Path '/api/v2/Payment/Customers*') }
     function Get-IdsIn([string[]] $Text) { @($Text | ForEach-Object { [regex]::Matches($_, 'PCU_[A-Z0-9]{30}').Value } | Where-Object { $_ }) }
     function Wait-Until([scriptblock] $Condition, [int] $TimeoutSec = 20) {

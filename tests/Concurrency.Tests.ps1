@@ -8,12 +8,6 @@ BeforeAll {
     Connect-SecuConnect -BaseUri $sb.BaseUri -Credential $sb.Credential
 
     # A fault without a status only delays the matching requests.
-    function Add-SandboxLatency($Sandbox, [int] $LatencyMs, [string] $Method, [string] $PathPrefix, [Nullable[int]] $Count) {
-        $f = @{ latencyMs = $LatencyMs; rate = 1; method = $Method }
-        if ($PathPrefix) { $f.pathPrefix = $PathPrefix }
-        if ($null -ne $Count) { $f.count = $Count }
-        $null = Invoke-SandboxControl $Sandbox POST '/_sandbox/faults' -Body $f
-    }
     function Get-ArrivalGap($Entries) {
         # Invoke-RestMethod may already have turned the ISO text into a [datetime]; keep its 100 ns precision either way.
         $times = @($Entries | ForEach-Object { if ($_.at -is [datetime]) { $_.at.ToUniversalTime() } else { [datetimeoffset]::Parse($_.at, [cultureinfo]::InvariantCulture).UtcDateTime } })

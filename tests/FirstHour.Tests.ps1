@@ -431,29 +431,10 @@ Describe 'Remove-SecuCustomer shows whom it would delete' {
     }
 
     It 'names the customer and city in the confirmation prompt' {
-        if (-not ('SecuConnectTests.RecordingHost' -as [type])) { Add-Type -Path (Join-Path $PSScriptRoot 'hosts/RecordingHost.cs') }
-        $recordingHost = [SecuConnectTests.RecordingHost]::new()
-        $recordingHost.Recorder.Decline.Add($ada.id)
-        $rs = [runspacefactory]::CreateRunspace($recordingHost, [initialsessionstate]::CreateDefault2())
-        $rs.Open()
-        $ps = [powershell]::Create()
-        $ps.Runspace = $rs
-        try {
-            $null = $ps.AddScript({
-                    param($Module, $BaseUri, $Credential, $Id)
-                    Import-Module $Module
-                    Connect-SecuConnect -BaseUri $BaseUri -Credential $Credential
-                    Remove-SecuCustomer -Id $Id
-                }).AddArgument((Get-SecuModulePath)).AddArgument($sb.BaseUri).AddArgument($sb.Credential).AddArgument($ada.id)
-            $null = $ps.Invoke()
-            @($ps.Streams.Error) | Should -BeNullOrEmpty
-        } finally {
-            $ps.Dispose()
-            $rs.Dispose()
-        }
-        $prompts = @($recordingHost.Recorder.Prompts)
-        $prompts.Count | Should -Be 1
-        $prompts[0] | Should -Match ([regex]::Escape("$($ada.id) (Ada Lovelace, London)"))
+        $r = Invoke-RecordingHost $sb { param($Id) Remove-SecuCustomer -Id $Id } -ArgumentList $ada.id -Decline $ada.id
+        $r.Errors | Should -BeNullOrEmpty
+        $r.Prompts.Count | Should -Be 1
+        $r.Prompts[0] | Should -Match ([regex]::Escape("$($ada.id) (Ada Lovelace, London)"))
         @(Get-SandboxRequestLog $sb -Method DELETE).Count | Should -Be 0
     }
 }

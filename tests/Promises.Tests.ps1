@@ -8,12 +8,6 @@ BeforeAll {
     $script:sb = Start-SecuSandbox
     Connect-SecuConnect -BaseUri $sb.BaseUri -Credential $sb.Credential
 
-    function Add-SandboxLatency($Sandbox, [int] $LatencyMs, [string] $Method, [string] $PathPrefix, [Nullable[int]] $Count) {
-        $f = @{ latencyMs = $LatencyMs; rate = 1; method = $Method }
-        if ($PathPrefix) { $f.pathPrefix = $PathPrefix }
-        if ($null -ne $Count) { $f.count = $Count }
-        $null = Invoke-SandboxControl $Sandbox POST '/_sandbox/faults' -Body $f
-    }
     function ConvertTo-Utc($Entry) {
         if ($Entry.at -is [datetime]) { $Entry.at.ToUniversalTime() } else { [datetimeoffset]::Parse($Entry.at, [cultureinfo]::InvariantCulture).UtcDateTime }
     }

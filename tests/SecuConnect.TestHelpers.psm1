@@ -104,18 +104,31 @@ function Get-SandboxRequestLog {
 }
 
 function Add-SandboxFault {
+    <# A fault for matching requests; without -Status only a delay (-LatencyMs) before the normal answer. #>
     param(
         [Parameter(Mandatory, Position = 0)] $Sandbox,
-        [Parameter(Mandatory)] [int] $Status,
+        [Nullable[int]] $Status,
         [double] $Rate = 1, [Nullable[int]] $Count, [Nullable[int]] $RetryAfter, [int] $LatencyMs = 0,
         [string] $Method, [string] $PathPrefix, [ValidateSet('before', 'after')] [string] $Phase = 'before'
     )
-    $f = [ordered]@{ status = $Status; rate = $Rate; latencyMs = $LatencyMs; phase = $Phase }
+    $f = [ordered]@{ rate = $Rate; latencyMs = $LatencyMs; phase = $Phase }
+    if ($null -ne $Status) { $f.status = $Status }
     if ($null -ne $Count) { $f.count = $Count }
     if ($null -ne $RetryAfter) { $f.retryAfter = $RetryAfter }
     if ($Method) { $f.method = $Method }
     if ($PathPrefix) { $f.pathPrefix = $PathPrefix }
     $null = Invoke-SandboxControl $Sandbox POST '/_sandbox/faults' -Body $f
+}
+function Add-SandboxLatency {
+    <# Delays matching customer requests by -LatencyMs, then answers them normally (phase before) or after the change (phase after). #>
+    param(
+        [Parameter(Mandatory, Position = 0)] $Sandbox,
+        [Parameter(Mandatory, Position = 1)] [int] $LatencyMs,
+        [Parameter(Position = 2)] [string] $Method,
+        [Parameter(Position = 3)] [string] $PathPrefix = '/api/v2/Payment/Customers',
+        [Nullable[int]] $Count, [ValidateSet('before', 'after')] [string] $Phase = 'before'
+    )
+    Add-SandboxFault $Sandbox -LatencyMs $LatencyMs -Method $Method -PathPrefix $PathPrefix -Count $Count -Phase $Phase
 }
 function Clear-SandboxFault { param([Parameter(Mandatory, Position = 0)] $Sandbox) $null = Invoke-SandboxControl $Sandbox DELETE '/_sandbox/faults' }
 
@@ -368,6 +381,6 @@ function Get-TargetId {
 }
 
 Export-ModuleMember -Function Start-SecuSandbox, Stop-SecuSandbox, Invoke-SandboxControl, Reset-Sandbox, Clear-SandboxRequestLog,
-    Get-SandboxRequestLog, Add-SandboxFault, Clear-SandboxFault, Set-SandboxSetting, Set-SandboxExtraField, Clear-SandboxExtraField, Invoke-SandboxTokenExpiry,
+    Get-SandboxRequestLog, Add-SandboxFault, Add-SandboxLatency, Clear-SandboxFault, Set-SandboxSetting, Set-SandboxExtraField, Clear-SandboxExtraField, Invoke-SandboxTokenExpiry,
     Get-SecuModulePath, Get-SandboxToken, Invoke-SandboxApi, New-SandboxCustomer, Get-SandboxCustomer, Get-SandboxListRequest,
     Get-FreeTcpPort, Start-RecordingServer, Stop-RecordingServer, Invoke-RecordingHost, Invoke-ChildPwsh, Invoke-Captured, Get-TargetId, Stop-PowerShellTimed
