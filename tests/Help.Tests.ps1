@@ -8,7 +8,7 @@ BeforeDiscovery {
     $script:commandNames = @((Import-PowerShellDataFile $modulePath).CmdletsToExport)
 
     # Examples as the docs hold them: one entry per "### Example N" with its powershell code, whether it is marked
-    # "<!-- no-run -->" (needs a real tenant) and whether the page shows sample output for it.
+    # "<!-- no-run -->" (needs a real tenant) and the output the page shows for it.
     $script:examples = foreach ($file in Get-ChildItem $docsPath -Filter *.md | Where-Object Name -notlike 'about_*') {
         $lines = (Get-Content -LiteralPath $file.FullName) -replace "`r$", ''
         $inExamples = $false; $current = $null; $fence = $null; $noRun = $false
@@ -16,7 +16,7 @@ BeforeDiscovery {
             if ($null -ne $fence) {
                 if ($line.Trim() -eq '```') {
                     if ($fence.Lang -eq 'powershell') { $current.Code += , ($fence.Body -join "`n"); if ($noRun) { $current.NoRun = $true } }
-                    elseif ($fence.Lang -eq 'output') { $current.HasOutput = $true }
+                    elseif ($fence.Lang -eq 'output') { $current.Output += , ($fence.Body -join "`n") }
                     $fence = $null; $noRun = $false
                 }
                 else { $fence.Body += , $line }
@@ -26,7 +26,7 @@ BeforeDiscovery {
             if (-not $inExamples) { continue }
             if ($line -match '^### (.+)$') {
                 if ($current) { [pscustomobject] $current }
-                $current = @{ Command = $file.BaseName; Title = $Matches[1]; Code = @(); NoRun = $false; HasOutput = $false }
+                $current = @{ Command = $file.BaseName; Title = $Matches[1]; Code = @(); NoRun = $false; Output = @() }
             }
             elseif ($line -match '^<!--\s*no-run\s*-->') { $noRun = $true }
             elseif ($line -match '^```(\w*)') { $fence = @{ Lang = $Matches[1]; Body = @() } }
@@ -34,7 +34,7 @@ BeforeDiscovery {
         if ($current) { [pscustomobject] $current }
     }
     $script:runnableExamples = @($script:examples | Where-Object { -not $_.NoRun } | ForEach-Object {
-            @{ Command = $_.Command; Title = $_.Title; Code = ($_.Code -join "`n"); HasOutput = $_.HasOutput }
+            @{ Command = $_.Command; Title = $_.Title; Code = ($_.Code -join "`n"); Shown = ($_.Output -join "`n") }
         })
 }
 
@@ -258,27 +258,48 @@ Describe 'New-SecuConnectHelp.ps1' {
 Describe 'Examples in the docs' {
     BeforeAll {
         $script:sb = Start-SecuSandbox
-        Push-Location $TestDrive
+        $script:base = $sb.BaseUri.TrimEnd('/')
+
+        # A line of an output block as a pattern: columns may be wider or narrower (runs of spaces and of dashes
+        # match any run), and what changes from run to run (ids, dates, times) matches its shape, not its value.
+        $volatile = 'PCU_[0-9A-Z]{30}|\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}:\d{2})?|\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}:\d{2}(?: [AP]M)? [+-]\d{2}:\d{2}'
+        $script:shapes = [ordered]@{
+            '^PCU_'           = 'PCU_[0-9A-Z]{30}'
+            '^\d{4}-'         = '\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}:\d{2})?'
+            '^\d{1,2}/'       = '\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}:\d{2}(?: [AP]M)? [+-]\d{2}:\d{2}'
+        }
+        function ConvertTo-ShownLinePattern([string] $Line) {
+            $pattern = foreach ($part in [regex]::Split($Line, "($volatile)")) {
+                $shape = $script:shapes.Keys | Where-Object { $part -match "^(?:$volatile)$" -and $part -match $_ } | Select-Object -First 1
+                if ($shape) { $script:shapes[$shape] }
+                else { [regex]::Escape($part) -replace '(?:\\ )+', '\s+' -replace '-{2,}', '-+' }
+            }
+            '^' + (-join $pattern) + '$'
+        }
+        # The lines a user sees, without blank lines and trailing spaces.
+        function Get-ShownLines([string] $Text) { @($Text -split '\r?\n' | ForEach-Object TrimEnd | Where-Object { $_ }) }
     }
     AfterAll {
-        Pop-Location
-        Disconnect-SecuConnect -ErrorAction SilentlyContinue
         Stop-SecuSandbox $script:sb
     }
 
     It '<Command>: <Title>' -ForEach $runnableExamples {
+        $Shown | Should -Not -BeNullOrEmpty -Because 'every runnable example shows what it writes in an output block'
         Reset-Sandbox $sb
-        Connect-SecuConnect -BaseUri $sb.BaseUri -Credential $sb.Credential
-        # The docs connect to the sandbox's default address; this run uses the test's sandbox instead.
-        $code = $Code -replace 'http://127\.0\.0\.1:5080', $sb.BaseUri
-        $block = [scriptblock]::Create($code)
-        $output = & {
-            $ErrorActionPreference = 'Stop'
-            & $block
-        }
-        if ($HasOutput) { $output | Should -Not -BeNullOrEmpty -Because 'the page shows output for this example' }
-        if ($code -match 'SecuCustomer' -and $code -notmatch '-WhatIf') {
-            @(Get-SandboxRequestLog $sb -Path '*/Payment/Customers*').Count | Should -BeGreaterThan 0 -Because 'the example works with customers'
+        # The docs use the sandbox's default address; this run uses the test's sandbox instead. The example runs in a
+        # host that records what it is given to show (What if: lines), with its output formatted as a console shows it.
+        $code = $Code -replace 'http://127\.0\.0\.1:5080', $base
+        $script = "Set-Location -LiteralPath '$TestDrive'`n`$ErrorActionPreference = 'Stop'`n& {`n$code`n} | Out-String -Width 120"
+        $run = Invoke-RecordingHost $sb ([scriptblock]::Create($script))
+        $run.Errors | Should -BeNullOrEmpty
+        $run.Warnings | Should -BeNullOrEmpty
+
+        $actual = Get-ShownLines ((@($run.Lines) + @($run.Output)) -join "`n")
+        $expected = Get-ShownLines ($Shown -replace 'http://127\.0\.0\.1:5080', $base)
+        $because = "the page shows:`n$($expected -join "`n")`nbut the example writes:`n$($actual -join "`n")`n"
+        $actual.Count | Should -Be $expected.Count -Because $because
+        for ($i = 0; $i -lt $expected.Count; $i++) {
+            $actual[$i] | Should -Match (ConvertTo-ShownLinePattern $expected[$i]) -Because $because
         }
     }
 }

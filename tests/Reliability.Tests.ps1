@@ -309,8 +309,6 @@ Describe 'Redaction' {
         $phone = '+49301234567'
         $token = Get-SandboxToken $sb -Renew
         $Error.Clear()
-        $transcript = Join-Path $TestDrive 'redaction.txt'
-        $null = Start-Transcript -LiteralPath $transcript
         $records = & {
             Connect-SecuConnect -BaseUri $sb.BaseUri -Credential $sb.Credential -PassThru -Verbose -Debug
             $c = New-SecuCustomer -Forename Private -Surname Person -Email $email -Phone $phone -Verbose -Debug
@@ -325,14 +323,25 @@ Describe 'Redaction' {
             Connect-SecuConnect -BaseUri $sb.BaseUri -AccessToken (ConvertTo-SecureString $token -AsPlainText -Force) -Verbose -Debug
             Get-SecuCustomer -First 1 -Verbose -Debug
         } *>&1
-        # Also once without redirection, so that Verbose, Debug and the error view reach the host and the transcript.
-        Connect-SecuConnect -BaseUri $sb.BaseUri -Credential $sb.Credential -Verbose -Debug
-        Get-SecuCustomer -Id ('PCU_' + 'Q' * 30) -Verbose -ErrorAction Continue
-        $null = Stop-Transcript
         Connect-SecuConnect -BaseUri $sb.BaseUri -Credential $sb.Credential
+        # Also once without redirection in a console pwsh, so that Verbose, Debug and the error view reach a real
+        # host and a transcript; its console is captured here, not shown.
+        $transcript = Join-Path $TestDrive 'redaction.txt'
+        $console = Invoke-ChildPwsh @"
+Import-Module '$(Get-SecuModulePath)'
+`$null = Start-Transcript -LiteralPath '$transcript'
+`$credential = [pscredential]::new('$($sb.ClientId)', (ConvertTo-SecureString '$secret' -AsPlainText -Force))
+Connect-SecuConnect -BaseUri '$($sb.BaseUri)' -Credential `$credential -Verbose -Debug
+Get-SecuCustomer -Id ('PCU_' + 'Q' * 30) -Verbose -ErrorAction Continue
+`$null = Stop-Transcript
+"@
+        $hostText = "$console" + (Get-Content -LiteralPath $transcript -Raw)
+        $hostText | Should -Match 'VERBOSE: Connected to'
+        $hostText | Should -Match 'DEBUG: POST \S+/oauth/token'
+        $hostText | Should -Match 'PCU_Q+ was not found'
         $errorText = $Error | ForEach-Object { "$_ $($_.ErrorDetails) $($_.Exception) $($_.Exception.InnerException)" }
         $all = (@($records | ForEach-Object { "$_"; if ($_ -is [System.Management.Automation.ErrorRecord]) { "$($_.ErrorDetails) $($_.Exception)" } }) +
-            $errorText + ($records | Format-List * -Force | Out-String -Width 400) + (Get-Content -LiteralPath $transcript -Raw)) -join "`n"
+            $errorText + ($records | Format-List * -Force | Out-String -Width 400) + $hostText) -join "`n"
         $all | Should -Not -Match ([regex]::Escape($secret))
         $all | Should -Not -Match 'wrong-secret-value'
         $all | Should -Not -Match ([regex]::Escape($token))

@@ -306,7 +306,7 @@ function Stop-RecordingServer {
 function Invoke-RecordingHost {
     <# Runs a script block in a new runspace whose host records what it shows (What if: lines, prompts) and answers
        prompts with Yes (or No when the prompt names one of -Decline). The module is imported and connected to the
-       sandbox first. Returns the output, the error records, the host's lines and the prompts; nothing reaches this
+       sandbox first. Returns the output, the error and warning records, the host's lines and the prompts; nothing reaches this
        test's console. #>
     param(
         [Parameter(Mandatory, Position = 0)] $Sandbox,
@@ -333,7 +333,8 @@ function Invoke-RecordingHost {
         foreach ($a in $ArgumentList) { $null = $ps.AddArgument($a) }
         $out = @($ps.Invoke())
         [pscustomobject]@{
-            Output = $out; Errors = @($ps.Streams.Error); Lines = @($recordingHost.Recorder.Lines); Prompts = @($recordingHost.Recorder.Prompts)
+            Output = $out; Errors = @($ps.Streams.Error); Warnings = @($ps.Streams.Warning)
+            Lines = @($recordingHost.Recorder.Lines); Prompts = @($recordingHost.Recorder.Prompts)
         }
     }
     finally {
@@ -349,8 +350,12 @@ function Invoke-ChildPwsh {
         [Parameter(Mandatory, Position = 0)] [string] $Script,
         [string] $PowerShellPath = (Join-Path $PSHOME 'pwsh')
     )
-    $encoded = [Convert]::ToBase64String([System.Text.Encoding]::Unicode.GetBytes($Script))
-    $out = & $PowerShellPath -NoProfile -NonInteractive -EncodedCommand $encoded 2>&1
+    # A script file, not -EncodedCommand: with -EncodedCommand the child writes Verbose and Debug past its
+    # redirected output, straight to this test's console.
+    $file = Join-Path ([System.IO.Path]::GetTempPath()) "secuconnect-child-$([guid]::NewGuid().ToString('n')).ps1"
+    Set-Content -LiteralPath $file -Value $Script -Encoding utf8
+    try { $out = & $PowerShellPath -NoProfile -NonInteractive -File $file 2>&1 }
+    finally { Remove-Item -LiteralPath $file -Force }
     if ($LASTEXITCODE -ne 0) { throw "child pwsh exited with $LASTEXITCODE`: $($out -join "`n")" }
     $text = ($out | ForEach-Object { "$_" }) -join "`n"
     try { $text | ConvertFrom-Json } catch { $text }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Connections;
 using SecuConnect.Sandbox.Errors;
 
 namespace SecuConnect.Sandbox.Http;
@@ -11,7 +12,8 @@ public static class RequestOutcome
     /// </summary>
     public static ApiResult? ForException(HttpContext ctx, Exception e, ILogger logger)
     {
-        if (e is OperationCanceledException && ctx.RequestAborted.IsCancellationRequested) return ApiResult.Dropped;
+        // The client went away (reset, or a cancelled read): no one to answer, and not the server's fault.
+        if (e is ConnectionResetException || (e is OperationCanceledException && ctx.RequestAborted.IsCancellationRequested)) return ApiResult.Dropped;
         if (ctx.Response.HasStarted) return null;
         if (e is BadHttpRequestException bad)
         {

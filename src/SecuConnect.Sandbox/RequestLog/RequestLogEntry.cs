@@ -1,13 +1,21 @@
 namespace SecuConnect.Sandbox.RequestLog;
 
-/// <summary>One logged request: added on arrival (so the log is in arrival order), status filled in on answer.</summary>
+/// <summary>
+/// One logged request: added on arrival (so the log is in arrival order), status filled in on answer. Until then the
+/// status is null, so a reader can tell a request still being served from one whose connection was dropped (0).
+/// </summary>
 public sealed class RequestLogEntry(string method, string path, string query, DateTimeOffset at)
 {
     public string Method { get; } = method;
     public string Path { get; } = path;
     public string Query { get; } = query;
     public DateTimeOffset At { get; } = at;
-    private volatile int _status;
+    private const int Pending = -1;
+    private volatile int _status = Pending;
 
-    public int Status { get => _status; set => _status = value; }
+    public int? Status
+    {
+        get => _status == Pending ? null : _status;
+        set => _status = value ?? Pending;
+    }
 }
