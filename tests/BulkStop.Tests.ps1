@@ -245,7 +245,8 @@ Describe 'A dead API ends the run' {
         $named = @($failed | ForEach-Object { $_.TargetObject.Surname }) + @($notAttempted | ForEach-Object Surname)
         @($named | Sort-Object) | Should -Be @($rows.Surname | Sort-Object)
         # Not attempted means not sent: the server saw only the failed rows' requests (first attempts and the budget's retries).
-        $retries = [SecuConnect.Api.RetryBudget]::Capacity / [SecuConnect.Api.RetryBudget]::RetryCost
+        # docs/reliability.md: a capacity of 100, and a retry after a 5xx answer costs 5.
+        $retries = 100 / 5
         @(Get-SandboxRequestLog $sb -Method POST -Path '*/Payment/Customers').Count | Should -BeLessOrEqual ($failed.Count + $retries)
         $summary = @($info | Where-Object Tags -Contains 'SecuConnect.Summary')
         $summary.Count | Should -Be 1
@@ -259,8 +260,8 @@ Describe 'A dead API ends the run' {
         $conn = Connect-SecuConnect -BaseUri $sb.BaseUri -Credential $sb.Credential -RetryIntervalSec 0 -PassThru
         Add-SandboxFault $sb -Status 503 -Method GET -PathPrefix '/api/v2/Payment/Customers'
         $id = 'PCU_' + ('A' * 30)
-        # Reads with 5 retries each spend the budget ([SecuConnect.Api.RetryBudget]::Capacity / RetryCost retries).
-        $retries = [SecuConnect.Api.RetryBudget]::Capacity / [SecuConnect.Api.RetryBudget]::RetryCost
+        # Reads with 5 retries each spend the budget: docs/reliability.md gives a capacity of 100 and a cost of 5 a retry.
+        $retries = 100 / 5
         foreach ($n in 1..($retries / 5)) { Get-SecuCustomer -Id $id -Connection $conn -ErrorAction SilentlyContinue }
         Clear-SandboxRequestLog $sb
         $r = Invoke-Captured { Get-SecuCustomer -Id $id -Connection $conn -Verbose 4>&1 }

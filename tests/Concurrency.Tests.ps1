@@ -108,38 +108,21 @@ Describe 'Concurrency' {
     }
 
     It 'asks on the pipeline thread, in input order, and sends only what was confirmed' {
-        # A runspace whose host answers the prompts: No for two customers, Yes for the others.
-        if (-not ('SecuConnectTests.RecordingHost' -as [type])) { Add-Type -Path (Join-Path $PSScriptRoot 'hosts/RecordingHost.cs') }
         $customers = @(foreach ($n in 'Ann', 'Ben', 'Cat', 'Dan', 'Eve', 'Fay') { New-SandboxCustomer $sb @{ forename = $n; surname = 'Prompt' } })
         Clear-SandboxRequestLog $sb
-        $recordingHost = [SecuConnectTests.RecordingHost]::new()
-        $recordingHost.Recorder.Decline.Add($customers[1].id)
-        $recordingHost.Recorder.Decline.Add($customers[4].id)
-        $rs = [runspacefactory]::CreateRunspace($recordingHost, [initialsessionstate]::CreateDefault2())
-        $rs.Open()
-        $ps = [powershell]::Create()
-        $ps.Runspace = $rs
-        try {
-            # Remove's impact is High, so the default $ConfirmPreference asks for every record.
-            $null = $ps.AddScript({
-                    param($Module, $BaseUri, $Credential, $Ids)
-                    Import-Module $Module
-                    Connect-SecuConnect -BaseUri $BaseUri -Credential $Credential
-                    [Environment]::CurrentManagedThreadId
-                    $Ids | Remove-SecuCustomer -ThrottleLimit 4 -PassThru
-                }).AddArgument((Get-SecuModulePath)).AddArgument($sb.BaseUri).AddArgument($sb.Credential).AddArgument([string[]]$customers.id)
-            $out = @($ps.Invoke())
-            @($ps.Streams.Error) | Should -BeNullOrEmpty
-        }
-        finally {
-            $ps.Dispose()
-            $rs.Dispose()
-        }
+        # The host answers No for two customers, Yes for the others. Remove's impact is High, so the default
+        # $ConfirmPreference asks for every record.
+        $r = Invoke-RecordingHost $sb {
+            param($Ids)
+            [Environment]::CurrentManagedThreadId
+            $Ids | Remove-SecuCustomer -ThrottleLimit 4 -PassThru
+        } -ArgumentList (, [string[]]$customers.id) -Decline $customers[1].id, $customers[4].id
+        $r.Errors | Should -BeNullOrEmpty
+        $out = $r.Output
         $pipelineThread = $out[0]
-        $prompts = $recordingHost.Recorder.Prompts
-        $prompts.Count | Should -Be 6
-        for ($i = 0; $i -lt 6; $i++) { $prompts[$i] | Should -Match ([regex]::Escape($customers[$i].id)) }
-        @($recordingHost.Recorder.Threads | Select-Object -Unique) | Should -Be @($pipelineThread)
+        $r.Prompts.Count | Should -Be 6
+        for ($i = 0; $i -lt 6; $i++) { $r.Prompts[$i] | Should -Match ([regex]::Escape($customers[$i].id)) }
+        @($r.PromptThreads | Select-Object -Unique) | Should -Be @($pipelineThread)
         # Only the confirmed records were sent, and their output keeps the input order.
         @($out | Select-Object -Skip 1 | ForEach-Object Id) | Should -Be @($customers[0, 2, 3, 5].id)
         @(Get-SandboxRequestLog $sb -Path '*/Payment/Customers/*' -Method DELETE).Count | Should -Be 4

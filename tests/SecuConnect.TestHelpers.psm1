@@ -306,8 +306,8 @@ function Stop-RecordingServer {
 function Invoke-RecordingHost {
     <# Runs a script block in a new runspace whose host records what it shows (What if: lines, prompts) and answers
        prompts with Yes (or No when the prompt names one of -Decline). The module is imported and connected to the
-       sandbox first. Returns the output, the error and warning records, the host's lines and the prompts; nothing reaches this
-       test's console. #>
+       sandbox first. Returns the output, the error and warning records, the host's lines, the prompts and the threads that asked
+       them; nothing reaches this test's console. #>
     param(
         [Parameter(Mandatory, Position = 0)] $Sandbox,
         [Parameter(Mandatory, Position = 1)] [scriptblock] $ScriptBlock,
@@ -335,6 +335,7 @@ function Invoke-RecordingHost {
         [pscustomobject]@{
             Output = $out; Errors = @($ps.Streams.Error); Warnings = @($ps.Streams.Warning)
             Lines = @($recordingHost.Recorder.Lines); Prompts = @($recordingHost.Recorder.Prompts)
+            PromptThreads = @($recordingHost.Recorder.Threads)
         }
     }
     finally {

@@ -43,6 +43,28 @@ public class ArchitectureTests
         Assert.Equal(PowerShell, t.BaseType!.Assembly);
     }
 
+    [Fact]
+    public void Only_what_users_see_is_public()
+    {
+        // Cmdlets (and the bases they derive from), what they write and accept, the errors users catch and the
+        // argument completers. Everything else is the module's own business and may change between releases.
+        var expected = new[]
+        {
+            "SecuConnect.Api.SecuApiException", "SecuConnect.Api.SecuConnection", "SecuConnect.SecuEnvironment",
+            "SecuConnect.Api.SecuErrorKind", "SecuConnect.Commands.BulkSummary",
+            "SecuConnect.Commands.ConnectSecuConnectCommand", "SecuConnect.Commands.CountryCompleter",
+            "SecuConnect.Commands.CustomerFieldsCmdlet", "SecuConnect.Commands.CustomerIdCompleter",
+            "SecuConnect.Commands.DisconnectSecuConnectCommand", "SecuConnect.Commands.FieldNameCompleter",
+            "SecuConnect.Commands.GetSecuConnectContextCommand", "SecuConnect.Commands.GetSecuCustomerCommand",
+            "SecuConnect.Commands.InvokeSecuConnectRequestCommand", "SecuConnect.Commands.NewSecuCustomerCommand",
+            "SecuConnect.Commands.RemoveSecuCustomerCommand", "SecuConnect.Commands.SecuBulkCmdlet",
+            "SecuConnect.Commands.SecuCmdlet", "SecuConnect.Commands.SecuConnectedCmdlet",
+            "SecuConnect.Commands.SetSecuCustomerCommand", "SecuConnect.Customer",
+        };
+        var exported = typeof(SecuConnection).Assembly.GetExportedTypes().Select(t => t.FullName!).Order().ToArray();
+        Assert.Equal(expected.Order().ToArray(), exported);
+    }
+
     private static IEnumerable<Type> Expand(Type t)
     {
         yield return t;

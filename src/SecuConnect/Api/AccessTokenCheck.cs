@@ -1,7 +1,7 @@
 namespace SecuConnect.Api
 {
     /// <summary>What the API answered when Connect checked a caller-supplied access token.</summary>
-    public sealed class AccessTokenCheck
+    internal sealed class AccessTokenCheck
     {
         public AccessTokenCheck(int statusCode, SecuApiException failure)
         {

@@ -1,6 +1,6 @@
 namespace SecuConnect.Api
 {
-    public struct ApiLogEntry
+    internal struct ApiLogEntry
     {
         public ApiLogEntry(ApiLogLevel level, string message)
         {

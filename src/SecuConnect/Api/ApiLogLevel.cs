@@ -1,7 +1,7 @@
 namespace SecuConnect.Api
 {
     /// <summary>The stream a queued log line belongs on once the cmdlet drains it on the pipeline thread.</summary>
-    public enum ApiLogLevel
+    internal enum ApiLogLevel
     {
         Verbose,
         Debug,

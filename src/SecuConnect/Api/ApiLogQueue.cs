@@ -6,7 +6,7 @@ namespace SecuConnect.Api
     /// Lines the Api produces on any thread; the cmdlet drains them on the pipeline thread, the only place
     /// where Write* may run. Debug lines are only built when <see cref="DebugEnabled"/> is set, as masking costs.
     /// </summary>
-    public sealed class ApiLogQueue
+    internal sealed class ApiLogQueue
     {
         private readonly ConcurrentQueue<ApiLogEntry> _entries = new ConcurrentQueue<ApiLogEntry>();
 

@@ -9,7 +9,7 @@ namespace SecuConnect.Api
     /// carries the connection's token, so a URL on another scheme, host or port is refused (ForeignUrl), and so is a
     /// path that leaves /api/v2 (InvalidPath), before anything is sent.
     /// </summary>
-    public static class ApiPaths
+    internal static class ApiPaths
     {
         private const string ApiSegment = "/api/v2";
         private static readonly Regex AbsoluteUrl = new Regex(@"^[A-Za-z][A-Za-z0-9+.\-]*://", RegexOptions.CultureInvariant);

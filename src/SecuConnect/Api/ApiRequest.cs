@@ -4,7 +4,7 @@ using System.Net.Http;
 namespace SecuConnect.Api
 {
     /// <summary>One logical request; each attempt builds a fresh HttpRequestMessage from it.</summary>
-    public sealed class ApiRequest
+    internal sealed class ApiRequest
     {
         public ApiRequest(HttpMethod method, Uri uri, RequestKind kind)
         {

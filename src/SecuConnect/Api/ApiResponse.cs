@@ -1,7 +1,7 @@
 namespace SecuConnect.Api
 {
     /// <summary>A successful answer: its status and what the request's reader made of its body.</summary>
-    public sealed class ApiResponse
+    internal sealed class ApiResponse
     {
         public ApiResponse(int statusCode, object value)
         {

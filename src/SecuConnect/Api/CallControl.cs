@@ -7,7 +7,7 @@ namespace SecuConnect.Api
     /// ending, and a record of whether a request that changes data (POST, PUT, DELETE) has left the machine, so an
     /// interrupted call can be reported as "not sent" or as "outcome unknown".
     /// </summary>
-    public sealed class CallControl
+    internal sealed class CallControl
     {
         private int _changeSent;
 

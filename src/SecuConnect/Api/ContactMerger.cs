@@ -9,7 +9,7 @@ namespace SecuConnect.Api
     /// members the module does not model included: a null value means "not given" (keep), an empty string clears,
     /// and so does a field named in the clear list.
     /// </summary>
-    public static class ContactMerger
+    internal static class ContactMerger
     {
         /// <summary>
         /// Merges <paramref name="values"/> (wire text by field index) and <paramref name="clear"/> into a copy of

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace SecuConnect.Api
 {
-    public static class CustomerIds
+    internal static class CustomerIds
     {
         public const string Pattern = @"\APCU_[A-Z0-9]{30}\z";
         private static readonly Regex Regex = new Regex(Pattern, RegexOptions.CultureInvariant);

@@ -6,7 +6,7 @@ using SecuConnect.Models;
 namespace SecuConnect.Api
 {
     /// <summary>A lazy listing of customers (see <see cref="ListPager{T}"/>).</summary>
-    public sealed class CustomerPager : ListPager<PaymentCustomer>
+    internal sealed class CustomerPager : ListPager<PaymentCustomer>
     {
         internal CustomerPager(SecuClient client, ListQuery query, CancellationToken cancellationToken)
             : base(query, (parameters, token) => FetchAsync(client, parameters, token), client.Log, "customers", cancellationToken)

@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 namespace SecuConnect.Api
 {
     /// <summary>How certainly a value reads as a date.</summary>
-    public enum DateReading
+    internal enum DateReading
     {
         /// <summary>Not a date.</summary>
         Invalid,
@@ -30,7 +30,7 @@ namespace SecuConnect.Api
     /// </list>
     /// Two-digit years and anything else are not dates.
     /// </summary>
-    public static class DateOfBirthParser
+    internal static class DateOfBirthParser
     {
         public const string WireFormat = "yyyy-MM-dd";
 

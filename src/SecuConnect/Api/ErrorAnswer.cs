@@ -3,7 +3,7 @@ using SecuConnect.Models;
 namespace SecuConnect.Api
 {
     /// <summary>An answer outside 2xx, its body parsed once: the API's payload, or the first characters of a non-JSON body.</summary>
-    public sealed class ErrorAnswer
+    internal sealed class ErrorAnswer
     {
         public ErrorAnswer(int status, string body)
         {

@@ -8,7 +8,7 @@ using SecuConnect.Models;
 namespace SecuConnect.Api
 {
     /// <summary>Turns an HTTP failure into a <see cref="SecuApiException"/> with a stable ErrorId.</summary>
-    public static class ErrorMapper
+    internal static class ErrorMapper
     {
         public const int MaxPlainBodyLength = 200;
         private static readonly Regex SafeId = new Regex("^[A-Za-z][A-Za-z0-9_.-]{0,79}$", RegexOptions.CultureInvariant);

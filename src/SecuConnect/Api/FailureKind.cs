@@ -1,7 +1,7 @@
 namespace SecuConnect.Api
 {
     /// <summary>How an attempt failed, as far as the client can tell.</summary>
-    public enum FailureKind
+    internal enum FailureKind
     {
         /// <summary>The server answered with a non-success status.</summary>
         Status,

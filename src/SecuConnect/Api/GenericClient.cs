@@ -16,7 +16,7 @@ namespace SecuConnect.Api
     /// through <see cref="SecuConnection.SendAsync"/> like the customer calls: token renewal, retries by
     /// <see cref="RequestKind"/>, timeouts, cancellation, masking and error mapping. Thread-safe.
     /// </summary>
-    public sealed class GenericClient
+    internal sealed class GenericClient
     {
         public static readonly HttpMethod Patch = new HttpMethod("PATCH");
 

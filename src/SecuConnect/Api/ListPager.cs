@@ -15,7 +15,7 @@ namespace SecuConnect.Api
     /// All-pages listings use the scroll search (a stable snapshot); -First/-Skip use count/offset.
     /// Enumeration blocks the calling thread; disposing the enumerator cancels a page still in flight.
     /// </summary>
-    public class ListPager<T> : IEnumerable<T>
+    internal class ListPager<T> : IEnumerable<T>
     {
         private readonly Func<List<KeyValuePair<string, string>>, CancellationToken, Task<ListPage<T>>> _fetch;
         private readonly ApiLogQueue _log;
@@ -208,7 +208,7 @@ namespace SecuConnect.Api
     }
 
     /// <summary>One page of a listing: the total the API reported (not the page length), the page's items, the scroll id.</summary>
-    public sealed class ListPage<T>
+    internal sealed class ListPage<T>
     {
         public ListPage(long? count, List<T> data, string scrollId)
         {

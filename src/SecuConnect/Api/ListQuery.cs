@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace SecuConnect.Api
 {
     /// <summary>A listing of customers or of any other list resource: with <see cref="First"/> or <see cref="Skip"/> it pages by count/offset, else by scroll search.</summary>
-    public sealed class ListQuery
+    internal sealed class ListQuery
     {
         public const int MaxPageSize = 1000;
         public const int DefaultPageSize = 500;

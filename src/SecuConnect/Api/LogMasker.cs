@@ -12,7 +12,7 @@ namespace SecuConnect.Api
     /// Masks secrets, tokens and the contact's personal data before a body or URL reaches Verbose or Debug,
     /// which end up in transcripts and CI logs.
     /// </summary>
-    public static class LogMasker
+    internal static class LogMasker
     {
         public const string Mask = "***";
         private const int MaxLength = 4000;

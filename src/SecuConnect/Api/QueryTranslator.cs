@@ -15,7 +15,7 @@ namespace SecuConnect.Api
     /// (*, ?, quotes, parentheses, brackets, AND/OR/NOT) left as syntax. A lower-case dotted name (contact.x) is taken as an API
     /// path as it is, so members the module does not model stay reachable.
     /// </summary>
-    public static class QueryTranslator
+    internal static class QueryTranslator
     {
         private static readonly Regex ApiPath = new Regex(@"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$", RegexOptions.CultureInvariant);
 

@@ -1,7 +1,7 @@
 namespace SecuConnect.Api
 {
     /// <summary>How a request may be retried.</summary>
-    public enum RequestKind
+    internal enum RequestKind
     {
         /// <summary>GET, PUT, DELETE: repeating them is harmless.</summary>
         Idempotent,

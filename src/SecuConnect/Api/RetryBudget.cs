@@ -10,7 +10,7 @@ namespace SecuConnect.Api
     /// keeps failing, the budget runs out after about twenty retries and requests then fail at once instead of
     /// each waiting through its own retries. 429 answers do not spend: the API is alive and says when to come back.
     /// </summary>
-    public sealed class RetryBudget
+    internal sealed class RetryBudget
     {
         /// <summary>What a new connection starts with, and the most the budget holds.</summary>
         public const int Capacity = 100;

@@ -7,7 +7,7 @@ namespace SecuConnect.Api
     /// retried; 500, 502, 504, timeouts and lost connections may hide a processed request, which is harmless to
     /// repeat for GET, PUT, DELETE and the token, but would duplicate a customer POST.
     /// </summary>
-    public static class RetryPolicy
+    internal static class RetryPolicy
     {
         public static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
         public static readonly TimeSpan MaxRetryAfter = TimeSpan.FromSeconds(60);

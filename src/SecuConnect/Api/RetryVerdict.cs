@@ -1,6 +1,6 @@
 namespace SecuConnect.Api
 {
-    public enum RetryVerdict
+    internal enum RetryVerdict
     {
         Retry,
         Fail,

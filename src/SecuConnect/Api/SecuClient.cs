@@ -15,7 +15,7 @@ namespace SecuConnect.Api
     /// The customer operations over one connection, logging into one <see cref="ApiLogQueue"/>. Cheap to create per
     /// cmdlet call; the connection's HttpClient and token cache are shared. Thread-safe.
     /// </summary>
-    public sealed class SecuClient
+    internal sealed class SecuClient
     {
         public SecuClient(SecuConnection connection, ApiLogQueue log)
         {

@@ -72,7 +72,7 @@ namespace SecuConnect.Api
         }
 
         /// <summary>Creates a connection; it has no token until the first request (Connect asks for one at once).</summary>
-        public static SecuConnection Create(SecuConnectionOptions options) => new SecuConnection(options, null);
+        internal static SecuConnection Create(SecuConnectionOptions options) => new SecuConnection(options, null);
 
         /// <summary>
         /// Production or Testing for their hosts; Sandbox for any other loopback address (the local sandbox), and

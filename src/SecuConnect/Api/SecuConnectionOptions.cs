@@ -4,7 +4,7 @@ using System.Security;
 namespace SecuConnect.Api
 {
     /// <summary>What Connect-SecuConnect collected; the secret stays a SecureString.</summary>
-    public sealed class SecuConnectionOptions
+    internal sealed class SecuConnectionOptions
     {
         public Uri BaseUri { get; set; }
         public SecuEnvironment? Environment { get; set; }

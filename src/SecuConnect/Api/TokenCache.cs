@@ -9,7 +9,7 @@ namespace SecuConnect.Api
     /// Holds the current access token in memory only and renews it before it expires: 60 s early, or at half the
     /// lifetime when that is shorter. Renewal is single-flight, so concurrent requests share one token request.
     /// </summary>
-    public sealed class TokenCache : IDisposable
+    internal sealed class TokenCache : IDisposable
     {
         public static readonly TimeSpan RenewalMargin = TimeSpan.FromSeconds(60);
         private const long DefaultLifetimeSec = 1200;

@@ -137,14 +137,14 @@ namespace SecuConnect.Commands
         }
 
         /// <summary>True when the command line itself gave this field (it applies to every record).</summary>
-        protected bool FromCommandLine(CustomerField field) => _fromCommandLine[field.Index];
+        private protected bool FromCommandLine(CustomerField field) => _fromCommandLine[field.Index];
 
         /// <summary>
         /// The field values this record gives, by field index (null = not given). <paramref name="recognized"/> is
         /// false when the record names no field at all. With <paramref name="changesOnly"/>, a customer the module wrote
         /// gives only the properties the user changed since (and the command line's values).
         /// </summary>
-        protected object[] RecordFields(PSObject input, bool changesOnly, out bool recognized)
+        private protected object[] RecordFields(PSObject input, bool changesOnly, out bool recognized)
         {
             var values = new object[CustomerFields.Count];
             recognized = false;

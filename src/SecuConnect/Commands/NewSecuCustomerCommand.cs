@@ -78,6 +78,6 @@ namespace SecuConnect.Commands
                 ex => WriteApiError(ex, target()));
         }
 
-        protected override string ProgressActivity => "Creating customers";
+        private protected override string ProgressActivity => "Creating customers";
     }
 }

@@ -64,7 +64,7 @@ namespace SecuConnect.Commands
                 ex => WriteApiError(ex, target));
         }
 
-        protected override string ProgressActivity => "Removing customers";
+        private protected override string ProgressActivity => "Removing customers";
 
         /// <summary>True when -WhatIf or a prompt will show the target, so naming the customer is worth a read.</summary>
         private bool WillShowTarget => ConfirmationMayShow(ConfirmImpact.High) && !SkipsPrompt;

@@ -71,16 +71,16 @@ namespace SecuConnect.Commands
         public int ThrottleLimit { get; set; } = 4;
 
         /// <summary>The activity shown by Write-Progress for bulk input, e.g. "Creating customers".</summary>
-        protected abstract string ProgressActivity { get; }
+        private protected abstract string ProgressActivity { get; }
 
         /// <summary>
         /// -ThrottleLimit, or 1 when the effective error action is Stop or Inquire: a record's error then ends the
         /// run, and records sent beside it would have been sent after the failing one.
         /// </summary>
-        protected int EffectiveThrottleLimit => ErrorActionStops ? 1 : ThrottleLimit;
+        private protected int EffectiveThrottleLimit => ErrorActionStops ? 1 : ThrottleLimit;
 
         /// <summary>True when -ErrorAction, or else $ErrorActionPreference in the caller's scope, is Stop or Inquire.</summary>
-        protected bool ErrorActionStops
+        private protected bool ErrorActionStops
         {
             get
             {
@@ -117,7 +117,7 @@ namespace SecuConnect.Commands
         /// <paramref name="onError"/> must report through <see cref="WriteApiError"/>: its target is also the record
         /// that a warning names when the run ends before the error can be written.
         /// </summary>
-        protected void Submit<T>(string key, Func<SecuClient, CancellationToken, Task<T>> call, Action<T> onSuccess, Action<SecuApiException> onError)
+        private protected void Submit<T>(string key, Func<SecuClient, CancellationToken, Task<T>> call, Action<T> onSuccess, Action<SecuApiException> onError)
         {
             EndEarlyOnFailure(() =>
             {
@@ -181,7 +181,7 @@ namespace SecuConnect.Commands
         }
 
         /// <summary>Completes every record still in flight, in input order (before a record that must run alone, and at the end).</summary>
-        protected void CompleteAll() => EndEarlyOnFailure(() =>
+        private protected void CompleteAll() => EndEarlyOnFailure(() =>
         {
             while (_pending.Count > 0) CompleteOldest();
         });
@@ -218,7 +218,7 @@ namespace SecuConnect.Commands
         #region Reporting through the base class, so the cmdlets need not know about counting
 
         /// <summary>Reports a record's Api failure (counted in the summary), or, while an ended run is being accounted for, only names the record.</summary>
-        protected new void WriteApiError(SecuApiException ex, object target)
+        private protected new void WriteApiError(SecuApiException ex, object target)
         {
             if (_capture != null)
             {
@@ -235,7 +235,7 @@ namespace SecuConnect.Commands
         }
 
         /// <summary>Writes a record's error; a record rejected before sending counts as failed in the summary.</summary>
-        protected new void WriteError(ErrorRecord errorRecord)
+        private protected new void WriteError(ErrorRecord errorRecord)
         {
             if (!_completing && _pending.Count > 0)
             {
@@ -256,11 +256,11 @@ namespace SecuConnect.Commands
         }
 
         /// <summary>As Cmdlet.ShouldProcess; once the run has stopped sending, records are not confirmed one by one, as none will be sent.</summary>
-        protected new bool ShouldProcess(string target, string action) =>
+        private protected new bool ShouldProcess(string target, string action) =>
             _abandonedBecause != null || base.ShouldProcess(target, action);
 
         /// <summary>As SecuCmdlet.Run; once the run has stopped sending, no request is sent.</summary>
-        protected new T CallApi<T>(Func<CancellationToken, Task<T>> call)
+        private protected new T CallApi<T>(Func<CancellationToken, Task<T>> call)
         {
             if (_abandonedBecause != null) throw NotAttempted();
             return base.CallApi(call);

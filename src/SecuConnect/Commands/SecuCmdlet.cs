@@ -15,11 +15,11 @@ namespace SecuConnect.Commands
         private readonly CancellationTokenSource _stop = new CancellationTokenSource();
         private ApiLogQueue _log;
 
-        protected CancellationToken StopToken => _stop.Token;
+        private protected CancellationToken StopToken => _stop.Token;
 
-        protected ApiLogQueue Log => _log ?? (_log = new ApiLogQueue { DebugEnabled = IsDebugEnabled() });
+        private protected ApiLogQueue Log => _log ?? (_log = new ApiLogQueue { DebugEnabled = IsDebugEnabled() });
 
-        protected T CallApi<T>(Func<CancellationToken, Task<T>> call)
+        private protected T CallApi<T>(Func<CancellationToken, Task<T>> call)
         {
             try
             {
@@ -40,10 +40,10 @@ namespace SecuConnect.Commands
             }
         }
 
-        protected void DrainLog() => DrainLog(_log);
+        private protected void DrainLog() => DrainLog(_log);
 
         /// <summary>Writes what the Api queued on the pipeline thread: Verbose, Debug and warning lines, in order.</summary>
-        protected void DrainLog(ApiLogQueue log)
+        private protected void DrainLog(ApiLogQueue log)
         {
             if (log == null) return;
             while (log.TryDequeue(out var entry))
@@ -71,14 +71,14 @@ namespace SecuConnect.Commands
         }
 
         /// <summary>Reports an Api failure: session failures stop the pipeline, item failures are non-terminating.</summary>
-        protected void WriteApiError(SecuApiException ex, object target)
+        private protected void WriteApiError(SecuApiException ex, object target)
         {
             var record = Errors.FromApi(ex, target);
             if (ex.IsSessionFailure) ThrowTerminatingError(record);
             WriteError(record);
         }
 
-        protected bool IsBound(string parameterName) => MyInvocation.BoundParameters.ContainsKey(parameterName);
+        private protected bool IsBound(string parameterName) => MyInvocation.BoundParameters.ContainsKey(parameterName);
 
         private bool IsDebugEnabled()
         {
@@ -88,7 +88,7 @@ namespace SecuConnect.Commands
         }
 
         /// <summary>True when a switch common parameter (-WhatIf, -Confirm, -Debug) was given and is on.</summary>
-        protected bool SwitchIsOn(string parameter) =>
+        private protected bool SwitchIsOn(string parameter) =>
             MyInvocation.BoundParameters.TryGetValue(parameter, out var value) &&
             (value is SwitchParameter s ? s.IsPresent : LanguagePrimitives.IsTrue(value));
 
@@ -96,21 +96,21 @@ namespace SecuConnect.Commands
         /// The action a common parameter gives (-ErrorAction, -WarningAction), else the caller's preference variable
         /// ($ErrorActionPreference, ...), else <paramref name="fallback"/>.
         /// </summary>
-        protected ActionPreference PreferenceOf(string parameter, string variable, ActionPreference fallback)
+        private protected ActionPreference PreferenceOf(string parameter, string variable, ActionPreference fallback)
         {
             object value = MyInvocation.BoundParameters.TryGetValue(parameter, out var bound) ? bound : GetVariableValue(variable);
             return LanguagePrimitives.TryConvertTo(value, out ActionPreference preference) ? preference : fallback;
         }
 
         /// <summary>True when -WhatIf, or else $WhatIfPreference, is on. Read once per command: bulk input asks for every record.</summary>
-        protected bool WhatIfInEffect =>
+        private protected bool WhatIfInEffect =>
             (_whatIf ?? (_whatIf = IsBound("WhatIf") ? SwitchIsOn("WhatIf") : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference")))).Value;
 
         private bool? _whatIf;
         private ConfirmImpact? _confirmPreference;
 
         /// <summary>True when ShouldProcess at this impact may show something: -WhatIf, -Confirm, or $ConfirmPreference at or below it.</summary>
-        protected bool ConfirmationMayShow(ConfirmImpact impact)
+        private protected bool ConfirmationMayShow(ConfirmImpact impact)
         {
             if (WhatIfInEffect) return true;
             if (IsBound("Confirm")) return SwitchIsOn("Confirm");

@@ -17,7 +17,7 @@ namespace SecuConnect.Commands
         [ValidateNotNull]
         public SecuConnection Connection { get; set; }
 
-        protected SecuClient Client => _client ?? (_client = new SecuClient(ResolveConnection(), Log));
+        private protected SecuClient Client => _client ?? (_client = new SecuClient(ResolveConnection(), Log));
 
         protected override void BeginProcessing()
         {
@@ -29,7 +29,7 @@ namespace SecuConnect.Commands
         /// this one, the Api's log lines are written as they come, long listings show progress (always completed), and a
         /// downstream Select-Object -First disposes the listing so no further page is fetched.
         /// </summary>
-        protected void WriteListing<T>(ListPager<T> pager, int pageSize, ProgressRecord progress, Action<ListPager<T>> onFirstPage, Func<T, object> shape)
+        private protected void WriteListing<T>(ListPager<T> pager, int pageSize, ProgressRecord progress, Action<ListPager<T>> onFirstPage, Func<T, object> shape)
         {
             bool showProgress = false, firstPage = true;
             long written = 0;

@@ -123,7 +123,7 @@ namespace SecuConnect.Commands
                 ex => WriteApiError(ex, target));
         }
 
-        protected override string ProgressActivity => "Updating customers";
+        private protected override string ProgressActivity => "Updating customers";
 
         private void UpdateAlone(CustomerChange change, object target)
         {

@@ -7,7 +7,7 @@ namespace SecuConnect.Models
     /// <see cref="Name"/>, and every member the module does not model, kept as raw JSON so an update sends it back
     /// unchanged (the API replaces the whole contact on PUT).
     /// </summary>
-    public sealed class Contact
+    internal sealed class Contact
     {
         private string[] _values = new string[CustomerFields.Count];
 

@@ -3,7 +3,7 @@ using System;
 namespace SecuConnect.Models
 {
     /// <summary>How a field's value is read from input, written to output and compared.</summary>
-    public enum FieldKind
+    internal enum FieldKind
     {
         /// <summary>Text, sent as given.</summary>
         Text,
@@ -13,7 +13,7 @@ namespace SecuConnect.Models
     }
 
     /// <summary>One writable field of a customer's contact: its names for users and its place on the wire.</summary>
-    public sealed class CustomerField
+    internal sealed class CustomerField
     {
         internal CustomerField(int index, string name, string wireName, bool inAddress, FieldKind kind, bool personal, string[] aliases)
         {

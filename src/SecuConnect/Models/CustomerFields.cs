@@ -10,7 +10,7 @@ namespace SecuConnect.Models
     /// parameter line in CustomerFieldsCmdlet, its property line on SecuConnect.Customer, and its docs; unit tests
     /// check that all of them agree.
     /// </summary>
-    public static class CustomerFields
+    internal static class CustomerFields
     {
         private static readonly List<CustomerField> Table = new List<CustomerField>();
 

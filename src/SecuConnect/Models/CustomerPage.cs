@@ -4,7 +4,7 @@ using Newtonsoft.Json;
 namespace SecuConnect.Models
 {
     /// <summary>One page of a listing. <see cref="Count"/> is the total number of matches, not the page length.</summary>
-    public sealed class CustomerPage
+    internal sealed class CustomerPage
     {
         [JsonProperty("count")] public long? Count { get; set; }
         [JsonProperty("data")] public List<PaymentCustomer> Data { get; set; }

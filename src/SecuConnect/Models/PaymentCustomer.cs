@@ -3,7 +3,7 @@ using Newtonsoft.Json.Linq;
 namespace SecuConnect.Models
 {
     /// <summary>A payment customer as the API returns it. Timestamps stay strings here; Output types them.</summary>
-    public sealed class PaymentCustomer
+    internal sealed class PaymentCustomer
     {
         public string Object { get; set; }
         public string Id { get; set; }

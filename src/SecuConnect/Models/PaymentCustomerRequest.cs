@@ -1,7 +1,7 @@
 namespace SecuConnect.Models
 {
     /// <summary>The body of a create or update: only the contact, never a server-managed field.</summary>
-    public sealed class PaymentCustomerRequest
+    internal sealed class PaymentCustomerRequest
     {
         public Contact Contact { get; set; }
 

@@ -8,7 +8,7 @@ namespace SecuConnect.Models
     /// An error body: the API's payload (error, error_details, code, supportId) or the OAuth shape
     /// (error, error_description). <c>code</c> arrives as a number or a string.
     /// </summary>
-    public sealed class ProductExceptionPayload
+    internal sealed class ProductExceptionPayload
     {
         [JsonProperty("status")] public string Status { get; set; }
         [JsonProperty("error")] public string Error { get; set; }

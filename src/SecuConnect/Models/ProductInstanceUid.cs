@@ -3,7 +3,7 @@ using Newtonsoft.Json;
 namespace SecuConnect.Models
 {
     /// <summary>A reference to another object of the API, such as a contract or a merchant.</summary>
-    public sealed class ProductInstanceUid
+    internal sealed class ProductInstanceUid
     {
         [JsonProperty("object")] public string Object { get; set; }
         [JsonProperty("id")] public string Id { get; set; }

@@ -3,7 +3,7 @@ using Newtonsoft.Json;
 namespace SecuConnect.Models
 {
     /// <summary>The answer of the client-credentials grant. There is no refresh token.</summary>
-    public sealed class TokenResponse
+    internal sealed class TokenResponse
     {
         [JsonProperty("access_token")] public string AccessToken { get; set; }
         [JsonProperty("expires_in")] public long? ExpiresIn { get; set; }
