@@ -19,6 +19,24 @@ public class OutputAndInputTests
     };
 
     [Fact]
+    public void A_rows_own_properties_are_read_as_PSObject_Properties_reads_them()
+    {
+        // New and Set read a CSV row's note properties through PSObject's internal member list (faster than
+        // Properties, which integrates adapter members for every row). On the PowerShell the module is built and
+        // tested against, that list must exist and give what the public path gives, in the same order.
+        var row = new PSObject();
+        row.Properties.Add(new PSNoteProperty("FirstName", "Ada"));
+        row.Properties.Add(new PSNoteProperty("e-mail", "ada@example.com"));
+        row.Properties.Add(new PSNoteProperty("Notes", null));
+        Assert.IsType<PSCustomObject>(row.BaseObject);
+        Assert.NotNull(CustomerFieldsCmdlet.InstanceMembers);
+
+        var fast = ((IEnumerable)CustomerFieldsCmdlet.InstanceMembers(row)).OfType<PSNoteProperty>().Select(p => (p.Name, p.Value));
+        var slow = row.Properties.Where(p => p.MemberType == PSMemberTypes.NoteProperty).Select(p => (p.Name, p.Value));
+        Assert.Equal(slow.ToArray(), fast.ToArray());
+    }
+
+    [Fact]
     public async Task Customer_output_is_flat_typed_and_in_order()
     {
         await Task.Yield();

@@ -112,8 +112,8 @@ namespace SecuConnect.Commands
         }
 
         // PSObject's own members (internal in PowerShell 7 and 5.1 alike); null where a PowerShell lacks it, and then
-        // PSObject.Properties serves.
-        private static readonly Func<PSObject, object> InstanceMembers = InstanceMembersGetter();
+        // PSObject.Properties serves (OutputAndInputTests checks that both read the same properties).
+        internal static readonly Func<PSObject, object> InstanceMembers = InstanceMembersGetter();
 
         private static Func<PSObject, object> InstanceMembersGetter()
         {
