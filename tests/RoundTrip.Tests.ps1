@@ -326,6 +326,32 @@ Describe 'Input columns that bind to nothing' {
         Get-SandboxRequestLog $sb -Path '*/Customers*' | Should -BeNullOrEmpty
     }
 
+    It 'names the delimiter when a file written with -UseCulture under de-DE is read without it, sending nothing' {
+        $c = New-SecuCustomer -Forename Semi -Surname Colon -City Bonn
+        $file = Join-Path $TestDrive 'de.csv'
+        Invoke-InCulture 'de-DE' { Get-SecuCustomer -Id $c.Id | Export-Csv -LiteralPath $file -UseCulture }
+        Clear-SandboxRequestLog $sb
+        $set = Invoke-Captured { Import-Csv -LiteralPath $file | Set-SecuCustomer }
+        $set.Errors.Count | Should -Be 1
+        $set.Errors[0].FullyQualifiedErrorId | Should -Be 'InvalidCustomerId,SecuConnect.Commands.SetSecuCustomerCommand'
+        "$($set.Errors[0])" | Should -Match "has no Id property"
+        "$($set.Errors[0])" | Should -Match ([regex]::Escape("Import-Csv -Delimiter ';'"))
+        $null = Import-Csv -LiteralPath $file |
+            New-SecuCustomer -WarningVariable warned -WarningAction SilentlyContinue -ErrorVariable failed -ErrorAction SilentlyContinue
+        $failed[0].FullyQualifiedErrorId | Should -Be 'NoCustomerFields,SecuConnect.Commands.NewSecuCustomerCommand'
+        "$warned" | Should -Match ([regex]::Escape("Import-Csv -Delimiter ';'"))
+        Get-SandboxRequestLog $sb -Path '*/Customers*' | Should -BeNullOrEmpty
+        # Read with the right delimiter, the same file works.
+        Invoke-InCulture 'de-DE' { Import-Csv -LiteralPath $file -UseCulture | Set-SecuCustomer -City Berlin }
+        (Get-SandboxCustomer $sb -Id $c.Id).contact.address.city | Should -Be 'Berlin'
+    }
+
+    It 'says that a row''s Id is empty rather than malformed' {
+        $r = Invoke-Captured { [pscustomobject]@{ Id = ''; City = 'Bonn' } | Remove-SecuCustomer -Force }
+        $r.Errors[0].FullyQualifiedErrorId | Should -Be 'InvalidCustomerId,SecuConnect.Commands.RemoveSecuCustomerCommand'
+        "$($r.Errors[0])" | Should -Match "Id is empty"
+    }
+
     It 'refuses a -Contact key the user mistyped, naming the nearest field' {
         Clear-SandboxRequestLog $sb
         $r = Invoke-Captured { New-SecuCustomer -Contact @{ forename = 'Typo'; emial = 'typo@example.com' } }

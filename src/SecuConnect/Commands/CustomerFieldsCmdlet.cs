@@ -199,7 +199,7 @@ namespace SecuConnect.Commands
             {
                 WriteWarning($"The input's {(unused.Count == 1 ? "property" : "properties")} {string.Join(", ", unused.Select(n => "'" + n + "'"))} " +
                     $"{(unused.Count == 1 ? "matches" : "match")} no customer field and {(unused.Count == 1 ? "was" : "were")} ignored. " +
-                    $"Fields: {string.Join(", ", CustomerFields.Names)}.");
+                    $"Fields: {string.Join(", ", CustomerFields.Names)}.{CustomerInput.DelimiterHint(unused)}");
             }
             return any;
         }

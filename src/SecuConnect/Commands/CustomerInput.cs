@@ -142,6 +142,44 @@ namespace SecuConnect.Commands
         public static string Target(string id, string name) =>
             string.IsNullOrEmpty(name) ? id : $"{id} ({name})";
 
+        /// <summary>
+        /// Why a piped record names no customer: an empty Id, or no Id property at all (with its property names, and
+        /// a hint when a name shows a CSV file read with the wrong delimiter).
+        /// </summary>
+        public static string NoIdMessage(PSObject input)
+        {
+            var names = PropertyNames(input);
+            if (names.Contains("Id", StringComparer.OrdinalIgnoreCase))
+                return "The input's Id is empty, so it names no customer. No request was sent.";
+            string listed = names.Count == 0 ? "none" : string.Join(", ", names.Take(10).Select(n => "'" + n + "'")) + (names.Count > 10 ? ", ..." : "");
+            return "The input has no Id property, so it names no customer: pipe customers from Get-SecuCustomer or rows with an " +
+                $"Id column (its properties: {listed}).{DelimiterHint(names)} No request was sent.";
+        }
+
+        /// <summary>
+        /// " A property named 'Id;Name' ..." when a property name holds a delimiter: the whole header of a CSV file that
+        /// Import-Csv split with the wrong one (a file written with -UseCulture under a culture that uses ';'). Else "".
+        /// </summary>
+        public static string DelimiterHint(IEnumerable<string> names)
+        {
+            foreach (string name in names)
+            {
+                char delimiter = name.FirstOrDefault(c => c == ';' || c == '\t' || c == '|' || c == ',');
+                if (delimiter == default(char)) continue;
+                string shown = delimiter == '\t' ? "\"`t\"" : "'" + delimiter + "'";
+                return $" A property named '{name}' looks like a CSV header split at the wrong delimiter: read the file with " +
+                    $"Import-Csv -Delimiter {shown} (or -UseCulture for a file written with Export-Csv -UseCulture).";
+            }
+            return "";
+        }
+
+        private static List<string> PropertyNames(PSObject input)
+        {
+            if (input.BaseObject is IDictionary d) return d.Keys.Cast<object>().Select(k => Convert.ToString(k, CultureInfo.InvariantCulture)).ToList();
+            return input.Properties.Where(p => p.MemberType == PSMemberTypes.NoteProperty || p.MemberType == PSMemberTypes.Property)
+                .Select(p => p.Name).ToList();
+        }
+
         /// <summary>Reads an id from a piped object: a string, or its Id property.</summary>
         public static string IdOf(PSObject input)
         {

@@ -66,10 +66,8 @@ namespace SecuConnect.Commands
 
         public static ErrorRecord InvalidCustomerId(string parameter, object id, object target)
         {
-            string text = id as string;
-            // A piped object without an Id property reaches -Id as its own text form, @{...}.
-            if (text != null && text.StartsWith("@{", System.StringComparison.Ordinal))
-                return Argument("InvalidCustomerId", "The piped object has no Id property, so it names no customer: pipe customers from Get-SecuCustomer or objects with an Id column. No request was sent.", target);
+            if (string.IsNullOrEmpty(id as string) && target is PSObject record && !(record.BaseObject is string))
+                return Argument("InvalidCustomerId", CustomerInput.NoIdMessage(record), target);
             string shown = id == null ? "$null" : "'" + id + "'";
             string message = $"Cannot use {shown} as -{parameter}: a customer id is PCU_ followed by 30 characters A-Z or 0-9 (for example PCU_3BBSV6C702NCA4HR70ZAVCAX3R6CAW). No request was sent.";
             return Argument("InvalidCustomerId", message, target);
