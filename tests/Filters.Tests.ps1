@@ -59,6 +59,7 @@ Describe 'Output names in -Filter, -Sort and -Property' {
 
     It 'refuses <Case> before sending anything, naming the known names' -ForEach @(
         @{ Case = 'an unknown filter name'; Script = { Get-SecuCustomer -Filter 'Bogus:1' }; ErrorId = 'InvalidFilter' }
+        @{ Case = 'a value with a space but no quotes'; Script = { Get-SecuCustomer -Filter 'City:New York' }; ErrorId = 'InvalidFilter' }
         @{ Case = 'an unknown sort name'; Script = { Get-SecuCustomer -Sort 'bogus:asc' }; ErrorId = 'InvalidSort' }
         @{ Case = 'an unknown sort order'; Script = { Get-SecuCustomer -Sort 'Surname:up' }; ErrorId = 'InvalidSort' }
         @{ Case = 'an unknown property'; Script = { Get-SecuCustomer -Property 'Bogus' }; ErrorId = 'InvalidProperty' }

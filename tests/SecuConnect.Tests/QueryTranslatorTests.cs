@@ -36,6 +36,24 @@ public class QueryTranslatorTests
     }
 
     [Theory]
+    [InlineData("City:New York", "York")]
+    [InlineData("Berlin", "Berlin")]
+    [InlineData("(City:Berlin OR Bonn)", "Bonn")]
+    [InlineData("City:(Berlin OR Bonn) Potsdam", "Potsdam")]
+    public void A_word_outside_a_group_of_values_is_not_a_term(string filter, string word)
+    {
+        var ex = Assert.Throws<ArgumentException>(() => QueryTranslator.Filter(filter));
+        Assert.Contains($"'{word}'", ex.Message);
+        Assert.Contains("City:\"New York\"", ex.Message);
+    }
+
+    [Theory]
+    [InlineData("City:(Berlin OR (Bonn AND Koeln))", "contact.address.city:(Berlin OR (Bonn AND Koeln))")]
+    [InlineData("(City:(Berlin OR Bonn)) AND Surname:Doe", "(contact.address.city:(Berlin OR Bonn)) AND contact.surname:Doe")]
+    public void Words_in_a_group_of_values_are_values(string filter, string q) =>
+        Assert.Equal(q, QueryTranslator.Filter(filter));
+
+    [Theory]
     [InlineData("Surname", "contact.surname:asc")]
     [InlineData("Surname:desc", "contact.surname:desc")]
     [InlineData("City:ASC, Created:desc", "contact.address.city:asc,created:desc")]

@@ -65,12 +65,17 @@ namespace SecuConnect.Api
         public static string Filter(string filter)
         {
             var sb = new StringBuilder(filter.Length + 16);
+            // One entry per open parenthesis: true inside a group of values (City:(Berlin OR Bonn)), whose words are
+            // values; false for a group of terms, whose words must be property:value or an operator.
+            var groups = new Stack<bool>();
             int i = 0;
             while (i < filter.Length)
             {
                 char c = filter[i];
                 if (char.IsWhiteSpace(c) || c == '(' || c == ')')
                 {
+                    if (c == '(') groups.Push(groups.Count > 0 && groups.Peek());
+                    else if (c == ')' && groups.Count > 0) groups.Pop();
                     sb.Append(c);
                     i++;
                     continue;
@@ -80,13 +85,19 @@ namespace SecuConnect.Api
                 string word = filter.Substring(start, i - start);
                 if (i >= filter.Length || filter[i] != ':')
                 {
-                    // An operator, or a bare word the API matches as it is.
+                    if (!IsOperator(word) && !(groups.Count > 0 && groups.Peek()))
+                    {
+                        // The API's terms are all property:value; a word on its own is most often the rest of a value with spaces.
+                        throw new ArgumentException($"Cannot read '{word}' in the filter '{filter}': each term is property:value, such as " +
+                            "City:Berlin, joined by AND, OR or NOT. A value with spaces goes in double quotes: City:\"New York\".");
+                    }
                     sb.Append(IsOperator(word) ? word : Encode(word));
                     continue;
                 }
                 sb.Append(Path(word, "filter on")).Append(':');
                 i++;
                 i = AppendValue(filter, i, sb);
+                if (sb[sb.Length - 1] == '(') groups.Push(true);
             }
             return sb.ToString();
         }
