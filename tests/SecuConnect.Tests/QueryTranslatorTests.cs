@@ -69,6 +69,10 @@ public class QueryTranslatorTests
         Assert.Throws<ArgumentException>(() => QueryTranslator.Sort(sort));
 
     [Fact]
+    public void Sort_with_the_order_after_a_space_says_where_the_order_goes() =>
+        Assert.Contains("after a colon, as in 'Surname:desc'", Assert.Throws<ArgumentException>(() => QueryTranslator.Sort("Surname desc")).Message);
+
+    [Fact]
     public void A_space_is_never_a_bare_plus() =>
         Assert.Equal("a%20b%2Bc", QueryTranslator.Encode("a b+c"));
 }

@@ -55,6 +55,8 @@ namespace SecuConnect.Api
                 string order = colon < 0 ? "asc" : text.Substring(colon + 1).Trim().ToLowerInvariant();
                 if (order != "asc" && order != "desc")
                     throw new ArgumentException($"Cannot sort by '{text}': the order is asc or desc, as in 'Surname:desc'.");
+                if (colon < 0 && Regex.IsMatch(text, @"\s(asc|desc)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant))
+                    throw new ArgumentException($"Cannot sort by '{text}': write the order after a colon, as in 'Surname:desc'.");
                 parts.Add(Path(name, "sort by") + ":" + order);
             }
             if (parts.Count == 0) throw new ArgumentException("-Sort names no field.");
