@@ -44,6 +44,16 @@ Describe 'Output names in -Filter, -Sort and -Property' {
         (Get-SandboxListRequest $sb)[0].query | Should -Match 'contact.address.city'
     }
 
+    It 'passes every spelling of an operator: <Filter>' -ForEach @(
+        @{ Filter = 'Forename:Filter AND (City:Hamburg or Surname:Alpha)'; Expected = 'Alpha', 'Bravo' }
+        @{ Filter = 'Forename:Filter && (City:Hamburg || Surname:Alpha)'; Expected = 'Alpha', 'Bravo' }
+        @{ Filter = 'Forename:Filter !City:Berlin'; Expected = , 'Bravo' }
+        @{ Filter = 'Forename:Filter -City:Hamburg'; Expected = 'Alpha', 'Charlie' }
+        @{ Filter = 'Forename:Filter AND City:(Hamburg OR Nowhere)'; Expected = , 'Bravo' }
+    ) {
+        @(Get-SecuCustomer -Filter $Filter -Sort Surname).Surname | Should -Be $Expected
+    }
+
     It 'sorts by an output name, ascending unless told otherwise' {
         @(Get-SecuCustomer -Filter 'Forename:Filter' -Sort Surname).Surname | Should -Be 'Alpha', 'Bravo', 'Charlie'
         @(Get-SecuCustomer -Filter 'Forename:Filter' -Sort 'Surname:desc').Surname | Should -Be 'Charlie', 'Bravo', 'Alpha'

@@ -50,7 +50,11 @@ public class QueryTranslatorTests
     [Theory]
     [InlineData("City:(Berlin OR (Bonn AND Koeln))", "contact.address.city:(Berlin OR (Bonn AND Koeln))")]
     [InlineData("(City:(Berlin OR Bonn)) AND Surname:Doe", "(contact.address.city:(Berlin OR Bonn)) AND contact.surname:Doe")]
-    public void Words_in_a_group_of_values_are_values(string filter, string q) =>
+    [InlineData("City:Berlin or City:Bonn", "contact.address.city:Berlin or contact.address.city:Bonn")]
+    [InlineData("City:Berlin || City:Bonn && not Surname:Doe", "contact.address.city:Berlin || contact.address.city:Bonn && not contact.surname:Doe")]
+    [InlineData("!City:Berlin -Surname:Doe", "!contact.address.city:Berlin -contact.surname:Doe")]
+    [InlineData("Surname:Smith-Jones", "contact.surname:Smith-Jones")]
+    public void Words_in_a_group_of_values_and_every_spelling_of_an_operator_pass(string filter, string q) =>
         Assert.Equal(q, QueryTranslator.Filter(filter));
 
     [Theory]

@@ -74,9 +74,12 @@ namespace SecuConnect.Api
             while (i < filter.Length)
             {
                 char c = filter[i];
-                if (char.IsWhiteSpace(c) || c == '(' || c == ')')
+                bool inValues = groups.Count > 0 && groups.Peek();
+                // NOT written as a prefix (!City:Berlin, -City:Berlin) before a term.
+                bool prefix = !inValues && (c == '!' || c == '-') && i + 1 < filter.Length && !char.IsWhiteSpace(filter[i + 1]);
+                if (char.IsWhiteSpace(c) || c == '(' || c == ')' || prefix)
                 {
-                    if (c == '(') groups.Push(groups.Count > 0 && groups.Peek());
+                    if (c == '(') groups.Push(inValues);
                     else if (c == ')' && groups.Count > 0) groups.Pop();
                     sb.Append(c);
                     i++;
@@ -87,7 +90,7 @@ namespace SecuConnect.Api
                 string word = filter.Substring(start, i - start);
                 if (i >= filter.Length || filter[i] != ':')
                 {
-                    if (!IsOperator(word) && !(groups.Count > 0 && groups.Peek()))
+                    if (!IsOperator(word) && !inValues)
                     {
                         // The API's terms are all property:value; a word on its own is most often the rest of a value with spaces.
                         throw new ArgumentException($"Cannot read '{word}' in the filter '{filter}': each term is property:value, such as " +
@@ -104,7 +107,11 @@ namespace SecuConnect.Api
             return sb.ToString();
         }
 
-        private static bool IsOperator(string word) => word == "AND" || word == "OR" || word == "NOT";
+        // The contract (tests/Contract/) names AND, OR and NOT; the sandbox also reads them in any case and as && and ||.
+        // All of them pass, so no query is refused for an operator an implementation may accept.
+        private static bool IsOperator(string word) =>
+            word.Equals("AND", StringComparison.OrdinalIgnoreCase) || word.Equals("OR", StringComparison.OrdinalIgnoreCase) ||
+            word.Equals("NOT", StringComparison.OrdinalIgnoreCase) || word == "&&" || word == "||";
 
         /// <summary>Copies one term value from position <paramref name="i"/>, encoded; returns the position after it.</summary>
         private static int AppendValue(string filter, int i, StringBuilder sb)
