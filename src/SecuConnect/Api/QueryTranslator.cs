@@ -101,8 +101,7 @@ namespace SecuConnect.Api
                 }
                 sb.Append(Path(word, "filter on")).Append(':');
                 i++;
-                i = AppendValue(filter, i, sb);
-                if (sb[sb.Length - 1] == '(') groups.Push(true);
+                i = AppendValue(filter, i, sb, groups);
             }
             return sb.ToString();
         }
@@ -113,8 +112,8 @@ namespace SecuConnect.Api
             word.Equals("AND", StringComparison.OrdinalIgnoreCase) || word.Equals("OR", StringComparison.OrdinalIgnoreCase) ||
             word.Equals("NOT", StringComparison.OrdinalIgnoreCase) || word == "&&" || word == "||";
 
-        /// <summary>Copies one term value from position <paramref name="i"/>, encoded; returns the position after it.</summary>
-        private static int AppendValue(string filter, int i, StringBuilder sb)
+        /// <summary>Copies one term value from position <paramref name="i"/>, encoded (a group of values, opened, goes on <paramref name="groups"/>); returns the position after it.</summary>
+        private static int AppendValue(string filter, int i, StringBuilder sb, Stack<bool> groups)
         {
             if (i < filter.Length && filter[i] == '"')
             {
@@ -137,6 +136,7 @@ namespace SecuConnect.Api
             {
                 // A group of values, field:(a OR b): the parenthesis stays syntax, the values inside are encoded as words.
                 sb.Append('(');
+                groups.Push(true);
                 return i + 1;
             }
             int start = i;
