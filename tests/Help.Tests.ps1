@@ -262,17 +262,17 @@ Describe 'Examples in the docs' {
 
         # A line of an output block as a pattern: columns may be wider or narrower (runs of spaces and of dashes
         # match any run), and what changes from run to run (ids, dates, times) matches its shape, not its value.
-        $volatile = 'PCU_[0-9A-Z]{30}|\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}:\d{2})?|\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}:\d{2}(?: [AP]M)? [+-]\d{2}:\d{2}'
-        $script:shapes = [ordered]@{
-            '^PCU_'           = 'PCU_[0-9A-Z]{30}'
-            '^\d{4}-'         = '\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}:\d{2})?'
-            '^\d{1,2}/'       = '\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}:\d{2}(?: [AP]M)? [+-]\d{2}:\d{2}'
-        }
+        $script:shapes = @(
+            'PCU_[0-9A-Z]{30}'
+            '\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}:\d{2})?'
+            '\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}:\d{2}(?: [AP]M)? [+-]\d{2}:\d{2}'
+        )
         function ConvertTo-ShownLinePattern([string] $Line) {
-            $pattern = foreach ($part in [regex]::Split($Line, "($volatile)")) {
-                $shape = $script:shapes.Keys | Where-Object { $part -match "^(?:$volatile)$" -and $part -match $_ } | Select-Object -First 1
-                if ($shape) { $script:shapes[$shape] }
-                else { [regex]::Escape($part) -replace '(?:\\ )+', '\s+' -replace '-{2,}', '-+' }
+            # Split with a capturing group: the changing parts stand at the odd indexes.
+            $parts = [regex]::Split($Line, "($($script:shapes -join '|'))")
+            $pattern = for ($k = 0; $k -lt $parts.Count; $k++) {
+                if ($k % 2) { $script:shapes | Where-Object { $parts[$k] -match "^(?:$_)$" } | Select-Object -First 1 }
+                else { [regex]::Escape($parts[$k]) -replace '(?:\\ )+', '\s+' -replace '-{2,}', '-+' }
             }
             '^' + (-join $pattern) + '$'
         }
