@@ -214,6 +214,159 @@ Describe 'A stale customer object piped back into Set-SecuCustomer' {
     }
 }
 
+Describe 'A stale row or object piped back: no silent revert' {
+    BeforeAll {
+        # A colleague's change, made with a plain HTTP client.
+        function Set-StoredContact([string] $Id, [scriptblock] $Edit) {
+            $contact = (Get-SandboxCustomer $sb -Id $Id).contact
+            & $Edit $contact
+            $null = Invoke-SandboxApi $sb PUT "/Payment/Customers/$Id" -Body @{ contact = $contact }
+        }
+        # Updated has whole seconds: a later change is one made in a later second (waits for the clock, at most 1 s).
+        function Wait-NextSecond {
+            $now = [DateTimeOffset]::UtcNow.ToUnixTimeSeconds()
+            while ([DateTimeOffset]::UtcNow.ToUnixTimeSeconds() -eq $now) { [System.Threading.Thread]::Sleep(20) }
+        }
+        # A row as an export an hour before the customer's last change would have written it, under the current culture.
+        function Get-StaleRow([string] $Id) {
+            Set-StoredContact $Id { param($c) $c.fax = '030-11' }
+            $row = Get-SecuCustomer -Id $Id | ConvertTo-Csv | ConvertFrom-Csv
+            $row.Updated = ([DateTimeOffset] (Get-SandboxCustomer $sb -Id $Id).updated).AddHours(-1).ToString()
+            $row
+        }
+    }
+
+    It 'refuses every stale CSV row with ConcurrentChange, naming the fields and both values, and sends no PUT' {
+        $ada = New-FullCustomer 'StaleAda'
+        $bob = New-FullCustomer 'StaleBob'
+        $csv = Join-Path $TestDrive 'rt.csv'
+        Get-SecuCustomer -Id $ada.id, $bob.id | Export-Csv -LiteralPath $csv -NoTypeInformation
+        Wait-NextSecond
+        Set-StoredContact $ada.id { param($c) $c.phone = '+4930555' }
+        Set-StoredContact $bob.id { param($c) $c.email = 'bob.new@example.com' }
+        $rows = Import-Csv -LiteralPath $csv
+        ($rows | Where-Object Id -eq $ada.id).City = 'Cambridge'
+        $rows | Export-Csv -LiteralPath $csv -NoTypeInformation
+        Clear-SandboxRequestLog $sb
+
+        Import-Csv -LiteralPath $csv | Set-SecuCustomer -ErrorVariable failed -ErrorAction SilentlyContinue -InformationVariable info
+
+        Get-SandboxRequestLog $sb -Method PUT | Should -BeNullOrEmpty
+        $failed.Count | Should -Be 2
+        $failed.FullyQualifiedErrorId | Sort-Object -Unique | Should -Be 'ConcurrentChange,SecuConnect.Commands.SetSecuCustomerCommand'
+        $failed.CategoryInfo.Category | Sort-Object -Unique | Should -Be 'InvalidOperation'
+        $failed.ErrorDetails.RecommendedAction | Sort-Object -Unique | Should -Match '-Force'
+        $adaError = $failed | Where-Object { $_.TargetObject.Id -eq $ada.id }
+        $adaError.Exception.Message | Should -Match "Phone: server '\+4930555', row '\+49301234567'"
+        $adaError.Exception.Message | Should -Match "City: server 'London', row 'Cambridge'"
+        $adaError.Exception.Message | Should -Match 'Set-SecuCustomer -Force'
+        ($failed | Where-Object { $_.TargetObject.Id -eq $bob.id }).Exception.Message | Should -Match "Email: server 'bob.new@example.com', row 'stalebob@example.com'"
+        (Get-SandboxCustomer $sb -Id $ada.id).contact.phone | Should -Be '+4930555'
+        (Get-SandboxCustomer $sb -Id $ada.id).contact.address.city | Should -Be 'London'
+        (Get-SandboxCustomer $sb -Id $bob.id).contact.email | Should -Be 'bob.new@example.com'
+        $summary = ($info | Where-Object Tags -contains 'SecuConnect.Summary').MessageData
+        $summary.Failed | Should -Be 2
+        $summary.Done | Should -Be 0
+    }
+
+    It 'applies a row whose Updated is the server''s, under another culture than the export''s (<From> to <To>)' -ForEach $CulturePairs {
+        $raw = New-FullCustomer "Fresh$($From.Replace('-', ''))"
+        Set-StoredContact $raw.id { param($c) $c.fax = '030-22' }
+        (Get-SandboxCustomer $sb -Id $raw.id).updated | Should -Not -BeNullOrEmpty
+        $csv = Join-Path $TestDrive "fresh-$From.csv"
+        Invoke-InCulture $From { Get-SecuCustomer -Id $raw.id | Export-Csv -LiteralPath $csv -NoTypeInformation }
+        $row = Import-Csv -LiteralPath $csv
+        $row.City = 'Paris'
+        Invoke-InCulture $To { $row | Set-SecuCustomer -ErrorVariable failed }
+        $failed | Should -BeNullOrEmpty
+        (Get-SandboxCustomer $sb -Id $raw.id).contact.address.city | Should -Be 'Paris'
+    }
+
+    It '-Force writes a stale row as it is; -Force -WhatIf still sends nothing' {
+        $raw = New-FullCustomer 'StaleForce'
+        $row = Get-StaleRow $raw.id
+        $row.City = 'Cambridge'
+        Clear-SandboxRequestLog $sb
+        $r = Invoke-RecordingHost $sb { param($row) $row | Set-SecuCustomer -Force -WhatIf } -ArgumentList (, $row)
+        $r.Errors | Should -BeNullOrEmpty
+        $r.Lines -join "`n" | Should -Match "What if: Update customer $($raw.id).*\n  City: 'London' -> 'Cambridge'"
+        Get-SandboxRequestLog $sb -Method PUT | Should -BeNullOrEmpty
+        $r = Invoke-RecordingHost $sb { param($row) $row | Set-SecuCustomer -Force -Confirm } -ArgumentList (, $row) -Decline 'Update customer'
+        @($r.Prompts).Count | Should -Be 1
+        Get-SandboxRequestLog $sb -Method PUT | Should -BeNullOrEmpty
+        $row | Set-SecuCustomer -Force -ErrorVariable failed
+        $failed | Should -BeNullOrEmpty
+        (Get-SandboxCustomer $sb -Id $raw.id).contact.address.city | Should -Be 'Cambridge'
+    }
+
+    It 'treats an Updated value that is not a time, or an empty one after an update, as a conflict; a row without Updated as before' {
+        $raw = New-FullCustomer 'StaleText'
+        $row = Get-StaleRow $raw.id
+        $row.Updated = 'yesterday'
+        $row.City = 'Cambridge'
+        $row | Set-SecuCustomer -ErrorVariable failed -ErrorAction SilentlyContinue
+        $failed.FullyQualifiedErrorId | Should -Be 'ConcurrentChange,SecuConnect.Commands.SetSecuCustomerCommand'
+        $failed.Exception.Message | Should -Match "'yesterday' is not a time"
+        (Get-SandboxCustomer $sb -Id $raw.id).contact.address.city | Should -Be 'London'
+
+        $row.PSObject.Properties.Remove('Updated')
+        $row | Set-SecuCustomer -ErrorVariable failed
+        $failed | Should -BeNullOrEmpty
+        (Get-SandboxCustomer $sb -Id $raw.id).contact.address.city | Should -Be 'Cambridge'
+        # An empty Updated beside a Created value is a row read before the first update: the customer was updated since.
+        $row | Add-Member -NotePropertyName Updated -NotePropertyValue ''
+        $row.City = 'Bath'
+        $row | Set-SecuCustomer -ErrorVariable failed -ErrorAction SilentlyContinue
+        $failed.FullyQualifiedErrorId | Should -Be 'ConcurrentChange,SecuConnect.Commands.SetSecuCustomerCommand'
+        $failed.Exception.Message | Should -Match 'read before the customer''s first update'
+        (Get-SandboxCustomer $sb -Id $raw.id).contact.address.city | Should -Be 'Cambridge'
+    }
+
+    It 'sends nothing and reports no conflict for a stale row that matches the server in every field' {
+        $raw = New-FullCustomer 'StaleSame'
+        $row = Get-StaleRow $raw.id
+        Clear-SandboxRequestLog $sb
+        $row | Set-SecuCustomer -ErrorVariable failed
+        $failed | Should -BeNullOrEmpty
+        Get-SandboxRequestLog $sb -Method PUT | Should -BeNullOrEmpty
+    }
+
+    It 'refuses a stale object from Import-Clixml, which lost what it was read as' {
+        $raw = New-FullCustomer 'StaleClixml'
+        $path = Join-Path $TestDrive 'stale.xml'
+        Get-SecuCustomer -Id $raw.id | Export-Clixml -LiteralPath $path
+        Wait-NextSecond
+        Set-StoredContact $raw.id { param($c) $c.phone = '+4930777' }
+        $copy = Import-Clixml -LiteralPath $path
+        $copy.City = 'Oslo'
+        $copy | Set-SecuCustomer -ErrorVariable failed -ErrorAction SilentlyContinue
+        $failed.FullyQualifiedErrorId | Should -Be 'ConcurrentChange,SecuConnect.Commands.SetSecuCustomerCommand'
+        (Get-SandboxCustomer $sb -Id $raw.id).contact.phone | Should -Be '+4930777'
+        (Get-SandboxCustomer $sb -Id $raw.id).contact.address.city | Should -Be 'London'
+    }
+
+    It 'an object piped to Set twice sends only the later edit, keeps a change made in between, and warns about nobody' {
+        $raw = New-FullCustomer 'Twice'
+        $c = Get-SecuCustomer -Id $raw.id
+        $c.City = 'Cambridge'
+        $c | Set-SecuCustomer -WarningVariable warned1
+        Set-StoredContact $raw.id { param($x) $x.address.city = 'Oxford' }
+        $c.Email = 'twice.new@example.com'
+        Clear-SandboxRequestLog $sb
+
+        $c | Set-SecuCustomer -WarningVariable warned2
+
+        $warned1 | Should -BeNullOrEmpty
+        $warned2 | Should -BeNullOrEmpty
+        @(Get-SandboxRequestLog $sb -Method PUT).Count | Should -Be 1
+        $stored = (Get-SandboxCustomer $sb -Id $raw.id).contact
+        $stored.address.city | Should -Be 'Oxford'
+        $stored.email | Should -Be 'twice.new@example.com'
+        $c.Email | Should -Be 'twice.new@example.com'
+        $c.Updated | Should -Be ([DateTimeOffset] (Get-SandboxCustomer $sb -Id $raw.id).updated)
+    }
+}
+
 Describe 'Members the module does not model' {
     BeforeAll {
         Set-SandboxExtraField $sb -Customer @{ merchant_customer_id = 'M-1' } `

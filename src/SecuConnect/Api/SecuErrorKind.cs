@@ -20,5 +20,7 @@ namespace SecuConnect.Api
         InvalidResponse,
         /// <summary>The request was never sent: the command was ending, or stopped sending because the API was unavailable.</summary>
         NotAttempted,
+        /// <summary>The record was read before the server's last change and cannot say what the user edited: nothing was sent.</summary>
+        Conflict,
     }
 }

@@ -24,6 +24,7 @@ namespace SecuConnect.Commands
                 case SecuErrorKind.Timeout: return ErrorCategory.OperationTimeout;
                 case SecuErrorKind.InvalidResponse: return ErrorCategory.InvalidResult;
                 case SecuErrorKind.NotAttempted: return ErrorCategory.OperationStopped;
+                case SecuErrorKind.Conflict: return ErrorCategory.InvalidOperation;
                 default: return ErrorCategory.InvalidOperation;
             }
         }
@@ -44,6 +45,7 @@ namespace SecuConnect.Commands
                 case SecuErrorKind.Unavailable:
                 case SecuErrorKind.Timeout: return "Run the command again for this item; raise -TimeoutSec or -MaximumRetryCount on Connect-SecuConnect if it persists.";
                 case SecuErrorKind.NotAttempted: return "Run the command again for this item.";
+                case SecuErrorKind.Conflict: return "Read the customer again (Get-SecuCustomer or a new export) and redo your edit, or add -Force to write the record as it is.";
                 default: return null;
             }
         }

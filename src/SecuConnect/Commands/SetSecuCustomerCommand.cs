@@ -43,6 +43,13 @@ namespace SecuConnect.Commands
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        /// <summary>
+        /// Writes rows whose Updated is older than the customer on the server as they are (a ConcurrentChange error
+        /// otherwise). Skips only that check: -WhatIf and -Confirm still apply.
+        /// </summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
         private CustomerField[] _clear = new CustomerField[0];
 
         protected override void BeginProcessing()
@@ -100,13 +107,14 @@ namespace SecuConnect.Commands
             }
             // -Clear wins over a value the piped record carries for the same field.
             foreach (var field in _clear) wire[field.Index] = null;
-            var change = new CustomerChange(id, wire, _clear, ambiguous, InputObject?.BaseObject as Customer);
+            var source = InputObject?.BaseObject as Customer;
+            var change = new CustomerChange(id, wire, _clear, ambiguous, source, RowStamp.Of(InputObject), Force);
 
             if (ConfirmationMayShow(ConfirmImpact.Medium))
             {
                 // -WhatIf and prompts name the customer as it is now, so the record is read first and runs alone.
                 CompleteAll();
-                UpdateAlone(change, target);
+                UpdateAlone(change, source, target);
                 return;
             }
             string knownName = ParameterSetName == InputObjectSet ? CustomerInput.NameOf(InputObject) : null;
@@ -119,13 +127,24 @@ namespace SecuConnect.Commands
                     var merged = change.Merge(current, client.Log);
                     return merged == null ? current : await client.UpdateCustomerAsync(id, merged, ct).ConfigureAwait(false);
                 },
-                result => { if (passThru) WriteObject(CustomerOutput.Create(result)); },
+                result => Written(result, source, passThru),
                 ex => WriteApiError(ex, target));
         }
 
         private protected override string ProgressActivity => "Updating customers";
 
-        private void UpdateAlone(CustomerChange change, object target)
+        /// <summary>
+        /// After a successful update, a piped customer object takes the customer as the server now holds it (values and
+        /// what it was read as), so piping it again applies only later edits and warns about nobody.
+        /// </summary>
+        private void Written(PaymentCustomer result, Customer source, bool passThru)
+        {
+            var written = CustomerOutput.Create(result);
+            source?.TakeStateOf(written);
+            if (passThru) WriteObject(written);
+        }
+
+        private void UpdateAlone(CustomerChange change, Customer source, object target)
         {
             try
             {
@@ -140,7 +159,7 @@ namespace SecuConnect.Commands
                     if (!ShouldProcess($"Update customer {shown}:{changes}", $"Update customer {shown}?{changes}", "Update customer")) return;
                     current = CallApi(ct => Client.UpdateCustomerAsync(change.Id, merged, ct));
                 }
-                if (PassThru) WriteObject(CustomerOutput.Create(current));
+                Written(current, source, PassThru);
             }
             catch (SecuApiException ex)
             {

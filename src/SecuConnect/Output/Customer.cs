@@ -19,7 +19,7 @@ namespace SecuConnect
     {
         // The values as written; _fields shares this array until the first assignment copies it (most objects are only read).
         private object[] _fields;
-        private readonly object[] _asRead;
+        private object[] _asRead;
         private object _contact;
         private Contact _wireContact;
 
@@ -89,6 +89,22 @@ namespace SecuConnect
         {
             if (ReferenceEquals(_fields, _asRead)) _fields = (object[])_asRead.Clone();
             _fields[field.Index] = value;
+        }
+
+        /// <summary>Takes every value of <paramref name="fresh"/>, and what it was read as: this object now shows the customer as written.</summary>
+        internal void TakeStateOf(Customer fresh)
+        {
+            _fields = fresh._fields;
+            _asRead = fresh._asRead;
+            _wireContact = fresh._wireContact;
+            _contact = fresh._contact;
+            Id = fresh.Id;
+            Name = fresh.Name;
+            Created = fresh.Created;
+            Updated = fresh.Updated;
+            ContractId = fresh.ContractId;
+            MerchantId = fresh.MerchantId;
+            AdditionalProperties = fresh.AdditionalProperties;
         }
 
         /// <summary>The field's value now (after any edit by the user).</summary>

@@ -1,0 +1,124 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Management.Automation;
+
+namespace SecuConnect.Commands
+{
+    /// <summary>
+    /// The <c>Updated</c> value a piped row or object without the module's memory carries (a CSV row, an object from
+    /// Import-Clixml or a job): when the customer was read. Set-SecuCustomer compares it with the server's
+    /// <c>updated</c>, to the second, before applying a row that cannot say which of its cells the user edited.
+    /// </summary>
+    internal sealed class RowStamp
+    {
+        // Export-Csv writes a DateTimeOffset in the exporting culture's format ("12/7/2026 10:05:03 AM +00:00",
+        // "07.12.2026 10:05:03 +00:00", "2026/12/07 ..."), and the file may be read anywhere. Every reading counts:
+        // a stale row matches the server's stamp under none of them, and two readings that differ never both match.
+        private static readonly CultureInfo[] Readings = new[] { "en-US", "en-GB", "de-DE", "ja-JP" }
+            .Select(TryCulture).Where(c => c != null).ToArray();
+
+        private readonly DateTimeOffset[] _readings;
+
+        private RowStamp(string text, DateTimeOffset[] readings, bool neverUpdated)
+        {
+            Text = text;
+            _readings = readings;
+            NeverUpdated = neverUpdated;
+        }
+
+        /// <summary>The value as the row gives it, for messages.</summary>
+        public string Text { get; }
+
+        /// <summary>False when no culture reads the value as a time: the row's age is unknown.</summary>
+        public bool Readable => _readings.Length > 0;
+
+        /// <summary>
+        /// True for a row read before the customer's first update: the API sends no <c>updated</c> until then, so the
+        /// export has a Created value and an empty Updated cell.
+        /// </summary>
+        public bool NeverUpdated { get; }
+
+        /// <summary>
+        /// What the row says of its age, or null when it says nothing (no Updated value, and no Created value beside an
+        /// empty Updated): such rows keep the rule of applying every value they hold.
+        /// </summary>
+        public static RowStamp Of(PSObject input)
+        {
+            if (input == null || input.BaseObject is string || input.BaseObject is Customer) return null;
+            var updated = Read(input, "Updated", out bool hasUpdated);
+            if (updated != null) return new RowStamp(updated.Value.Text, updated.Value.Readings, false);
+            if (!hasUpdated) return null;
+            var created = Read(input, "Created", out _);
+            return created == null ? null : new RowStamp(created.Value.Text, created.Value.Readings, true);
+        }
+
+        /// <summary>A timestamp property's text and readings; null when it is absent or empty.</summary>
+        private static (string Text, DateTimeOffset[] Readings)? Read(PSObject input, string name, out bool present)
+        {
+            object value;
+            if (input.BaseObject is IDictionary d) value = ValueOf(d, name, out present);
+            else
+            {
+                var property = input.Properties[name];
+                present = property != null;
+                value = property?.Value;
+            }
+            switch (CustomerInput.Unwrap(value))
+            {
+                case null:
+                    return null;
+                case DateTimeOffset dto:
+                    return (dto.ToString("o", CultureInfo.InvariantCulture), new[] { dto });
+                case DateTime dt:
+                    var instant = new DateTimeOffset(dt.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(dt, DateTimeKind.Utc) : dt);
+                    return (instant.ToString("o", CultureInfo.InvariantCulture), new[] { instant });
+                case PSObject deserialized when deserialized.Properties["UtcDateTime"]?.Value is DateTime utc:
+                    // A DateTimeOffset after Export-Clixml/Import-Clixml or a job: a property bag, its instant kept.
+                    var at = new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc));
+                    return (at.ToString("o", CultureInfo.InvariantCulture), new[] { at });
+                case object other:
+                    string text = CustomerInput.ToText(other)?.Trim();
+                    if (string.IsNullOrEmpty(text)) return null;
+                    return (text, Read(text));
+            }
+        }
+
+        private static object ValueOf(IDictionary d, string name, out bool present)
+        {
+            foreach (DictionaryEntry e in d)
+            {
+                if (!string.Equals(Convert.ToString(e.Key, CultureInfo.InvariantCulture), name, StringComparison.OrdinalIgnoreCase)) continue;
+                present = true;
+                return e.Value;
+            }
+            present = false;
+            return null;
+        }
+
+        /// <summary>Every instant the text may mean: invariant culture first, then the current one, then the common date orders.</summary>
+        private static DateTimeOffset[] Read(string text)
+        {
+            var found = new List<DateTimeOffset>();
+            foreach (var culture in new[] { CultureInfo.InvariantCulture, CultureInfo.CurrentCulture }.Concat(Readings))
+            {
+                if (DateTimeOffset.TryParse(text, culture, DateTimeStyles.AssumeUniversal, out var reading) && !found.Contains(reading)) found.Add(reading);
+            }
+            return found.ToArray();
+        }
+
+        /// <summary>True when one reading names the same second as <paramref name="server"/> (an export keeps whole seconds).</summary>
+        public bool Matches(DateTimeOffset server) =>
+            _readings.Any(r => Seconds(r) == Seconds(server));
+
+        private static long Seconds(DateTimeOffset t) => t.UtcTicks / TimeSpan.TicksPerSecond;
+
+        private static CultureInfo TryCulture(string name)
+        {
+            try { return CultureInfo.GetCultureInfo(name); }
+            catch (CultureNotFoundException) { return null; }
+        }
+    }
+}
