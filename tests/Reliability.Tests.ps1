@@ -117,6 +117,28 @@ Describe 'Retry decisions' {
         @(Get-SandboxRequestLog $sb -Path '*/Payment/Customers/*' -Method DELETE).status | Should -Be 502, 404
     }
 
+    It 'reports a GET that runs past -TimeoutSec as Timeout (OperationTimeout), not as a network failure' {
+        Add-SandboxLatency $sb 2500 GET -Count 2
+        $r = Invoke-Captured { Get-SecuCustomer -Id $c.id -Connection $fast }
+        $r.Output | Should -BeNullOrEmpty
+        $r.Errors.Count | Should -Be 1
+        $r.Errors[0].FullyQualifiedErrorId | Should -Be 'Timeout,SecuConnect.Commands.GetSecuCustomerCommand'
+        $r.Errors[0].CategoryInfo.Category | Should -Be 'OperationTimeout'
+        $r.Errors[0].TargetObject | Should -Be $c.id
+    }
+
+    It 'reports a DELETE of a missing customer answered <Status> and then 404 as ProductNotFoundException, not as removed' -ForEach @(@{ Status = 503 }, @{ Status = 429 }) {
+        $null = Invoke-SandboxApi $sb DELETE "/Payment/Customers/$($c.id)"
+        Clear-SandboxRequestLog $sb
+        Add-SandboxFault $sb -Status $Status -Count 1 -RetryAfter 0 -Method DELETE -PathPrefix '/api/v2/Payment/Customers'
+        $r = Invoke-Captured { Remove-SecuCustomer -Id $c.id -Confirm:$false -PassThru }
+        $r.Output | Should -BeNullOrEmpty
+        $r.Errors.Count | Should -Be 1
+        $r.Errors[0].FullyQualifiedErrorId | Should -Be 'ProductNotFoundException,SecuConnect.Commands.RemoveSecuCustomerCommand'
+        $r.Errors[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        @(Get-SandboxRequestLog $sb -Path '*/Payment/Customers/*' -Method DELETE).status | Should -Be $Status, 404
+    }
+
     It 'stops at -MaximumRetryCount and reports a ResourceUnavailable error' {
         Add-SandboxFault $sb -Status 503 -RetryAfter 0 -Method GET -PathPrefix '/api/v2/Payment/Customers'
         $r = Invoke-Captured { Get-SecuCustomer -Id $c.id -Connection $fast; 'after' }

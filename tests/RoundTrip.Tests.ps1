@@ -121,6 +121,30 @@ Describe 'Export-Csv under one culture, Import-Csv | Set-SecuCustomer under anot
     }
 }
 
+Describe 'Dates of birth under cultures with other calendars' {
+    It 'sends and shows the Gregorian yyyy-MM-dd under <_>, from a string, a [datetime] and a CSV round trip' -ForEach @('th-TH', 'fa-IR', 'ar-SA') {
+        $culture = $_
+        $fromText = Invoke-InCulture $culture { New-SecuCustomer -Forename Cal -Surname "Text$($culture.Replace('-', ''))" -DateOfBirth '1970-04-03' }
+        $fromDate = Invoke-InCulture $culture { New-SecuCustomer -Forename Cal -Surname "Date$($culture.Replace('-', ''))" -DateOfBirth ([datetime]::new(1970, 4, 3)) }
+        foreach ($c in $fromText, $fromDate) {
+            (Get-SandboxCustomer $sb -Id $c.Id).contact.dob | Should -Be '1970-04-03T00:00:00+00:00'
+            $c.DateOfBirth | Should -Be '1970-04-03'
+        }
+        $csv = Join-Path $TestDrive "calendar-$culture.csv"
+        Invoke-InCulture $culture {
+            (Get-SecuCustomer -Id $fromText.Id).DateOfBirth | Should -Be '1970-04-03'
+            Get-SecuCustomer -Id $fromText.Id | Export-Csv -LiteralPath $csv -NoTypeInformation
+            $row = Import-Csv -LiteralPath $csv
+            $row.City = 'Bangkok'
+            $row | Set-SecuCustomer -ErrorVariable failed
+            $failed | Should -BeNullOrEmpty
+        }
+        $stored = (Get-SandboxCustomer $sb -Id $fromText.Id).contact
+        $stored.dob | Should -Be '1970-04-03T00:00:00+00:00'
+        $stored.address.city | Should -Be 'Bangkok'
+    }
+}
+
 Describe 'A partial listing piped back' {
     It 'writes only the fetched properties, so an edited export clears nothing it did not fetch' {
         $raw = New-FullCustomer 'Partial'

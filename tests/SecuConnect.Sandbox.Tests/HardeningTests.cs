@@ -60,7 +60,7 @@ public sealed class BindingTests
             Assert.Equal("127.0.0.1", sandbox.BaseUri.Host);
             foreach (var port in ports)
             {
-                Assert.False(await Accepts(port), $"port {port} from the environment or appsettings.json is listening");
+                Assert.False(await ServedBy(sandbox, port), $"port {port} from the environment or appsettings.json is listening");
             }
             Assert.DoesNotContain("Overriding", sandbox.StdErr);
         }
@@ -78,18 +78,29 @@ public sealed class BindingTests
         finally { l.Stop(); }
     }
 
-    private static async Task<bool> Accepts(int port)
+    /// <summary>
+    /// True when this sandbox answers on the port. A freed port may be taken by another process meanwhile (other tests
+    /// start sandboxes on free ports), so a connection alone proves nothing: a request with a marker path must reach
+    /// this sandbox's own request log.
+    /// </summary>
+    private static async Task<bool> ServedBy(SandboxProcess sandbox, int port)
     {
-        using var client = new TcpClient();
+        string marker = $"/api/v2/Payment/Customers/PCU_PORTPROBE{port}";
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         try
         {
-            await client.ConnectAsync(IPAddress.Loopback, port).WaitAsync(TimeSpan.FromSeconds(5));
-            return true;
+            using var _ = await client.GetAsync($"http://127.0.0.1:{port}{marker}");
         }
-        catch (SocketException)
+        catch (HttpRequestException)
         {
             return false;
         }
+        catch (TaskCanceledException)
+        {
+            return false;
+        }
+        var log = await sandbox.RequestLogAsync();
+        return log.EnumerateArray().Any(e => e.GetProperty("path").GetString() == marker);
     }
 }
 

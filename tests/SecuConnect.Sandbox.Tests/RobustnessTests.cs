@@ -14,6 +14,7 @@ namespace SecuConnect.Sandbox.Tests;
 /// Hostile clients: many at once, slow ones and ones that vanish mid-request leave the sandbox serving and its
 /// store consistent. Raw sockets reach the places HttpClient never goes (a body cut short, a stalled upload).
 /// </summary>
+[Collection(TimingCollection.Name)]
 public sealed class RobustnessTests(SandboxProcess sandbox) : IClassFixture<SandboxProcess>, IAsyncLifetime
 {
     private const string CustomersPath = "/api/v2/Payment/Customers";

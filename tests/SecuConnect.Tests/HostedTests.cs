@@ -9,6 +9,7 @@ using Xunit;
 
 namespace SecuConnect.Tests;
 
+[Collection(TimingCollection.Name)]
 public class HostedTests
 {
     private static Runspace OpenRunspace()

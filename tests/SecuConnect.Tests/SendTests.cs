@@ -7,6 +7,7 @@ using Xunit;
 
 namespace SecuConnect.Tests;
 
+[Collection(TimingCollection.Name)]
 public class SendTests
 {
     private const string Id = "PCU_3BBSV6C702NCA4HR70ZAVCAX3R6CAW";
