@@ -6,8 +6,9 @@
       build          publish the module to out/SecuConnect and the sandbox to out/SecuConnect.Sandbox, then docs
       docs           turn docs/en-US into out/SecuConnect/en-US help (MAML); fails when docs and cmdlets disagree
       test           build, then run the xunit and Pester tests; prints passed, failed and skipped per suite and the
-                     last line "tests: N passed, N failed, N skipped"; fails on any failed or skipped test and on a
-                     suite below its minimum count in tests/minimum-tests.json
+                     last line "tests: N passed, N failed, N skipped"; fails on any failed or skipped test, on a
+                     suite, test file or class below its minimum count in tests/minimum-tests.json, and on a test file
+                     or class that has no minimum there
       demo           build, start a sandbox on a free port, walk through the vendor's CRUD example, stop it
       sandbox        build, then run the sandbox in the foreground (Ctrl+C stops it)
       bench-sandbox  build, then measure the sandbox's own capacity (GET by id, create) with 8 connections
@@ -15,6 +16,8 @@
                      twice: on this pwsh (the .NET tool, JIT-compiled) and on a ReadyToRun pwsh published to
                      out/pwsh-r2r (tools/PwshHost); prints both tables and writes out/bench/bench.json and
                      bench-r2r.json, and .md beside them (about fifteen minutes)
+      minimums       write tests/minimum-tests.json from the last green test run: each suite's and each test file's (Pester)
+                     or class's (xunit) count; run it after adding tests, or to accept removing some
       package        build, then pack out/SecuConnect.<version>.nupkg as Publish-PSResource gives it to the Gallery,
                      and the sandbox as the .NET tool out/SecuConnect.Sandbox.<version>.nupkg (secuconnect-sandbox)
       clean          remove out/ and the bin/obj folders
@@ -24,7 +27,7 @@
 [CmdletBinding()]
 param(
     [Parameter(Position = 0, ValueFromRemainingArguments)]
-    [ValidateSet('build', 'docs', 'test', 'demo', 'sandbox', 'bench-sandbox', 'bench', 'package', 'clean')]
+    [ValidateSet('build', 'docs', 'test', 'minimums', 'demo', 'sandbox', 'bench-sandbox', 'bench', 'package', 'clean')]
     [string[]] $Task = @('build'),
 
     [ValidateSet('Debug', 'Release')]
@@ -99,24 +102,44 @@ function Get-TrxCount([string[]] $Path) {
     [pscustomobject]@{ Passed = $passed; Failed = $failed; Skipped = $total - $passed - $failed; Total = $total }
 }
 
-# The committed minimum test count of a suite on this platform: tests/minimum-tests.json maps each suite to a number,
-# or to an object of numbers per platform (linux, windows, macos) when some tests are chosen by platform at discovery.
-function Get-MinimumTestCount([string] $Suite) {
-    $path = Join-Path $Root 'tests/minimum-tests.json'
-    if (-not (Test-Path -LiteralPath $path)) { return $null }
-    $all = Get-Content -LiteralPath $path -Raw | ConvertFrom-Json -AsHashtable
-    $m = $all['suites'][$Suite]
-    if ($m -is [System.Collections.IDictionary]) {
-        $platform = if ($IsWindows) { 'windows' } elseif ($IsMacOS) { 'macos' } else { 'linux' }
-        $m = $m[$platform]
+# tests/minimum-tests.json: per suite, the fewest tests it may hold ("suites"), and per suite the fewest each of its
+# test files (Pester) or classes (xunit) may hold ("files"), so a deleted file cannot hide behind tests added elsewhere.
+# A number applies on every platform; an object of numbers per platform (linux, windows, macos) serves tests chosen
+# by platform at discovery. ./build.ps1 minimums writes it from the last green run.
+$MinimumsPath = Join-Path $Root 'tests/minimum-tests.json'
+
+function Get-Minimums {
+    if (-not (Test-Path -LiteralPath $MinimumsPath)) { return $null }
+    Get-Content -LiteralPath $MinimumsPath -Raw | ConvertFrom-Json -AsHashtable
+}
+
+function Get-Platform { if ($IsWindows) { 'windows' } elseif ($IsMacOS) { 'macos' } else { 'linux' } }
+
+function Resolve-Minimum($Value) {
+    if ($Value -is [System.Collections.IDictionary]) { $Value = $Value[(Get-Platform)] }
+    if ($null -eq $Value) { return $null }
+    [int]$Value
+}
+
+# Test counts by class from TRX files: each result (a theory's cases count one each) under its test's class name.
+function Get-TrxCountByClass([string[]] $Path) {
+    $counts = [ordered]@{}
+    foreach ($p in $Path) {
+        [xml] $x = Get-Content -LiteralPath $p -Raw
+        $classOf = @{}
+        foreach ($t in $x.TestRun.TestDefinitions.UnitTest) { $classOf[$t.id] = $t.TestMethod.className }
+        foreach ($r in $x.TestRun.Results.UnitTestResult) {
+            $class = $classOf[$r.testId]
+            $counts[$class] = 1 + [int]$counts[$class]
+        }
     }
-    if ($null -eq $m) { return $null }
-    [int]$m
+    $counts
 }
 
 # Judges one suite: prints its counts, and returns it with Failed raised by one for a suite that ran badly (exit code
-# without a failed test, no result, no test) and Problems naming everything that must fail the run.
-function Measure-Suite([string] $Name, $Count, [int] $ExitCode) {
+# without a failed test, no result, no test) and Problems naming everything that must fail the run. $Parts holds the
+# suite's counts by test file or class, checked against their minimums.
+function Measure-Suite([string] $Name, $Count, [int] $ExitCode, [System.Collections.IDictionary] $Parts) {
     $problems = [System.Collections.Generic.List[string]]::new()
     if ($null -eq $Count) {
         $Count = [pscustomobject]@{ Passed = 0; Failed = 0; Skipped = 0; Total = 0 }
@@ -130,15 +153,83 @@ function Measure-Suite([string] $Name, $Count, [int] $ExitCode) {
         $Count.Failed++
     }
     if ($Count.Skipped -gt 0) { $problems.Add("$Name skipped or did not run $($Count.Skipped) test(s): every test must run") }
-    $minimum = Get-MinimumTestCount $Name
+    $all = Get-Minimums
+    $minimum = if ($all) { Resolve-Minimum $all['suites'][$Name] } else { $null }
     if ($null -eq $minimum) {
         $problems.Add("$Name has no minimum test count in tests/minimum-tests.json")
     } elseif ($Count.Total -lt $minimum) {
         $problems.Add("$Name holds $($Count.Total) tests, fewer than its minimum of $minimum (tests/minimum-tests.json)")
     }
+    $fileMinimums = if ($all -and $all['files']) { $all['files'][$Name] } else { $null }
+    if ($Parts -and $Count.Total -gt 0) {
+        if ($null -eq $fileMinimums) { $fileMinimums = @{} }
+        foreach ($part in $fileMinimums.Keys) {
+            $m = Resolve-Minimum $fileMinimums[$part]
+            $n = [int]$Parts[$part]
+            if ($null -ne $m -and $n -lt $m) { $problems.Add("$Name/$part holds $n tests, fewer than its minimum of $m (tests/minimum-tests.json; ./build.ps1 minimums accepts a removal)") }
+        }
+        foreach ($part in $Parts.Keys) {
+            if (-not $fileMinimums.Contains($part)) { $problems.Add("$Name/$part has no minimum test count in tests/minimum-tests.json: run ./build.ps1 minimums after a green run") }
+        }
+    }
     $line = '{0}: {1} passed, {2} failed, {3} skipped (minimum {4})' -f $Name, $Count.Passed, $Count.Failed, $Count.Skipped, $(if ($null -eq $minimum) { 'none' } else { $minimum })
     Write-Host $line -ForegroundColor $(if ($problems.Count -or $Count.Failed) { 'Red' } else { 'Green' })
-    [pscustomobject]@{ Name = $Name; Passed = $Count.Passed; Failed = $Count.Failed; Skipped = $Count.Skipped; Problems = $problems }
+    [pscustomobject]@{ Name = $Name; Passed = $Count.Passed; Failed = $Count.Failed; Skipped = $Count.Skipped; Total = $Count.Total; Parts = $Parts; Problems = $problems }
+}
+
+# The suites of the last test run (out/TestResults), judged: the xunit projects from their TRX files, Pester from its summary.
+function Get-TestResults([object[]] $XunitRuns, [int] $PesterExit) {
+    $suites = [System.Collections.Generic.List[object]]::new()
+    foreach ($r in $XunitRuns) {
+        $trx = @(Get-ChildItem $r.TrxDir -Filter *.trx -Recurse -ErrorAction SilentlyContinue)
+        $count = if ($trx.Count) { Get-TrxCount $trx.FullName } else { $null }
+        $parts = if ($trx.Count) { Get-TrxCountByClass $trx.FullName } else { $null }
+        $suites.Add((Measure-Suite $r.Name $count $r.Exit $parts))
+    }
+    $summary = Join-Path $ResultsDir 'pester-summary.json'
+    $count = $null
+    $parts = $null
+    if (Test-Path $summary) {
+        $s = Get-Content -LiteralPath $summary -Raw | ConvertFrom-Json
+        $count = [pscustomobject]@{ Passed = $s.passed; Failed = $s.failed; Skipped = $s.skipped + $s.inconclusive + $s.notRun; Total = $s.total }
+        $parts = [ordered]@{}
+        foreach ($c in @($s.containers)) { $parts[$c.name] = [int]$c.total }
+        foreach ($c in @($s.containers | Where-Object result -eq 'Failed')) { Write-Host "  $($c.name): $($c.passed) passed, $($c.failed) failed of $($c.total) (container failed)" -ForegroundColor Red }
+    }
+    $suites.Add((Measure-Suite 'Pester' $count $PesterExit $parts))
+    $suites
+}
+
+$XunitSuites = 'SecuConnect.Sandbox.Tests', 'SecuConnect.Tests'
+
+# Writes tests/minimum-tests.json from the last test run, which must have passed every test.
+function Update-Minimums {
+    $runs = foreach ($name in $XunitSuites) { [pscustomobject]@{ Name = $name; Exit = 0; TrxDir = Join-Path $ResultsDir "xunit/$name" } }
+    $suites = @(Get-TestResults $runs 0)
+    $bad = @($suites | Where-Object { $_.Failed -gt 0 -or $_.Skipped -gt 0 -or $_.Total -eq 0 -or $null -eq $_.Parts })
+    if ($bad) { throw "the last test run did not pass in $($bad.Name -join ', '): run ./build.ps1 test until it is green, then this task" }
+    # What the new minimums accept: files or classes that shrank or went, and new ones.
+    foreach ($p in @($suites | ForEach-Object { $_.Problems })) { Write-Host "accepted: $p" }
+    $old = Get-Minimums
+    $platform = Get-Platform
+    # A count that differs by platform keeps its object form, with this platform's number replaced.
+    function Merge-Count($Previous, [int] $Now) {
+        if ($Previous -is [System.Collections.IDictionary]) { $copy = [ordered]@{} + $Previous; $copy[$platform] = $Now; return $copy }
+        $Now
+    }
+    $suiteCounts = [ordered]@{}
+    $fileCounts = [ordered]@{}
+    foreach ($s in $suites) {
+        $suiteCounts[$s.Name] = Merge-Count $(if ($old) { $old['suites'][$s.Name] }) $s.Total
+        $files = [ordered]@{}
+        foreach ($part in @($s.Parts.Keys | Sort-Object)) {
+            $files[$part] = Merge-Count $(if ($old -and $old['files'] -and $old['files'][$s.Name]) { $old['files'][$s.Name][$part] }) $s.Parts[$part]
+        }
+        $fileCounts[$s.Name] = $files
+    }
+    $about = 'The fewest tests each suite, and each of its test files (Pester) or classes (xunit), may hold; ./build.ps1 test fails below them and on a file or class not listed. ./build.ps1 minimums writes this file from the last green run: run it after adding tests, or to accept removing some. A number applies on every platform; an object {"linux": N, "windows": N, "macos": N} gives one per platform, for tests chosen by platform at discovery.'
+    [ordered]@{ about = $about; suites = $suiteCounts; files = $fileCounts } | ConvertTo-Json -Depth 5 | Set-Content -LiteralPath $MinimumsPath -Encoding utf8
+    Write-Host "minimums: $MinimumsPath ($(($suites | ForEach-Object { "$($_.Name) $($_.Total)" }) -join ', '))"
 }
 
 function Invoke-Test {
@@ -146,12 +237,11 @@ function Invoke-Test {
     $pester = Restore-Tools
     if (Test-Path $ResultsDir) { Remove-Item $ResultsDir -Recurse -Force }
     $null = New-Item -ItemType Directory $ResultsDir
-    $suites = [System.Collections.Generic.List[object]]::new()
 
     Write-Host '== xunit' -ForegroundColor Cyan
     $env:SECUCONNECT_SANDBOX_DLL = Join-Path $SandboxOut 'SecuConnect.Sandbox.dll'
     $env:SECUCONNECT_MODULE_PATH = Join-Path $ModuleOut 'SecuConnect.psd1'
-    $xunitRuns = foreach ($name in 'SecuConnect.Sandbox.Tests', 'SecuConnect.Tests') {
+    $xunitRuns = foreach ($name in $XunitSuites) {
         $trxDir = Join-Path $ResultsDir "xunit/$name"
         & dotnet test (Join-Path $Root "tests/$name/$name.csproj") -c $Configuration --nologo `
             --logger 'trx' --logger 'console;verbosity=minimal' --results-directory $trxDir | Out-Host
@@ -165,18 +255,7 @@ function Invoke-Test {
     $pesterExit = $LASTEXITCODE
 
     Write-Host '== results' -ForegroundColor Cyan
-    foreach ($r in $xunitRuns) {
-        $trx = @(Get-ChildItem $r.TrxDir -Filter *.trx -Recurse -ErrorAction SilentlyContinue)
-        $count = if ($trx.Count) { Get-TrxCount $trx.FullName } else { $null }
-        $suites.Add((Measure-Suite $r.Name $count $r.Exit))
-    }
-    $count = $null
-    if (Test-Path $summary) {
-        $s = Get-Content -LiteralPath $summary -Raw | ConvertFrom-Json
-        $count = [pscustomobject]@{ Passed = $s.passed; Failed = $s.failed; Skipped = $s.skipped + $s.inconclusive + $s.notRun; Total = $s.total }
-        foreach ($c in @($s.containers | Where-Object result -eq 'Failed')) { Write-Host "  $($c.name): $($c.passed) passed, $($c.failed) failed of $($c.total) (container failed)" -ForegroundColor Red }
-    }
-    $suites.Add((Measure-Suite 'Pester' $count $pesterExit))
+    $suites = @(Get-TestResults $xunitRuns $pesterExit)
 
     $passed = ($suites | Measure-Object Passed -Sum).Sum
     $failed = ($suites | Measure-Object Failed -Sum).Sum
@@ -251,6 +330,7 @@ foreach ($t in $Task) {
         'build' { Invoke-Build }
         'docs' { Invoke-Docs }
         'test' { Invoke-Test }
+        'minimums' { Update-Minimums }
         'demo' { Invoke-Demo }
         'sandbox' { Invoke-Sandbox }
         'bench-sandbox' { Invoke-BenchSandbox }
