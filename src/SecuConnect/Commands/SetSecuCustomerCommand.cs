@@ -117,7 +117,7 @@ namespace SecuConnect.Commands
                 {
                     var current = await client.GetCustomerAsync(id, ct).ConfigureAwait(false);
                     var merged = change.Merge(current, client.Log);
-                    return merged == null ? current : await client.UpdateCustomerAsync(id, merged, ct).ConfigureAwait(false);
+                    return merged == null ? current : await client.UpdateCustomerAsync(id, merged, ct, current).ConfigureAwait(false);
                 },
                 result => { if (passThru) WriteObject(CustomerOutput.Create(result)); },
                 ex => WriteApiError(ex, target));
@@ -138,7 +138,8 @@ namespace SecuConnect.Commands
                     string shown = CustomerInput.Target(change.Id, CustomerInput.DisplayName(current.Contact));
                     string changes = CustomerChange.Describe(current.Contact, merged);
                     if (!ShouldProcess($"Update customer {shown}:{changes}", $"Update customer {shown}?{changes}", "Update customer")) return;
-                    current = CallApi(ct => Client.UpdateCustomerAsync(change.Id, merged, ct));
+                    var before = current;
+                    current = CallApi(ct => Client.UpdateCustomerAsync(change.Id, merged, ct, before));
                 }
                 if (PassThru) WriteObject(CustomerOutput.Create(current));
             }
