@@ -13,7 +13,7 @@ namespace SecuConnect.Tests;
 public class ReliabilityTests
 {
     private const string Id = "PCU_3BBSV6C702NCA4HR70ZAVCAX3R6CAW";
-    private const string Customer = "{\"id\":\"" + Id + "\",\"contact\":{\"forename\":\"Ada\"}}";
+    private const string Customer = "{\"object\":\"payment.customers\",\"id\":\"" + Id + "\",\"contact\":{\"forename\":\"Ada\"}}";
 
     private static SecuClient Client(SecuConnection connection, ApiLogQueue? log = null) => new(connection, log ?? new ApiLogQueue());
 
