@@ -95,7 +95,9 @@ Describe 'Stop means stop' {
                 }
             }
             'Remove-SecuCustomer' {
-                @($log | Where-Object method -EQ DELETE).Count | Should -Be 3
+                # -PassThru reads each customer before its DELETE: the missing one fails at that read (404).
+                @($log | Where-Object method -EQ DELETE).Count | Should -Be 2
+                $log[-1].method | Should -Be GET
                 foreach ($later in $ids[3..5]) { Get-SandboxCustomer $sb -Id $later | Should -Not -BeNullOrEmpty }
             }
         }
