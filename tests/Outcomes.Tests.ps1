@@ -157,6 +157,28 @@ Describe 'Uncertain updates and removals are settled by a read' {
         (Get-Summary $info).Failed | Should -Be 1
     }
 
+    It 'sends no settling read once the run is ending: the updates still in flight are OutcomeUnknown warnings' {
+        $conn0 = Connect-Quick -Retries 0
+        # Every update is stored and answered 502: the first after 0.3 s (by then all four are sent), the others after
+        # 2 s, so they are still in flight when Select-Object -First 1 ends the run (within the 3 s grace).
+        Add-SandboxFault $sb -Status 502 -LatencyMs 300 -Method PUT -PathPrefix "$customers/$($ids[0])" -Phase after
+        Add-SandboxFault $sb -Status 502 -LatencyMs 2000 -Method PUT -PathPrefix $customers -Phase after
+        $first = @($ids[0..3] | Set-SecuCustomer -City Ending -PassThru -ThrottleLimit 4 -Connection $conn0 -WarningVariable warns -InformationVariable info 3>$null |
+            Select-Object -First 1)
+        $first.Id | Should -Be $ids[0]
+        $unknown = @($warns | Where-Object { "$_" -match 'outcome unknown \(OutcomeUnknown\)' })
+        $unknown.Count | Should -Be 3
+        foreach ($id in $ids[1..3]) {
+            @($unknown | Where-Object { "$_" -match $id }).Count | Should -Be 1
+            # One read before the update, none after it: the run was ending.
+            @(Get-SandboxRequestLog $sb -Method GET -Path "*/Customers/$id").Count | Should -Be 1
+            (Get-SandboxCustomer $sb -Id $id).contact.address.city | Should -Be 'Ending'
+        }
+        $s = Get-Summary $info
+        $s.Done | Should -Be 1
+        $s.Unknown | Should -Be 3
+    }
+
     It 'counts 20 removals whose answers were dropped as removed' {
         $conn0 = Connect-Quick -Retries 0
         Add-SandboxFault $sb -Status 0 -Method DELETE -PathPrefix $customers -Phase after
