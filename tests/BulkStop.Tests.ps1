@@ -95,7 +95,9 @@ Describe 'Stop means stop' {
                 }
             }
             'Remove-SecuCustomer' {
-                @($log | Where-Object method -EQ DELETE).Count | Should -Be 3
+                # -PassThru reads each customer before its DELETE: the missing one fails at that read (404).
+                @($log | Where-Object method -EQ DELETE).Count | Should -Be 2
+                $log[-1].method | Should -Be GET
                 foreach ($later in $ids[3..5]) { Get-SandboxCustomer $sb -Id $later | Should -Not -BeNullOrEmpty }
             }
         }
@@ -222,7 +224,7 @@ Describe 'A dead API ends the run' {
     }
     AfterEach { Clear-SandboxFault $sb }
 
-    It 'ends 40 creates answered with 503 quickly, each row failed or counted as not attempted' {
+    It 'ends 40 creates answered with 503 quickly, each row failed or reported as not attempted' {
         # A fresh connection has a full retry budget and the default retry settings (5 retries, 1 s base interval).
         $conn = Connect-SecuConnect -BaseUri $sb.BaseUri -Credential $sb.Credential -PassThru
         Add-SandboxFault $sb -Status 503 -Method POST -PathPrefix '/api/v2/Payment/Customers'
@@ -233,17 +235,16 @@ Describe 'A dead API ends the run' {
         $sw.Stop()
         # Without the budget each row would wait through five retries (about 15 s each).
         $sw.Elapsed.TotalSeconds | Should -BeLessThan 60
-        $caught.FullyQualifiedErrorId | Should -Be 'RecordsNotAttempted,SecuConnect.Commands.NewSecuCustomerCommand'
-        $caught.CategoryInfo.Category | Should -Be 'ResourceUnavailable'
-        $notAttempted = @($caught.TargetObject)
-        $caught.Exception.Message | Should -Match "$($notAttempted.Count) records were not attempted"
-        # -ErrorVariable also holds the terminating error (as the exception that ended the command).
-        $failed = @($errs | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] -and $_.FullyQualifiedErrorId -notlike 'RecordsNotAttempted,*' })
+        # No terminating error: each row not sent is its own error.
+        $caught | Should -BeNullOrEmpty
+        $notAttempted = @($errs | Where-Object FullyQualifiedErrorId -eq 'NotAttempted,SecuConnect.Commands.NewSecuCustomerCommand')
+        $notAttempted.Count | Should -BeGreaterThan 0
+        $notAttempted | ForEach-Object { $_.CategoryInfo.Category | Should -Be 'ResourceUnavailable' }
+        $failed = @($errs | Where-Object FullyQualifiedErrorId -ne 'NotAttempted,SecuConnect.Commands.NewSecuCustomerCommand')
         $failed.Count | Should -BeGreaterOrEqual 5
         ($failed.Count + $notAttempted.Count) | Should -Be 40
-        # Each row is either a record's error or a not-attempted target, exactly once.
-        $named = @($failed | ForEach-Object { $_.TargetObject.Surname }) + @($notAttempted | ForEach-Object Surname)
-        @($named | Sort-Object) | Should -Be @($rows.Surname | Sort-Object)
+        # Each row is the target of exactly one error.
+        @($errs | ForEach-Object { $_.TargetObject.Surname } | Sort-Object) | Should -Be @($rows.Surname | Sort-Object)
         # Not attempted means not sent: the server saw only the failed rows' requests (first attempts and the budget's retries).
         # docs/reliability.md: a capacity of 100, and a retry after a 5xx answer costs 5.
         $retries = 100 / 5
@@ -253,6 +254,7 @@ Describe 'A dead API ends the run' {
         $summary[0].MessageData.Failed | Should -Be $failed.Count
         $summary[0].MessageData.NotAttempted | Should -Be $notAttempted.Count
         $summary[0].MessageData.Done | Should -Be 0
+        $summary[0].MessageData.Abandoned | Should -BeTrue
         @(Get-SandboxCustomer $sb).Count | Should -Be 0
     }
 

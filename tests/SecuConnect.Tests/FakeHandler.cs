@@ -17,7 +17,7 @@ internal sealed class FakeHandler : HttpMessageHandler
 
     /// <summary>Answers API requests once the script is used up.</summary>
     public Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> Fallback { get; set; } =
-        (_, _) => Task.FromResult(Json(HttpStatusCode.OK, "{\"id\":\"PCU_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\"}"));
+        (_, _) => Task.FromResult(Json(HttpStatusCode.OK, "{\"object\":\"payment.customers\",\"id\":\"PCU_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\"}"));
 
     /// <summary>Answers the token endpoint; by default a new token per call, valid for <see cref="TokenLifetime"/> seconds.</summary>
     public Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>>? TokenResponder { get; set; }

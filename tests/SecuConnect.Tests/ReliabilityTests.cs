@@ -13,7 +13,7 @@ namespace SecuConnect.Tests;
 public class ReliabilityTests
 {
     private const string Id = "PCU_3BBSV6C702NCA4HR70ZAVCAX3R6CAW";
-    private const string Customer = "{\"id\":\"" + Id + "\",\"contact\":{\"forename\":\"Ada\"}}";
+    private const string Customer = "{\"object\":\"payment.customers\",\"id\":\"" + Id + "\",\"contact\":{\"forename\":\"Ada\"}}";
 
     private static SecuClient Client(SecuConnection connection, ApiLogQueue? log = null) => new(connection, log ?? new ApiLogQueue());
 
@@ -98,6 +98,56 @@ public class ReliabilityTests
         var notSent = await Assert.ThrowsAsync<SecuApiException>(() => client.DeleteCustomerAsync(Id, CancellationToken.None));
         Assert.Equal(SecuErrorKind.NotAttempted, notSent.Kind);
         Assert.Single(handler.ApiRequests);
+    }
+
+    // Uncertain updates and removals are settled by a read
+
+    [Theory]
+    [InlineData("Ada", true)]
+    [InlineData("Old", false)]
+    public async Task An_update_answered_502_is_settled_by_the_read_that_follows(string stored, bool updated)
+    {
+        var handler = new FakeHandler()
+            .Then(HttpStatusCode.BadGateway, "{}")
+            .Then(HttpStatusCode.OK, "{\"object\":\"payment.customers\",\"id\":\"" + Id + "\",\"contact\":{\"forename\":\"" + stored + "\"}}");
+        var log = new ApiLogQueue();
+        var client = new SecuClient(TestConnections.Create(handler, maximumRetryCount: 0), log);
+        var before = ModelJsonRead.Customer("{\"object\":\"payment.customers\",\"id\":\"" + Id + "\",\"contact\":{\"forename\":\"Old\"}}");
+        PaymentCustomer? result = null;
+        SecuApiException? failure = null;
+        try { result = await client.UpdateCustomerAsync(Id, TestContacts.Of((CustomerFields.Forename, "Ada")), CancellationToken.None, before); }
+        catch (SecuApiException ex) { failure = ex; }
+        Assert.Equal(new[] { "PUT", "GET" }, handler.ApiRequests.Select(r => r.Method));
+        var warnings = new List<string>();
+        while (log.TryDequeue(out var entry)) if (entry.Level == ApiLogLevel.Warning) warnings.Add(entry.Message);
+        if (updated)
+        {
+            Assert.Null(failure);
+            Assert.Equal("Ada", result!.Contact[CustomerFields.Forename]);
+            Assert.Contains("a read shows the update stored", Assert.Single(warnings));
+        }
+        else
+        {
+            Assert.Equal(SecuErrorKind.Unavailable, failure!.Kind);
+            Assert.Contains("unchanged", failure.Message);
+            Assert.Empty(warnings);
+        }
+    }
+
+    [Fact]
+    public async Task A_removal_whose_answer_was_lost_is_done_when_the_read_finds_nothing_and_unknown_when_the_read_fails()
+    {
+        var lost = new HttpRequestException("reset", new IOException("connection reset"));
+        var gone = new FakeHandler().ThenThrow(lost).Then(HttpStatusCode.NotFound, "{}");
+        var before = ModelJsonRead.Customer("{\"object\":\"payment.customers\",\"id\":\"" + Id + "\",\"contact\":{\"forename\":\"Ada\"}}");
+        var removed = await Client(TestConnections.Create(gone, maximumRetryCount: 0)).DeleteCustomerAsync(Id, CancellationToken.None, before);
+        Assert.Same(before, removed);
+
+        var unreadable = new FakeHandler { Fallback = (_, _) => Task.FromResult(FakeHandler.Json(HttpStatusCode.ServiceUnavailable, "{}")) }.ThenThrow(lost);
+        var ex = await Assert.ThrowsAsync<SecuApiException>(() =>
+            Client(TestConnections.Create(unreadable, maximumRetryCount: 0)).DeleteCustomerAsync(Id, CancellationToken.None, before));
+        Assert.Equal(SecuErrorKind.OutcomeUnknown, ex.Kind);
+        Assert.Contains("may or may not have been removed", ex.Message);
     }
 
     // Unexpected failures stay per record

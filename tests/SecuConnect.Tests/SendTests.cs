@@ -68,7 +68,7 @@ public class SendTests
                 "{\"status\":\"error\",\"error\":\"ProductInternalException\",\"error_details\":\"boom\",\"code\":500,\"supportId\":\"abc\"}")),
         };
         var ex = await Assert.ThrowsAsync<SecuApiException>(() =>
-            Client(TestConnections.Create(handler, maximumRetryCount: 2)).UpdateCustomerAsync(Id, TestContacts.Of((CustomerFields.Forename, "A")), CancellationToken.None));
+            Client(TestConnections.Create(handler, maximumRetryCount: 2)).GetCustomerAsync(Id, CancellationToken.None));
         Assert.Equal(3, handler.ApiRequests.Count);
         Assert.Equal("ProductInternalException", ex.ErrorId);
         Assert.Equal(SecuErrorKind.Unavailable, ex.Kind);
@@ -310,7 +310,7 @@ public class SendTests
     public async Task Verbose_and_debug_lines_hold_no_secret_token_or_personal_data()
     {
         var handler = new FakeHandler()
-            .Then(HttpStatusCode.OK, "{\"id\":\"" + Id + "\",\"contact\":{\"email\":\"ada@example.com\",\"phone\":\"0049123456789\",\"forename\":\"Ada\"}}");
+            .Then(HttpStatusCode.OK, "{\"object\":\"payment.customers\",\"id\":\"" + Id + "\",\"contact\":{\"email\":\"ada@example.com\",\"phone\":\"0049123456789\",\"forename\":\"Ada\"}}");
         var log = new ApiLogQueue { DebugEnabled = true };
         await Client(TestConnections.Create(handler), log).CreateCustomerAsync(
             TestContacts.Of((CustomerFields.Forename, "Ada"), (CustomerFields.Email, "ada@example.com"), (CustomerFields.Phone, "0049123456789")), CancellationToken.None);

@@ -88,7 +88,7 @@ public class TransportTests
                 await busy.WaitAsync(ct);
                 try { await Task.Delay(1200, ct); }
                 finally { busy.Release(); }
-                return FakeHandler.Json(HttpStatusCode.OK, "{\"id\":\"PCU_3BBSV6C702NCA4HR70ZAVCAX3R6CAW\"}");
+                return FakeHandler.Json(HttpStatusCode.OK, "{\"object\":\"payment.customers\",\"id\":\"PCU_3BBSV6C702NCA4HR70ZAVCAX3R6CAW\"}");
             },
         };
         // With a 2 s timeout the second request would time out (2.4 s) if its clock ran while it waited for the

@@ -182,6 +182,23 @@ namespace SecuConnect.Api
             };
         }
 
+        /// <summary>A PUT or DELETE that may have reached the server, whose outcome no read could settle.</summary>
+        public static SecuApiException ChangeOutcomeUnknown(ApiRequest request, string past, string reason, SecuApiException uncertain)
+        {
+            string message = $"Customer {request.TargetId} may or may not have been {past}: {reason}. " +
+                             $"Check it with Get-SecuCustomer -Id {request.TargetId} before running the command again for it.";
+            return new SecuApiException(SecuErrorKind.OutcomeUnknown, "OutcomeUnknown", message, uncertain)
+            {
+                StatusCode = uncertain?.StatusCode,
+                Error = uncertain?.Error,
+                Code = uncertain?.Code,
+                Details = uncertain?.Details ?? reason,
+                SupportId = uncertain?.SupportId,
+                Method = request.Method.Method,
+                RequestUri = request.Uri,
+            };
+        }
+
         public static SecuApiException Timeout(ApiRequest request, int timeoutSec, int attempts, Exception inner)
         {
             return new SecuApiException(SecuErrorKind.Timeout, "Timeout",

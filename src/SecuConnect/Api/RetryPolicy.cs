@@ -17,6 +17,7 @@ namespace SecuConnect.Api
             switch (failure)
             {
                 case FailureKind.NotSent:
+                case FailureKind.BodyNotSent:
                     return RetryVerdict.Retry;
                 case FailureKind.LostAfterSending:
                 case FailureKind.Timeout:

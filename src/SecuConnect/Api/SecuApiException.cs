@@ -46,6 +46,7 @@ namespace SecuConnect.Api
             {
                 StatusCode = StatusCode, Error = Error, Code = Code, Details = Details, ErrorUser = ErrorUser,
                 SupportId = SupportId, Method = Method, RequestUri = RequestUri, RetryBudgetExhausted = RetryBudgetExhausted,
+                NotSent = NotSent, ChangeMayHaveBeenApplied = ChangeMayHaveBeenApplied,
             };
 
         /// <summary>
@@ -72,6 +73,12 @@ namespace SecuConnect.Api
             if (uri == null || !uri.IsAbsoluteUri || string.IsNullOrEmpty(uri.Query)) return uri;
             return Uri.TryCreate(LogMasker.MaskUrl(uri), UriKind.Absolute, out var masked) ? masked : null;
         }
+
+        /// <summary>
+        /// True for a failed PUT or DELETE whose request may have reached the server (its answer was lost, timed out, or
+        /// was 500, 502 or 504): a read can tell whether the change was made.
+        /// </summary>
+        internal bool ChangeMayHaveBeenApplied { get; set; }
 
         /// <summary>True when the request never left the machine: the connection was refused or the host name did not resolve.</summary>
         public bool NotSent { get; set; }

@@ -75,6 +75,7 @@ namespace SecuConnect.Api
             // Older API versions answered 200 {} for an unknown id: an object without an id is "not found", never an
             // empty customer. (An answer that is no object at all stays InvalidResponse.)
             if (string.IsNullOrEmpty(customer.Id)) throw ErrorMapper.EmptyCustomer(request, response.StatusCode);
+            if (!IsCustomer(customer)) throw WithoutCustomer(request, response.StatusCode);
             return customer;
         }
 
@@ -82,23 +83,116 @@ namespace SecuConnect.Api
         {
             var request = WithBody(new ApiRequest(HttpMethod.Post, new Uri(CustomersUrl), RequestKind.Create) { ReadBody = ReadCustomer }, contact);
             var response = await Connection.SendAsync(request, Log, cancellationToken, Control).ConfigureAwait(false);
-            return ParseCustomer(request, response);
+            // A 2xx says the server took the create; an answer without the customer leaves its outcome open. Never re-sent.
+            if (!IsCustomer(response.Value))
+                throw ErrorMapper.OutcomeUnknown(request, $"the API answered HTTP {response.StatusCode} without the created customer", null, null);
+            return (PaymentCustomer)response.Value;
         }
 
-        public async Task<PaymentCustomer> UpdateCustomerAsync(string id, Contact contact, CancellationToken cancellationToken)
+        /// <summary>
+        /// Replaces a customer's contact. When the answer is lost (or 500, 502, 504, or a 2xx without the customer),
+        /// a read settles what happened: the customer as sent means updated, as <paramref name="before"/> means not
+        /// updated (the original error), anything else, or no read, is OutcomeUnknown.
+        /// </summary>
+        public async Task<PaymentCustomer> UpdateCustomerAsync(string id, Contact contact, CancellationToken cancellationToken, PaymentCustomer before = null)
         {
             var request = WithBody(new ApiRequest(HttpMethod.Put, ById(id), RequestKind.Idempotent) { TargetId = id, ReadBody = ReadCustomer }, contact);
-            var response = await Connection.SendAsync(request, Log, cancellationToken, Control).ConfigureAwait(false);
-            return ParseCustomer(request, response);
+            SecuApiException uncertain;
+            try
+            {
+                var response = await Connection.SendAsync(request, Log, cancellationToken, Control).ConfigureAwait(false);
+                if (IsCustomer(response.Value)) return (PaymentCustomer)response.Value;
+                uncertain = WithoutCustomer(request, response.StatusCode);
+            }
+            catch (SecuApiException ex) when (ex.ChangeMayHaveBeenApplied)
+            {
+                uncertain = ex;
+            }
+            var current = await ReadBackAsync(request, uncertain, "updated", cancellationToken).ConfigureAwait(false);
+            if (current == null) throw ChangeOutcomeUnknown(request, uncertain, "updated", "the customer was not found on the read that followed");
+            if (SameContact(current.Contact, contact))
+            {
+                Log.Warning($"The answer to PUT {request.LogUrl} was lost ({Reason(uncertain)}); a read shows the update stored, so it is counted as done.");
+                return current;
+            }
+            if (before != null && SameContact(current.Contact, before.Contact))
+                throw uncertain.WithNote("A read afterwards shows the customer unchanged: the update was not stored.");
+            throw ChangeOutcomeUnknown(request, uncertain, "updated", "a read afterwards shows the customer neither as sent nor as before (someone else may have changed it)");
         }
 
-        /// <summary>Deletes a customer; returns the record as it was, or null when an earlier attempt already removed it.</summary>
-        public async Task<PaymentCustomer> DeleteCustomerAsync(string id, CancellationToken cancellationToken)
+        /// <summary>
+        /// Deletes a customer; returns the record as the API answered it, or <paramref name="before"/> when the answer
+        /// was lost and the customer is gone (a retry's 404, or a read that finds nothing): removed, with a warning.
+        /// </summary>
+        public async Task<PaymentCustomer> DeleteCustomerAsync(string id, CancellationToken cancellationToken, PaymentCustomer before = null)
         {
             // The API answers with an array holding the deleted customer.
             var request = new ApiRequest(HttpMethod.Delete, ById(id), RequestKind.Idempotent) { TargetId = id, ReadBody = ReadDeleted };
-            var response = await Connection.SendAsync(request, Log, cancellationToken, Control).ConfigureAwait(false);
-            return response.AlreadyGone ? null : response.Value as PaymentCustomer;
+            SecuApiException uncertain;
+            try
+            {
+                var response = await Connection.SendAsync(request, Log, cancellationToken, Control).ConfigureAwait(false);
+                if (response.AlreadyGone)
+                {
+                    Log.Warning($"The answer to DELETE {request.LogUrl} was lost and a repeat found customer {id} gone: its removal is confirmed after a lost answer.");
+                    return before;
+                }
+                if (IsCustomer(response.Value)) return (PaymentCustomer)response.Value;
+                uncertain = WithoutCustomer(request, response.StatusCode);
+            }
+            catch (SecuApiException ex) when (ex.ChangeMayHaveBeenApplied)
+            {
+                uncertain = ex;
+            }
+            var current = await ReadBackAsync(request, uncertain, "removed", cancellationToken).ConfigureAwait(false);
+            if (current != null) throw uncertain.WithNote("A read afterwards shows the customer still there: it was not removed.");
+            Log.Warning($"The answer to DELETE {request.LogUrl} was lost ({Reason(uncertain)}); a read found customer {id} gone: its removal is confirmed after a lost answer.");
+            return before;
+        }
+
+        /// <summary>
+        /// The read that settles an uncertain change: the customer, or null when it is not found. Once the command is
+        /// ending, or when the read fails, the change's outcome stays unknown.
+        /// </summary>
+        private async Task<PaymentCustomer> ReadBackAsync(ApiRequest change, SecuApiException uncertain, string past, CancellationToken cancellationToken)
+        {
+            if (Control != null && Control.StopSending.IsCancellationRequested)
+                throw ChangeOutcomeUnknown(change, uncertain, past, "the command was ending, so no read followed");
+            Log.Verbose($"{change.Method.Method} {change.LogUrl}: the outcome is uncertain ({Reason(uncertain)}); reading the customer to settle it.");
+            try
+            {
+                return await GetCustomerAsync(change.TargetId, cancellationToken).ConfigureAwait(false);
+            }
+            catch (SecuApiException ex) when (ex.Kind == SecuErrorKind.NotFound)
+            {
+                return null;
+            }
+            catch (SecuApiException ex)
+            {
+                throw ChangeOutcomeUnknown(change, uncertain, past, "the read that followed failed too: " + ex.Message.TrimEnd('.'));
+            }
+        }
+
+        private static SecuApiException ChangeOutcomeUnknown(ApiRequest change, SecuApiException uncertain, string past, string why) =>
+            ErrorMapper.ChangeOutcomeUnknown(change, past, $"{Reason(uncertain)}; {why}", uncertain);
+
+        private static string Reason(SecuApiException ex) =>
+            ex.StatusCode.HasValue ? $"HTTP {ex.StatusCode}" : ErrorMapper.Innermost(ex.InnerException ?? ex).TrimEnd('.');
+
+        private static SecuApiException WithoutCustomer(ApiRequest request, int status) =>
+            Invalid(request, $"HTTP {status} without the customer");
+
+        /// <summary>True for what the API answers for a customer: a payment.customers object with an id.</summary>
+        private static bool IsCustomer(object value) =>
+            value is PaymentCustomer c && !string.IsNullOrEmpty(c.Id) && c.Object == CustomerObject;
+
+        private const string CustomerObject = "payment.customers";
+
+        private static bool SameContact(Contact a, Contact b)
+        {
+            if (a == null || b == null) return a == b;
+            return JToken.DeepEquals(JToken.Parse(ModelJson.Serialize(PaymentCustomerRequest.For(a))),
+                                     JToken.Parse(ModelJson.Serialize(PaymentCustomerRequest.For(b))));
         }
 
         /// <summary>One list request with the given query parameters (count, offset, q, sort, fields, scroll_expire, scroll_id).</summary>

@@ -239,6 +239,11 @@ namespace SecuConnect.Api
                 if (control != null && control.StopSending.IsCancellationRequested)
                 {
                     log.Verbose($"{request.Method.Method} {request.LogUrl} -> not sent: the command is ending.");
+                    // An earlier attempt may have reached the server: the change was attempted, its outcome is open.
+                    if (retry.MayHaveBeenProcessed && IsChange(request))
+                        throw new SecuApiException(SecuErrorKind.Unavailable, "ServiceUnavailable",
+                            $"{request.Method.Method} {request.LogUrl} was not repeated: the command was ending.")
+                        { Method = request.Method.Method, RequestUri = request.Uri, ChangeMayHaveBeenApplied = true };
                     throw NotAttempted(request);
                 }
                 string token = request.Kind == RequestKind.Token ? null : await GetAccessTokenAsync(log, cancellationToken).ConfigureAwait(false);
@@ -267,9 +272,27 @@ namespace SecuConnect.Api
                         return new ApiResponse(result.Status, null) { AlreadyGone = true };
                     }
                 }
-                await WaitBeforeRetryAsync(request, result, retry, log, cancellationToken, control).ConfigureAwait(false);
+                bool mayHaveBeenProcessed = retry.MayHaveBeenProcessed || MayHaveBeenProcessed(result);
+                try
+                {
+                    await WaitBeforeRetryAsync(request, result, retry, log, cancellationToken, control).ConfigureAwait(false);
+                }
+                catch (SecuApiException ex) when (mayHaveBeenProcessed && IsChange(request))
+                {
+                    ex.ChangeMayHaveBeenApplied = true;
+                    throw;
+                }
             }
         }
+
+        /// <summary>A PUT or DELETE: a change that is safe to repeat, whose outcome a read can settle.</summary>
+        private static bool IsChange(ApiRequest request) =>
+            request.Kind == RequestKind.Idempotent && (request.Method == HttpMethod.Put || request.Method == HttpMethod.Delete);
+
+        /// <summary>An attempt that may have reached the server and been processed: no answer after sending, or 500, 502, 504.</summary>
+        private static bool MayHaveBeenProcessed(AttemptResult result) =>
+            result.Failure == FailureKind.LostAfterSending || result.Failure == FailureKind.Timeout
+            || (result.Failure == null && (result.Status == 500 || result.Status == 502 || result.Status == 504));
 
         /// <summary>One attempt: waits for a free slot, then sends with its own timeout and reads the answer; logs one Verbose line.</summary>
         private async Task<AttemptResult> AttemptAsync(ApiRequest request, string token, RetryState retry, ApiLogQueue log,
@@ -289,9 +312,18 @@ namespace SecuConnect.Api
                     if (TimeoutSec > 0) attemptCts.CancelAfter(TimeSpan.FromSeconds(TimeoutSec));
                     if (log.DebugEnabled) log.Debug($"{request.Method.Method} {request.LogUrl}" + (request.DebugBody != null ? " body: " + request.DebugBody : string.Empty));
                     if (request.Kind != RequestKind.Token && request.Method != HttpMethod.Get) control?.MarkChangeSent();
-                    using (var response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, attemptCts.Token).ConfigureAwait(false))
+                    try
                     {
-                        result = await ResponseReader.ReadAsync(response, request, log).ConfigureAwait(false);
+                        using (var response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, attemptCts.Token).ConfigureAwait(false))
+                        {
+                            result = await ResponseReader.ReadAsync(response, request, log).ConfigureAwait(false);
+                        }
+                    }
+                    catch (Exception ex) when (message.Content is SentBody body && !body.Complete && !(ex is OperationCanceledException))
+                    {
+                        // The connection broke while the body was still being written: the server never had the whole
+                        // request, so it cannot have processed it.
+                        throw new BodyNotSentException(ex);
                     }
                 }
                 log.Verbose($"{request.Method.Method} {request.LogUrl} -> {result.Status} ({watch.ElapsedMilliseconds} ms{attemptText})");
@@ -301,10 +333,12 @@ namespace SecuConnect.Api
                 log.Verbose($"{request.Method.Method} {request.LogUrl} -> cancelled ({watch.ElapsedMilliseconds} ms{attemptText})");
                 throw;
             }
-            catch (Exception ex) when (ex is OperationCanceledException || ex is HttpRequestException || ex is System.IO.IOException)
+            catch (Exception ex) when (ex is OperationCanceledException || ex is HttpRequestException || ex is System.IO.IOException || ex is BodyNotSentException)
             {
                 result.Failure = ex is OperationCanceledException ? FailureKind.Timeout
+                    : ex is BodyNotSentException ? FailureKind.BodyNotSent
                     : ex is HttpRequestException ? NetworkFailures.Classify(ex) : FailureKind.LostAfterSending;
+                if (ex is BodyNotSentException) ex = ex.InnerException;
                 result.FailureException = ex;
                 string what = result.Failure == FailureKind.Timeout ? $"timed out after {TimeoutSec} s" : "connection failed: " + ErrorMapper.Innermost(ex);
                 log.Verbose($"{request.Method.Method} {request.LogUrl} -> {what} ({watch.ElapsedMilliseconds} ms{attemptText})");
@@ -345,7 +379,7 @@ namespace SecuConnect.Api
             }
             retry.LastCost = cost;
             // 429 and 503 say the server did not process the request; a failure before sending did not reach it.
-            if (result.Failure != FailureKind.NotSent && !(result.Failure == null && (result.Status == 429 || result.Status == 503)))
+            if (result.Failure != FailureKind.NotSent && result.Failure != FailureKind.BodyNotSent && !(result.Failure == null && (result.Status == 429 || result.Status == 503)))
                 retry.MayHaveBeenProcessed = true;
             var delay = RetryPolicy.Backoff(retry.Attempt, RetryIntervalSec, retryAfter, Random);
             log.Verbose($"Retrying {request.Method.Method} {request.LogUrl} in {delay.TotalSeconds.ToString("0.0##", CultureInfo.InvariantCulture)} s" +
@@ -392,7 +426,14 @@ namespace SecuConnect.Api
             var message = new HttpRequestMessage(request.Method, request.Uri);
             if (token != null) message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
             if (request.ContentFactory != null) message.Content = request.ContentFactory();
-            else if (request.JsonBody != null) message.Content = new StringContent(request.JsonBody, Encoding.UTF8, "application/json");
+            else if (request.JsonBody != null)
+            {
+                var body = new SentBody(new StringContent(request.JsonBody, Encoding.UTF8, "application/json"));
+                // A large body waits for the server's go-ahead, so a refusal (413) is read before the body is sent
+                // rather than lost in a connection the server closes while the body is still arriving.
+                if (request.JsonBody.Length >= SentBody.ExpectContinueFrom) message.Headers.ExpectContinue = true;
+                message.Content = body;
+            }
             return message;
         }
 

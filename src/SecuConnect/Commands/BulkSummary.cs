@@ -7,8 +7,9 @@ namespace SecuConnect.Commands
     /// </summary>
     public sealed class BulkSummary
     {
-        public BulkSummary(string command, string action, int done, int failed, int unknown, int notAttempted)
+        public BulkSummary(string command, string action, int done, int failed, int unknown, int notAttempted, string abandonedBecause = null)
         {
+            AbandonedBecause = abandonedBecause;
             Command = command;
             Action = action;
             Done = done;
@@ -34,7 +35,14 @@ namespace SecuConnect.Commands
         /// <summary>Records never sent, because the run ended or stopped sending.</summary>
         public int NotAttempted { get; }
 
+        /// <summary>True when the run stopped sending because the API was unavailable (the dead-API rule).</summary>
+        public bool Abandoned => AbandonedBecause != null;
+
+        /// <summary>Why the run stopped sending, e.g. "stopped sending after 5 records in a row failed because the API is unavailable (...)"; null otherwise.</summary>
+        public string AbandonedBecause { get; }
+
         public override string ToString() =>
-            $"{Command}: {Done} {Action}, {Failed} failed, {Unknown} outcome unknown, {NotAttempted} not attempted.";
+            $"{Command}: {Done} {Action}, {Failed} failed, {Unknown} outcome unknown, {NotAttempted} not attempted." +
+            (Abandoned ? $" Abandoned: {AbandonedBecause}." : string.Empty);
     }
 }

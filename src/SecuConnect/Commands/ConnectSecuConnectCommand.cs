@@ -85,6 +85,10 @@ namespace SecuConnect.Commands
 
         protected override void ProcessRecord()
         {
+            // Whatever fails from here on, the session is left without a default connection, so the script's next
+            // command fails with NotConnected instead of writing to the previous tenant. Connections the user holds
+            // (-PassThru, -Connection) are not closed.
+            ConnectionStore.Clear();
             var options = Options();
             var connection = Open(options);
             // Scheme and authority only: a proxy URI's user info may be a password.
@@ -101,7 +105,7 @@ namespace SecuConnect.Commands
             catch (SecuApiException ex)
             {
                 connection.Dispose();
-                ThrowTerminatingError(ConnectError(ex, connection.BaseUri, options.ClientId));
+                Fail(ConnectError(ex, connection.BaseUri, options.ClientId));
             }
             catch
             {
@@ -114,6 +118,17 @@ namespace SecuConnect.Commands
                 ? $"Connected to {connection.BaseUri} as {connection.ClientId}; the token expires {connection.TokenExpiresOn.Value:u} and is renewed automatically."
                 : $"Connected to {connection.BaseUri} with a caller-supplied access token.");
             if (PassThru) WriteObject(ConnectionOutput.ToPSObject(connection));
+        }
+
+        /// <summary>Stops the command, saying that no default connection is left.</summary>
+        private void Fail(ErrorRecord record)
+        {
+            const string note = " No connection is the default now: commands without -Connection fail with NotConnected until Connect-SecuConnect succeeds.";
+            record.ErrorDetails = new ErrorDetails((record.ErrorDetails?.Message ?? record.Exception.Message).TrimEnd() + note)
+            {
+                RecommendedAction = record.ErrorDetails?.RecommendedAction,
+            };
+            ThrowTerminatingError(record);
         }
 
         /// <summary>The settings and credentials as given, checked before anything is sent.</summary>
@@ -132,14 +147,14 @@ namespace SecuConnect.Commands
                 ProxyUseDefaultCredentials = ProxyUseDefaultCredentials,
             };
             if (ProxyCredential != null && ProxyUseDefaultCredentials)
-                ThrowTerminatingError(Errors.Argument("ConflictingProxyCredential", "Give -ProxyCredential or -ProxyUseDefaultCredentials, not both.", null));
+                Fail(Errors.Argument("ConflictingProxyCredential", "Give -ProxyCredential or -ProxyUseDefaultCredentials, not both.", null));
             if (Proxy != null && (!Proxy.IsAbsoluteUri || (Proxy.Scheme != Uri.UriSchemeHttp && Proxy.Scheme != Uri.UriSchemeHttps)))
-                ThrowTerminatingError(Errors.Argument("InvalidProxy", $"-Proxy must be an absolute http or https URI, such as http://proxy.example.com:8080, not '{Proxy}'.", Proxy));
+                Fail(Errors.Argument("InvalidProxy", $"-Proxy must be an absolute http or https URI, such as http://proxy.example.com:8080, not '{Proxy}'.", Proxy));
             switch (ParameterSetName)
             {
                 case CredentialSet:
                     if (string.IsNullOrEmpty(Credential.UserName) || Credential.Password == null || Credential.Password.Length == 0)
-                        ThrowTerminatingError(Errors.Argument("InvalidCredential", "-Credential needs the client id as user name and the client secret as password.", null));
+                        Fail(Errors.Argument("InvalidCredential", "-Credential needs the client id as user name and the client secret as password.", null));
                     options.ClientId = Credential.UserName.TrimStart('\\');
                     options.ClientSecret = Credential.Password;
                     break;
@@ -149,7 +164,7 @@ namespace SecuConnect.Commands
                     break;
                 default:
                     if (AccessToken.Length == 0)
-                        ThrowTerminatingError(Errors.Argument("InvalidAccessToken", "-AccessToken is empty.", null));
+                        Fail(Errors.Argument("InvalidAccessToken", "-AccessToken is empty.", null));
                     options.AccessToken = AccessToken;
                     break;
             }
@@ -172,7 +187,7 @@ namespace SecuConnect.Commands
                 var record = Errors.FromApi(ex, target);
                 if (ex.ErrorId == "UnencryptedConnection" || ex.ErrorId == "InvalidBaseUri" && target != (object)BaseUri)
                     record = new ErrorRecord(ex, ex.ErrorId, ErrorCategory.SecurityError, target) { ErrorDetails = record.ErrorDetails };
-                ThrowTerminatingError(record);
+                Fail(record);
                 throw; // not reached: ThrowTerminatingError throws
             }
         }

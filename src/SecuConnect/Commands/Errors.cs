@@ -54,6 +54,9 @@ namespace SecuConnect.Commands
         {
             var record = new ErrorRecord(ex, ex.ErrorId, Category(ex.Kind), target);
             record.ErrorDetails = new ErrorDetails(ex.Message) { RecommendedAction = RecommendedAction(ex.Kind) };
+            // An update or removal with an unknown outcome is checked by id, not searched for like a create.
+            if (ex.Kind == SecuErrorKind.OutcomeUnknown && ex.Method != null && ex.Method != "POST")
+                record.ErrorDetails.RecommendedAction = "Check the customer with Get-SecuCustomer -Id, then run the command again for this item if needed.";
             return record;
         }
 

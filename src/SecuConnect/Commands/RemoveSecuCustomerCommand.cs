@@ -59,8 +59,21 @@ namespace SecuConnect.Commands
             if (name == null && showsTarget) LookUp(id, out name, out city);
             if (!Confirmed(Target(id, name, city), "Remove customer")) return;
             bool passThru = PassThru;
-            Submit(id, (client, ct) => client.DeleteCustomerAsync(id, ct),
-                deleted => { if (passThru && deleted != null) WriteObject(CustomerOutput.Create(deleted)); },
+            // -PassThru writes each removed customer as it was, also when the DELETE's answer is lost: a whole customer
+            // from Get-SecuCustomer is that record already; for an id or a partial object it is read first.
+            var given = (target as PSObject)?.BaseObject as Customer;
+            bool readFirst = passThru && given == null;
+            Submit(id, async (client, ct) =>
+                {
+                    var before = readFirst ? await client.GetCustomerAsync(id, ct).ConfigureAwait(false) : null;
+                    return await client.DeleteCustomerAsync(id, ct, before).ConfigureAwait(false);
+                },
+                deleted =>
+                {
+                    if (!passThru) return;
+                    if (deleted != null) WriteObject(CustomerOutput.Create(deleted));
+                    else if (given != null) WriteObject(given);
+                },
                 ex => WriteApiError(ex, target));
         }
 

@@ -23,7 +23,8 @@ namespace SecuConnect.Commands
     ///   is sent, the calls in flight get <see cref="InFlightGrace"/> to finish, and each is reported as a warning
     ///   (output and error streams are closed by then);
     /// - when <see cref="UnavailableStreakLimit"/> records in a row fail unsent because the API is unavailable, no further
-    ///   record is sent, and the run ends with one error naming the records not attempted;
+    ///   record is sent: each record not sent gets its own non-terminating error, NotAttempted, with its input as
+    ///   TargetObject, and the summary says why the run was abandoned;
     /// - the run ends with a summary in the Information stream, tagged <see cref="SummaryTag"/>.
     /// </para>
     /// </summary>
@@ -48,7 +49,6 @@ namespace SecuConnect.Commands
         private readonly CancellationTokenSource _abort = new CancellationTokenSource();
         // Once cancelled, no call starts a new request, retry or follow-up request.
         private readonly CancellationTokenSource _stopSending = new CancellationTokenSource();
-        private readonly List<object> _notAttemptedTargets = new List<object>();
         private bool _progressShown;
         private readonly Stopwatch _progressClock = Stopwatch.StartNew();
         private long _lastProgressMs = -1;
@@ -128,8 +128,8 @@ namespace SecuConnect.Commands
                 // No throttle wait here: the previous record left at most ThrottleLimit - 1 calls in flight.
                 if (_abandonedBecause != null)
                 {
-                    // The API is unavailable: this record is counted, not sent.
-                    RecordNotAttempted(TargetOf(onError, NotAttempted()) ?? key);
+                    // The API is unavailable: this record is reported, not sent.
+                    WriteNotAttempted(TargetOf(onError, NotAttempted()) ?? key);
                     return;
                 }
 
@@ -192,7 +192,6 @@ namespace SecuConnect.Commands
             _endedEarly = true; // ended in time: nothing left for Dispose to report
             CompleteProgress();
             WriteSummary();
-            if (_abandonedBecause != null) ThrowTerminatingError(Abandoned());
             base.EndProcessing();
         }
 
@@ -227,7 +226,7 @@ namespace SecuConnect.Commands
             }
             if (_abandonedBecause != null && ex.Kind == SecuErrorKind.NotAttempted)
             {
-                RecordNotAttempted(target);
+                WriteNotAttempted(target);
                 return;
             }
             Count(ex);
@@ -501,31 +500,51 @@ namespace SecuConnect.Commands
             if (++_unavailableStreak < UnavailableStreakLimit || _abandonedBecause != null) return;
             _abandonedBecause = ex;
             WriteVerbose($"{UnavailableStreakLimit} records in a row failed because the API is unavailable: no further record is sent; " +
-                         "the records in flight finish, the rest are counted as not attempted.");
+                         "the records in flight finish, each of the rest gets a NotAttempted error.");
         }
 
-        private void RecordNotAttempted(object target)
+        /// <summary>
+        /// Reports a record the abandoned run did not send as its own non-terminating error, in input order, so
+        /// -ErrorVariable holds every row and -ErrorAction decides how it shows.
+        /// </summary>
+        private void WriteNotAttempted(object target)
         {
+            var record = NotAttemptedError(target);
+            if (!_completing && _pending.Count > 0)
+            {
+                _pending.Enqueue(new Pending
+                {
+                    Log = new ApiLogQueue(),
+                    Task = Task.CompletedTask,
+                    Complete = () => { _notAttempted++; base.WriteError(record); },
+                    Report = () => { _notAttempted++; return $"{MyInvocation.MyCommand.Name} ended before sending this record: {RowText(target, null)}."; },
+                });
+                _received++;
+                return;
+            }
             _notAttempted++;
-            _notAttemptedTargets.Add(target);
+            base.WriteError(record);
         }
 
-        private ErrorRecord Abandoned()
+        /// <summary>Why the run stopped sending, for each record's error and the summary.</summary>
+        private string AbandonedReason =>
+            $"{UnavailableStreakLimit} records in a row failed because the API is unavailable " +
+            $"(last: {_abandonedBecause.ErrorId}: {_abandonedBecause.Message.TrimEnd('.')})";
+
+        private ErrorRecord NotAttemptedError(object target)
         {
             var last = _abandonedBecause;
-            int n = _notAttemptedTargets.Count;
-            string message = $"Stopped sending after {UnavailableStreakLimit} records in a row failed because the API is unavailable " +
-                             $"(last: {last.ErrorId}: {last.Message.TrimEnd('.')}). {n} record{(n == 1 ? " was" : "s were")} not attempted; " +
-                             "they are this error's TargetObject. Send them again when the API answers.";
-            var ex = new SecuApiException(SecuErrorKind.Unavailable, "RecordsNotAttempted", message, last)
+            string message = $"Not sent: {MyInvocation.MyCommand.Name} stopped sending after {AbandonedReason}. " +
+                             "Nothing was done for this record; send it again when the API answers.";
+            var ex = new SecuApiException(SecuErrorKind.NotAttempted, "NotAttempted", message, last)
             {
                 StatusCode = last.StatusCode, SupportId = last.SupportId,
             };
-            return new ErrorRecord(ex, "RecordsNotAttempted", ErrorCategory.ResourceUnavailable, _notAttemptedTargets.ToArray())
+            return new ErrorRecord(ex, "NotAttempted", ErrorCategory.ResourceUnavailable, target)
             {
                 ErrorDetails = new ErrorDetails(message)
                 {
-                    RecommendedAction = "Check that the API answers (Get-SecuCustomer -First 1), then pipe the TargetObject of this error to the command again.",
+                    RecommendedAction = "Check that the API answers (Get-SecuCustomer -First 1), then pipe the TargetObject of the NotAttempted errors to the command again.",
                 },
             };
         }
@@ -547,7 +566,8 @@ namespace SecuConnect.Commands
             if (_summaryWritten) return;
             _summaryWritten = true;
             if (_done + _failed + _unknown + _notAttempted == 0) return;
-            var summary = new BulkSummary(MyInvocation.MyCommand.Name, Past, _done, _failed, _unknown, _notAttempted);
+            var summary = new BulkSummary(MyInvocation.MyCommand.Name, Past, _done, _failed, _unknown, _notAttempted,
+                _abandonedBecause == null ? null : "stopped sending after " + AbandonedReason);
             WriteInformation(summary, new[] { SummaryTag });
         }
 

@@ -125,7 +125,7 @@ namespace SecuConnect.Commands
                 {
                     var current = await client.GetCustomerAsync(id, ct).ConfigureAwait(false);
                     var merged = change.Merge(current, client.Log);
-                    return merged == null ? current : await client.UpdateCustomerAsync(id, merged, ct).ConfigureAwait(false);
+                    return merged == null ? current : await client.UpdateCustomerAsync(id, merged, ct, current).ConfigureAwait(false);
                 },
                 result => Written(result, source, passThru),
                 ex => WriteApiError(ex, target));
@@ -157,7 +157,8 @@ namespace SecuConnect.Commands
                     string shown = CustomerInput.Target(change.Id, CustomerInput.DisplayName(current.Contact));
                     string changes = CustomerChange.Describe(current.Contact, merged);
                     if (!ShouldProcess($"Update customer {shown}:{changes}", $"Update customer {shown}?{changes}", "Update customer")) return;
-                    current = CallApi(ct => Client.UpdateCustomerAsync(change.Id, merged, ct));
+                    var before = current;
+                    current = CallApi(ct => Client.UpdateCustomerAsync(change.Id, merged, ct, before));
                 }
                 Written(current, source, PassThru);
             }
