@@ -466,8 +466,8 @@ Describe 'The README''s container example' {
         # The README's own line, with its example customer id replaced by one the sandbox holds.
         $readme = Get-Content -LiteralPath (Join-Path $PSScriptRoot '../README.md') -Raw
         $line = [regex]::Match($readme, '(?m)^Invoke-SecuConnectRequest Get Payment/Containers .*$').Value
-        $line | Should -Match "customer\.id:(PCU_[A-Z0-9]{30})"
-        $exampleId = $Matches[1]
+        $exampleId = [regex]::Match($line, "customer\.id:(PCU_[A-Z0-9]{30})").Groups[1].Value
+        $exampleId | Should -Match '^PCU_[A-Z0-9]{30}$'
         $ada = New-SandboxCustomer $sb @{ forename = 'Ada'; surname = 'Lovelace' }
         $alan = New-SandboxCustomer $sb @{ forename = 'Alan'; surname = 'Turing' }
         $accounts = foreach ($link in @(@($ada.id, 'DE89370400440532013000'), @($alan.id, 'DE89370400440532013000'), @($ada.id, 'DE02100100100006820101'))) {
