@@ -55,15 +55,17 @@ public sealed class ContainerFieldPaths(ICustomerStore customers, RuntimeSetting
             ["mandate.identification"] = r => r.Mandate.Identification,
             ["mandate.creditor_id"] = r => r.Mandate.CreditorId,
         };
-        foreach (string part in new[] { "public", "private" })
+        // Masked answers leave private out and show public's IBAN masked.
+        Func<ContainerRecord, BankAccount?> privatePart = r => settings.MaskContainers ? null : r.Account;
+        Func<ContainerRecord, BankAccount?> publicPart = r => r.Account;
+        foreach (var (part, account) in new[] { ("private", privatePart), ("public", publicPart) })
         {
-            bool isPrivate = part == "private";
-            Func<ContainerRecord, bool> hidden = isPrivate ? _ => settings.MaskContainers : _ => false;
-            d[part + ".iban"] = r => hidden(r) ? null : !isPrivate && settings.MaskContainers ? Iban.Mask(r.Account.Iban) : r.Account.Iban;
-            d[part + ".bic"] = r => hidden(r) ? null : r.Account.Bic;
-            d[part + ".owner"] = r => hidden(r) ? null : r.Account.Owner;
-            d[part + ".bankname"] = r => hidden(r) ? null : r.Account.BankName;
-            d[part + ".purpose"] = r => hidden(r) ? null : r.Account.Purpose;
+            bool maskable = part == "public";
+            d[part + ".iban"] = r => account(r) is { } a ? (maskable && settings.MaskContainers ? Iban.Mask(a.Iban) : a.Iban) : null;
+            d[part + ".bic"] = r => account(r)?.Bic;
+            d[part + ".owner"] = r => account(r)?.Owner;
+            d[part + ".bankname"] = r => account(r)?.BankName;
+            d[part + ".purpose"] = r => account(r)?.Purpose;
         }
         return d;
     }

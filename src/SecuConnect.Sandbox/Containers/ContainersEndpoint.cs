@@ -81,6 +81,9 @@ public sealed class ContainersEndpoint
         ContainerRecord? record;
         lock (_references.Gate)
         {
+            // Read again under the gate: another PUT may have moved the link meanwhile.
+            current = _store.Get(id);
+            if (current == null) return NotFound(id);
             string? customerId = input!.CustomerId ?? current.CustomerId;
             if (customerId != current.CustomerId && CheckCustomer(customerId, account.Iban, self: id) is { } refused) return refused;
             record = _store.Replace(id, old => old with { CustomerId = customerId, Account = account, Updated = updated });
@@ -93,8 +96,7 @@ public sealed class ContainersEndpoint
     {
         if (_settings.ContainerDeletesForbidden)
             return ApiErrors.Create(403, ApiErrors.NotAllowed, "deleting payment containers needs additional access rights, which this API user does not have");
-        ContainerRecord? old;
-        lock (_references.Gate) old = _store.Remove(id);
+        var old = _store.Remove(id);
         if (old == null) return NotFound(id);
         return new ApiResult(200, HttpIo.AsArray(Answer(old)));
     }
