@@ -186,4 +186,18 @@ public sealed class ContainerCrudTests(SandboxProcess sandbox) : IClassFixture<S
         Assert.Equal(502, posts[0].GetProperty("status").GetInt32());
         Assert.DoesNotContain(Commerzbank, log.GetRawText());
     }
+
+    [Fact]
+    public async Task StrictAndTheBodyLimitHoldForContainers()
+    {
+        var plain = sandbox.Request(HttpMethod.Post, "/api/v2/Payment/Containers",
+            new StringContent("""{"type":"bank_account","private":{"owner":"Ada","iban":"DE89370400440532013000"}}""", System.Text.Encoding.UTF8, "text/plain"));
+        plain.Headers.Authorization = new("Bearer", await sandbox.TokenAsync());
+        Expect.Error(await sandbox.SendAsync(plain), 415, "ProductFormatException", "application/json");
+
+        var huge = await sandbox.ApiAsync(HttpMethod.Post, SandboxProcess.Containers,
+            new { type = "bank_account", @private = new { owner = new string('x', 1_100_000), iban = Commerzbank } });
+        Expect.Error(huge, 413, "ProductFormatException", "1 MiB");
+        Assert.Equal(0, (await sandbox.ListContainersAsync()).GetProperty("count").GetInt32());
+    }
 }
