@@ -432,7 +432,9 @@ Describe 'Verbose and Debug' {
             Invoke-SecuConnectRequest Put "Payment/Customers/$($c.id)" -Body @{ contact = @{ forename = 'Private'; surname = 'Invoke'; email = $email; phone = $phone } } -Verbose -Debug
             Invoke-SecuConnectRequest Get Payment/Customers -All -Query @{ count = 1; q = "contact.email:$email" } -Verbose -Debug
             Invoke-SecuConnectRequest Get Payment/Customers -OutFile $file -Verbose -Debug
-            Invoke-SecuConnectRequest Post Payment/Containers -Body @{ type = 'bank_account'; customer = @{ id = $c.id }; private = @{ owner = 'Private Invoke'; iban = $iban } } -Verbose -Debug -ErrorAction Continue
+            $pct = Invoke-SecuConnectRequest Post Payment/Containers -Body @{ type = 'bank_account'; customer = @{ id = $c.id }; private = @{ owner = 'Private Invoke'; iban = $iban } } -Verbose -Debug
+            Invoke-SecuConnectRequest Get Payment/Containers -All -Query @{ q = "customer.id:$($c.id)" } -Verbose -Debug
+            Invoke-SecuConnectRequest Delete "Payment/Containers/$($pct.id)" -Verbose -Debug
             Invoke-SecuConnectRequest Delete "Payment/Customers/$($c.id)" -Verbose -Debug
         } *>&1
         $all = (@($records | ForEach-Object { "$_"; if ($_ -is [System.Management.Automation.ErrorRecord]) { "$($_.ErrorDetails) $($_.Exception)" } }) +
@@ -446,7 +448,8 @@ Describe 'Verbose and Debug' {
         ($verbose -match '^POST http\S+/api/v2/Payment/Customers -> 200 \(\d+ ms\)$').Count | Should -Be 1
         ($verbose -match '^PUT http\S+/api/v2/Payment/Customers/PCU_\w+ -> 200').Count | Should -Be 1
         ($verbose -match '^DELETE http\S+/api/v2/Payment/Customers/PCU_\w+ -> 200').Count | Should -Be 1
-        ($verbose -match '^POST http\S+/api/v2/Payment/Containers -> 404').Count | Should -Be 1
+        ($verbose -match '^POST http\S+/api/v2/Payment/Containers -> 200').Count | Should -Be 1
+        ($verbose -match '^DELETE http\S+/api/v2/Payment/Containers/PCT_\w+ -> 200').Count | Should -Be 1
         ($debug -match '^POST \S+/Payment/Customers body: .*"email":"\*\*\*"').Count | Should -Be 1
         ($debug -match '^POST \S+/Payment/Containers body: .*"iban":"\*\*\*"').Count | Should -Be 1
         $text = ($verbose + $debug) -join "`n"
@@ -454,5 +457,32 @@ Describe 'Verbose and Debug' {
         $text | Should -Not -Match ([regex]::Escape($phone))
         $text | Should -Not -Match $iban
         $text | Should -Not -Match 'Private Invoke'
+    }
+}
+
+Describe 'The README''s container example' {
+    It 'lists a customer''s bank accounts from the sandbox, as the README shows it' {
+        Reset-Sandbox $sb
+        # The README's own line, with its example customer id replaced by one the sandbox holds.
+        $readme = Get-Content -LiteralPath (Join-Path $PSScriptRoot '../README.md') -Raw
+        $line = [regex]::Match($readme, '(?m)^Invoke-SecuConnectRequest Get Payment/Containers .*$').Value
+        $exampleId = [regex]::Match($line, "customer\.id:(PCU_[A-Z0-9]{30})").Groups[1].Value
+        $exampleId | Should -Match '^PCU_[A-Z0-9]{30}$'
+        $ada = New-SandboxCustomer $sb @{ forename = 'Ada'; surname = 'Lovelace' }
+        $alan = New-SandboxCustomer $sb @{ forename = 'Alan'; surname = 'Turing' }
+        $accounts = foreach ($link in @(@($ada.id, 'DE89370400440532013000'), @($alan.id, 'DE89370400440532013000'), @($ada.id, 'DE02100100100006820101'))) {
+            Invoke-SandboxApi $sb POST '/Payment/Containers' -Body @{ type = 'bank_account'; customer_id = $link[0]; private = @{ owner = 'Account Holder'; iban = $link[1] } }
+        }
+        Clear-SandboxRequestLog $sb
+
+        $listed = @(& ([scriptblock]::Create($line.Replace($exampleId, $ada.id))))
+
+        @($listed.id) | Should -Be @($accounts[0].id, $accounts[2].id)
+        $listed.customer.id | Sort-Object -Unique | Should -Be $ada.id
+        $listed[1].private.iban | Should -Be 'DE02100100100006820101'
+        $listed[1].private.bic | Should -Be 'PBNKDEFFXXX'
+        $lists = @(Get-SandboxRequestLog $sb -Path '/api/v2/Payment/Containers' -Method GET)
+        $lists.Count | Should -BeGreaterOrEqual 1
+        [System.Web.HttpUtility]::ParseQueryString($lists[0].query)['q'] | Should -Be "customer.id:$($ada.id)"
     }
 }

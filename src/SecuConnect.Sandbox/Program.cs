@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Logging.Console;
 using SecuConnect.Sandbox.Auth;
+using SecuConnect.Sandbox.Containers;
 using SecuConnect.Sandbox.Control;
 using SecuConnect.Sandbox.Customers;
 using SecuConnect.Sandbox.Faults;
@@ -39,6 +40,22 @@ catch (Exception e) when (e is IOException or UnauthorizedAccessException or Mic
 }
 
 using var storeLifetime = store;
+IRecordStore<ContainerRecord> containerStore;
+try
+{
+    // Containers live in their own table of the same data file; a file from before containers gets the table now.
+    containerStore = options.DataFile == null
+        ? new InMemoryRecordStore<ContainerRecord>(ProductIds.Containers)
+        : new SqliteRecordStore<ContainerRecord>(options.DataFile, "containers", ProductIds.Containers, ContainerJsonWriter.Load,
+            r => System.Text.Encoding.UTF8.GetString(ContainerJsonWriter.Serialize(r, customer: null, masked: false)));
+}
+catch (Exception e) when (e is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException or InvalidDataException)
+{
+    Console.Error.WriteLine($"SecuConnect.Sandbox: cannot open data file '{options.DataFile}': {e.Message}");
+    return 1;
+}
+using var containerStoreLifetime = containerStore;
+var containerReferences = new ContainerReferences(containerStore);
 // An empty builder: no environment variables, appsettings.json or command-line configuration, so nothing but the
 // parsed --urls can add an endpoint (Kestrel__Endpoints__..., ASPNETCORE_URLS and the like are not read).
 var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { Args = [] });
@@ -91,8 +108,9 @@ app.UseNormalisedPaths();
 app.UseRouting();
 app.MapSandbox(
     new TokenEndpoint(new ClientRegistry(options.Clients), tokens),
-    new CustomersEndpoint(store, options, settings, time, scrolls),
-    new ControlEndpoints(store, tokens, faults, log, scrolls, settings),
+    new CustomersEndpoint(store, options, settings, time, scrolls, containerReferences),
+    new ContainersEndpoint(containerStore, store, containerReferences, options, settings, time, scrolls),
+    new ControlEndpoints(store, containerStore, tokens, faults, log, scrolls, settings),
     new ApiRequestFilter(faults, log, options, time, logger),
     new BearerTokenFilter(tokens, settings, options),
     new ControlRequestFilter(logger),

@@ -91,4 +91,51 @@ public sealed class ContractSchemaTests
         Assert.Throws<XunitException>(() => Contract.AssertDefinition("OAuthTokenResponse", Parse("""{"expires_in":1200,"token_type":"bearer"}""")));
         Assert.Throws<XunitException>(() => Contract.AssertDefinition("OAuthTokenResponse", Parse("""{"access_token":"x","expires_in":"1200","token_type":"bearer"}""")));
     }
+
+    private const string ContainerSample = """
+        {"object":"payment.containers","id":"PCT_WFEJ5YXXS2X7SCSY70ZAVHY5EN8MP7",
+         "contract":{"object":"payment.contracts","id":"PCR_M32SCZ98Q2N3U4GW70ZAVWWE47XPAH"},
+         "merchant":{"object":"general.merchants","id":"MRC_WVHJQFQ4JNVYNG5B55TYK748ZCHQP8"},
+         "type":"bank_account",
+         "public":{"iban":"DE37503240001000000524","bic":"FTSBDEFAXXX","owner":"John Doe","bankname":"ABN AMRO Bank Frankfurt"},
+         "private":{"iban":"DE37503240001000000524","bic":"FTSBDEFAXXX","owner":"John Doe","bankname":"ABN AMRO Bank Frankfurt"},
+         "mandate":{"sepa_mandate_id":"1000001","iban":"DE37503240001000000524","bic":"FTSBDEFAXXX","type":"COR","status":"active","identification":"MREF-WFEJ5YXXS2X7SCSY70ZAVHY5EN8MP7","creditor_id":"DE98ZZZ09999999999"},
+         "created":"2024-05-02T10:49:23+02:00"}
+        """;
+
+    private static string MutateContainer(Action<JsonObject> change)
+    {
+        var node = JsonNode.Parse(ContainerSample)!.AsObject();
+        change(node);
+        return node.ToJsonString();
+    }
+
+    [Fact]
+    public void ContainerSamplesAreValid()
+    {
+        Contract.AssertDefinition("PaymentContainersProductModel", Parse(ContainerSample));
+        Contract.AssertResponse("/Payment/Containers/{paymentContainerId}", "delete", Answer("[" + ContainerSample + "]"));
+        // Linked: the full customer embedded; masked: no private part.
+        Contract.AssertDefinition("PaymentContainersProductModel", Parse(MutateContainer(o => o["customer"] = JsonNode.Parse(Sample))));
+        Contract.AssertDefinition("PaymentContainersProductModel", Parse(MutateContainer(o => o.Remove("private"))));
+    }
+
+    public static TheoryData<string> BrokenContainers() => new()
+    {
+        MutateContainer(o => o["id"] = "PCU_WFEJ5YXXS2X7SCSY70ZAVHY5EN8MP7"),
+        MutateContainer(o => o["object"] = "payment.customers"),
+        MutateContainer(o => o.Remove("created")),
+        MutateContainer(o => o.Remove("public")),
+        MutateContainer(o => o["private"]!["iban"] = "de37 5032 4000 1000 0005 24"),
+        MutateContainer(o => o["private"]!["bic"] = "FTSBDEFAX"),
+        MutateContainer(o => o["customer"] = JsonNode.Parse(Sample.Replace("PCU_3BBSV6C702NCA4HR70ZAVCAX3R6CAW", "PCU_1"))),
+        MutateContainer(o => o["mandate"]!.AsObject().Remove("identification")),
+    };
+
+    [Theory]
+    [MemberData(nameof(BrokenContainers))]
+    public void BrokenContainerIsRejected(string json)
+    {
+        Assert.Throws<XunitException>(() => Contract.AssertDefinition("PaymentContainersProductModel", Parse(json)));
+    }
 }

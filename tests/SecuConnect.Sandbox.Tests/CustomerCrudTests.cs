@@ -265,7 +265,7 @@ public sealed class CustomerCrudTests(SandboxProcess sandbox) : IClassFixture<Sa
     }
 
     [Theory]
-    [InlineData("GET", "/api/v2/Payment/Containers")]
+    [InlineData("GET", "/api/v2/Payment/Transactions")]
     [InlineData("GET", "/api/v2/Payment/Customers/PCU_ZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZ/contact")]
     [InlineData("POST", "/api/v2/General/Merchants")]
     [InlineData("GET", "/nothing-here")]

@@ -31,10 +31,24 @@ public sealed class ContractSchemas
     private static readonly EvaluationOptions Options = new() { OutputFormat = OutputFormat.List, RequireFormatValidation = true };
     private readonly ConcurrentDictionary<string, JsonSchema> _schemas = new();
 
-    public ContractSchemas(string path) => OpenApi = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+    private readonly string _directory;
+
+    public ContractSchemas(string path)
+    {
+        _directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        OpenApi = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+    }
 
     /// <summary>The contract copy beside the test assembly (Contract/payment-customers.openapi.json).</summary>
     public static ContractSchemas Default { get; } = new(Path.Combine(AppContext.BaseDirectory, "Contract", "payment-customers.openapi.json"));
+
+    private static readonly Lazy<ContractSchemas> ContainersFile = new(() => new(Path.Combine(AppContext.BaseDirectory, "Contract", "payment-containers.openapi.json")));
+
+    /// <summary>
+    /// The containers' contract copy (Contract/payment-containers.openapi.json), whose shared parts refer to the
+    /// customers' file ("payment-customers.openapi.json#/components/schemas/…").
+    /// </summary>
+    public static ContractSchemas Containers => ContainersFile.Value;
 
     public JsonObject OpenApi { get; }
 
@@ -74,6 +88,12 @@ public sealed class ContractSchemas
     private JsonSchema Build(JsonObject root, SchemaUse use)
     {
         var defs = new JsonObject();
+        // The schemas of the contract files this one refers to first, so that its own names win.
+        foreach (var file in ReferencedFiles())
+        {
+            var other = JsonNode.Parse(File.ReadAllText(Path.Combine(_directory, file)))!;
+            foreach (var (name, def) in other["components"]!["schemas"]!.AsObject()) defs[name] = Translate(def!.AsObject(), use);
+        }
         foreach (var (name, def) in OpenApi["components"]!["schemas"]!.AsObject())
         {
             defs[name] = Translate(def!.AsObject(), use);
@@ -83,6 +103,27 @@ public sealed class ContractSchemas
         document["$defs"] = defs;
         var options = new BuildOptions { SchemaRegistry = new SchemaRegistry() };
         return JsonSchema.FromText(document.ToJsonString(), options, new Uri($"https://contract.secuconnect.test/{Guid.NewGuid():N}"));
+    }
+
+    /// <summary>The other contract files this one's "$ref"s name ("file.json#/components/…").</summary>
+    private IEnumerable<string> ReferencedFiles()
+    {
+        var files = new SortedSet<string>(StringComparer.Ordinal);
+        Collect(OpenApi);
+        return files;
+
+        void Collect(JsonNode? node)
+        {
+            if (node is JsonObject o)
+            {
+                if (o["$ref"] is JsonValue r && r.GetValue<string>() is { } s && !s.StartsWith('#')) files.Add(s[..s.IndexOf('#')]);
+                foreach (var (_, child) in o) Collect(child);
+            }
+            else if (node is JsonArray a)
+            {
+                foreach (var child in a) Collect(child);
+            }
+        }
     }
 
     /// <summary>Rewrites one OpenAPI schema object as a JSON Schema object.</summary>
@@ -105,7 +146,9 @@ public sealed class ContractSchemas
             switch (key)
             {
                 case "$ref":
-                    target[key] = value!.GetValue<string>().Replace("#/components/schemas/", "#/$defs/", StringComparison.Ordinal);
+                    // A schema of another contract file is one of this document's $defs too (see ReferencedFiles).
+                    string reference = value!.GetValue<string>();
+                    target[key] = reference[reference.IndexOf('#')..].Replace("#/components/schemas/", "#/$defs/", StringComparison.Ordinal);
                     break;
                 case "properties":
                     var props = new JsonObject();

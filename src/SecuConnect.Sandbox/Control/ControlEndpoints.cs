@@ -1,5 +1,6 @@
 using System.Text.Json;
 using SecuConnect.Sandbox.Auth;
+using SecuConnect.Sandbox.Containers;
 using SecuConnect.Sandbox.Errors;
 using SecuConnect.Sandbox.Extras;
 using SecuConnect.Sandbox.Faults;
@@ -17,10 +18,11 @@ namespace SecuConnect.Sandbox.Control;
 /// contract; loopback callers only (<see cref="ControlRequestFilter"/>); never logged and never subject to faults.
 /// </summary>
 public sealed class ControlEndpoints(
-    ICustomerStore store, TokenService tokens, FaultRegistry faults, RequestLogBook log, ScrollRegistry scrolls, RuntimeSettings settings)
+    ICustomerStore store, IRecordStore<ContainerRecord> containers, TokenService tokens, FaultRegistry faults, RequestLogBook log, ScrollRegistry scrolls, RuntimeSettings settings)
 {
     public ApiResult Reset()
     {
+        containers.Clear();
         store.Clear();
         log.Clear();
         faults.Clear();
@@ -55,7 +57,11 @@ public sealed class ControlEndpoints(
         if (body == null) return ApiErrors.BadRequest("invalid settings: a JSON object expected");
         if (body.TokenLifetime is <= 0) return ApiErrors.BadRequest("invalid settings: tokenLifetime must be positive");
         if (body.AuthFailureStatus is { } s && s != 401 && s != 403) return ApiErrors.BadRequest("invalid settings: authFailureStatus must be 401 or 403");
+        if (body.ContainerDeletes is { } deletes && deletes != "allowed" && deletes != "forbidden")
+            return ApiErrors.BadRequest("invalid settings: containerDeletes must be \"allowed\" or \"forbidden\"");
         if (body.TokenLifetime is { } lifetime) settings.TokenLifetimeSeconds = lifetime;
+        if (body.MaskContainers is { } mask) settings.MaskContainers = mask;
+        if (body.ContainerDeletes is { } d) settings.ContainerDeletesForbidden = d == "forbidden";
         if (body.AuthFailureStatus is { } status) settings.AuthFailureStatus = status;
         return Json(CurrentSettings(), SandboxJson.Context.SettingsBody);
     }
@@ -94,7 +100,13 @@ public sealed class ControlEndpoints(
     public static ApiResult Unknown(HttpContext ctx) => ApiErrors.NotFoundResult($"unknown sandbox control {ctx.Request.Path.Value}");
 
     private SettingsBody CurrentSettings() =>
-        new() { TokenLifetime = settings.TokenLifetimeSeconds, AuthFailureStatus = settings.AuthFailureStatus };
+        new()
+        {
+            TokenLifetime = settings.TokenLifetimeSeconds,
+            AuthFailureStatus = settings.AuthFailureStatus,
+            MaskContainers = settings.MaskContainers,
+            ContainerDeletes = settings.ContainerDeletesForbidden ? "forbidden" : "allowed",
+        };
 
     private static ApiResult Ok() => new(200, JsonSerializer.SerializeToUtf8Bytes(new HealthStatus("ok"), SandboxJson.Context.HealthStatus));
 

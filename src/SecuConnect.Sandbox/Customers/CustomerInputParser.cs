@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using System.Text.Unicode;
 using SecuConnect.Sandbox.Extras;
+using SecuConnect.Sandbox.Http;
 using SecuConnect.Sandbox.Models;
 
 namespace SecuConnect.Sandbox.Customers;
@@ -30,22 +30,11 @@ public static partial class CustomerInputParser
         Func<string, bool>? isContactExtra = null, Func<string, bool>? isAddressExtra = null, bool rejectUnknown = false)
     {
         contact = null;
-        if (body.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) body = body[3..]; // a UTF-8 byte order mark is tolerated
-        if (!Utf8.IsValid(body)) return "invalid payload: the body is not valid UTF-8";
-        JsonDocument doc;
-        try
-        {
-            var reader = new Utf8JsonReader(body, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 64 });
-            doc = JsonDocument.ParseValue(ref reader);
-            // ParseValue stops after the first value: trailing content is malformed JSON.
-            if (reader.BytesConsumed < body.Length && !IsWhitespace(body[(int)reader.BytesConsumed..]))
-                return "invalid payload: malformed JSON";
-        }
-        catch (JsonException) { return body.Length == 0 || IsWhitespace(body) ? "no payload" : "invalid payload: malformed JSON"; }
-
+        string? error = JsonBody.TryParse(body, out var doc);
+        if (error != null) return error;
         using (doc)
         {
-            var root = doc.RootElement;
+            var root = doc!.RootElement;
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("contact", out var c) || c.ValueKind != JsonValueKind.Object)
                 return "no payload";
             return ParseContact(c, out contact, isContactExtra, isAddressExtra, rejectUnknown);
@@ -175,12 +164,5 @@ public static partial class CustomerInputParser
             if (hh > 23 || mi > 59 || ss > 59 || oh > 14 || om > 59) return null;
         }
         return string.Create(CultureInfo.InvariantCulture, $"{y:D4}-{mo:D2}-{d:D2}T00:00:00+00:00");
-    }
-
-    private static bool IsWhitespace(ReadOnlySpan<byte> s)
-    {
-        foreach (byte b in s)
-            if (b is not (0x20 or 0x09 or 0x0A or 0x0D)) return false;
-        return true;
     }
 }

@@ -1,6 +1,4 @@
-using System.Buffers;
 using System.Globalization;
-using System.Text.Json;
 using SecuConnect.Sandbox.Errors;
 using SecuConnect.Sandbox.Extras;
 using SecuConnect.Sandbox.Http;
@@ -13,10 +11,12 @@ using SecuConnect.Sandbox.Store;
 namespace SecuConnect.Sandbox.Customers;
 
 /// <summary>The five Payment Customers operations (the contract copy, tests/Contract/payment-customers.openapi.json).</summary>
-public sealed class CustomersEndpoint(ICustomerStore store, SandboxOptions options, RuntimeSettings settings, TimeProvider time, ScrollRegistry scrolls)
+public sealed class CustomersEndpoint(ICustomerStore store, SandboxOptions options, RuntimeSettings settings, TimeProvider time, ScrollRegistry scrolls, ICustomerReferences references)
 {
-    public const int DefaultCount = 20;
-    public const int MaxCount = 1000;
+    private readonly RecordListing<CustomerRecord> _listing = new(
+        new ListSchema<CustomerRecord>(CustomerRecord.ObjectName, CustomerFieldPaths.Resolve,
+            (path, objects) => CustomerFieldPaths.IsKnown(path, settings.ExtraFields, objects)),
+        scrolls, options.Strict);
 
     public ApiResult Get(string id) =>
         store.Get(id) is { } r ? new ApiResult(200, r.Answer(ArrayAddress)) : NotFound(id);
@@ -53,14 +53,17 @@ public sealed class CustomersEndpoint(ICustomerStore store, SandboxOptions optio
 
     public ApiResult Delete(string id)
     {
-        var old = store.Remove(id);
+        CustomerRecord? old;
+        // Under the references' gate: no container can link to the customer between the check and the removal.
+        lock (references.Gate)
+        {
+            if (store.Get(id) != null && references.Of(id) is { Count: > 0 } linked)
+                return ApiErrors.Create(403, ApiErrors.NotAllowed,
+                    $"payment customer {id} still has {linked.Count} payment container(s) ({string.Join(", ", linked.Take(5))}): delete them first");
+            old = store.Remove(id);
+        }
         if (old == null) return NotFound(id);
-        byte[] json = old.Answer(ArrayAddress);
-        byte[] body = new byte[json.Length + 2];
-        body[0] = (byte)'[';
-        json.CopyTo(body, 1);
-        body[^1] = (byte)']';
-        return new ApiResult(200, body);
+        return new ApiResult(200, HttpIo.AsArray(old.Answer(ArrayAddress)));
     }
 
     private bool ArrayAddress => settings.ExtraFields.EmptyAddressAsArray;
@@ -80,118 +83,11 @@ public sealed class CustomersEndpoint(ICustomerStore store, SandboxOptions optio
         return result;
     }
 
-    public ApiResult List(IQueryCollection query)
-    {
-        try
-        {
-            string? scrollId = query["scroll_id"];
-            if (!string.IsNullOrEmpty(scrollId)) return ContinueScroll(scrollId);
-
-            string? q = query["q"];
-            if (IsSet(query["validate"]))
-                return Json(new ValidateResult(QueryParser.IsValid(q)));
-
-            int count = ParseCount(query["count"]);
-            long offset = ParseOffset(query["offset"]);
-            var filter = QueryParser.Parse(q);
-            var extras = settings.ExtraFields;
-            var sort = SortSpec.Parse(query["sort"], options.Strict ? path => FieldPaths.IsKnown(path, extras, objects: false) : null);
-            var fields = FieldProjection.Parse(query["fields"], options.Strict ? path => FieldPaths.IsKnown(path, extras, objects: true) : null);
-            string? expire = query["scroll_expire"];
-            TimeSpan? keepAlive = string.IsNullOrEmpty(expire) ? null : ScrollRegistry.ParseExpire(expire);
-
-            IReadOnlyList<CustomerRecord> all = store.Snapshot();
-            IReadOnlyList<CustomerRecord> matches = filter == null ? all : all.Where(filter.Matches).ToList();
-            if (sort != null)
-            {
-                var sorted = matches.ToArray();
-                Array.Sort(sorted, sort);
-                matches = sorted;
-            }
-
-            if (keepAlive is { } ka)
-            {
-                var context = scrolls.Open(matches, count, fields, ka);
-                int start = (int)Math.Min(offset, matches.Count);
-                int end = Math.Min(start + count, matches.Count);
-                return Page(matches.Count, matches, start, end, fields, scrolls.CursorFor(context, end), ArrayAddress);
-            }
-
-            int from = (int)Math.Min(offset, matches.Count);
-            int to = (int)Math.Min((long)from + count, matches.Count);
-            return Page(matches.Count, matches, from, to, fields, null, ArrayAddress);
-        }
-        catch (QuerySyntaxException e)
-        {
-            return ApiErrors.BadRequest(e.Message);
-        }
-    }
-
-    private ApiResult ContinueScroll(string scrollId)
-    {
-        if (!scrolls.TryResolve(scrollId, out var context, out int position))
-            return ApiErrors.NotFoundResult($"scroll_id {scrollId} not found or expired");
-        int end = Math.Min(position + context.PageSize, context.Items.Count);
-        // Answers to scroll_id calls carry no count; the id for the following batch is handed out with this one.
-        return Page(null, context.Items, position, end, context.Fields, scrolls.CursorFor(context, end), ArrayAddress);
-    }
-
-    private static ApiResult Page(int? total, IReadOnlyList<CustomerRecord> items, int from, int to, FieldProjection? fields, string? scrollId, bool arrayAddress)
-    {
-        var buffer = new ArrayBufferWriter<byte>(256 + (to - from) * 600);
-        using (var w = new Utf8JsonWriter(buffer, CustomerJsonWriter.WriterOptions))
-        {
-            w.WriteStartObject();
-            if (total is { } t) w.WriteNumber("count", t);
-            w.WriteStartArray("data");
-            for (int i = from; i < to; i++)
-            {
-                byte[] json = items[i].Answer(arrayAddress);
-                w.WriteRawValue(fields == null ? json : fields.Apply(items[i], json), skipInputValidation: true);
-            }
-            w.WriteEndArray();
-            if (scrollId != null) w.WriteString("scroll_id", scrollId);
-            w.WriteEndObject();
-        }
-        return new ApiResult(200, buffer.WrittenSpan.ToArray());
-    }
-
-    private static int ParseCount(string? value)
-    {
-        if (string.IsNullOrEmpty(value)) return DefaultCount;
-        if (!long.TryParse(value, NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long n) || n < 0)
-        {
-            // Digits too long for a long are still a (huge) count: serve the maximum.
-            if (value.Trim().All(char.IsAsciiDigit)) return MaxCount;
-            throw new QuerySyntaxException($"invalid count '{value}': a non-negative integer expected");
-        }
-        return (int)Math.Min(n, MaxCount);
-    }
-
-    private static long ParseOffset(string? value)
-    {
-        if (string.IsNullOrEmpty(value)) return 0;
-        if (!long.TryParse(value, NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long n) || n < 0)
-        {
-            if (value.Trim().All(char.IsAsciiDigit)) return long.MaxValue;
-            throw new QuerySyntaxException($"invalid offset '{value}': a non-negative integer expected");
-        }
-        return n;
-    }
-
-    private static bool IsSet(string? flag) =>
-        !string.IsNullOrEmpty(flag) && flag != "0" && !flag.Equals("false", StringComparison.OrdinalIgnoreCase);
-
-    private static ApiResult Json(ValidateResult v) =>
-        new(200, JsonSerializer.SerializeToUtf8Bytes(v, SandboxJson.Context.ValidateResult));
+    public ApiResult List(IQueryCollection query) =>
+        _listing.List(query, store.Snapshot, r => r.Answer(ArrayAddress));
 
     private static ApiResult NotFound(string id) =>
         ApiErrors.NotFoundResult($"payment customer {id} not found");
 
-    /// <summary>Now in the configured zone: yyyy-MM-ddTHH:mm:ss+hh:mm, no fractions, never Z.</summary>
-    private string Now()
-    {
-        var now = TimeZoneInfo.ConvertTime(time.GetUtcNow(), options.TimeZone);
-        return now.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
-    }
+    private string Now() => ApiClock.Now(time, options.TimeZone);
 }

@@ -14,6 +14,9 @@ public static class ApiErrors
     public const string Format = "ProductFormatException";
     public const string Internal = "ProductInternalException";
     public const string Security = "ProductSecurityException";
+
+    /// <summary>A payment instrument stored twice for one customer (the vendor names this exception for other products).</summary>
+    public const string Duplicate = "ProductDuplicateException";
     public const int TokenErrorCode = 2003;
 
     /// <summary>

@@ -68,4 +68,14 @@ public static class HttpIo
         int q = target.IndexOf('?');
         return q < 0 ? target : target[..q];
     }
+
+    /// <summary>A JSON value wrapped in a one-element array: the API answers a DELETE with [the deleted record].</summary>
+    public static byte[] AsArray(byte[] json)
+    {
+        byte[] body = new byte[json.Length + 2];
+        body[0] = (byte)'[';
+        json.CopyTo(body, 1);
+        body[^1] = (byte)']';
+        return body;
+    }
 }

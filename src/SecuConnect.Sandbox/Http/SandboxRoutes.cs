@@ -1,5 +1,6 @@
 using System.Text.Json;
 using SecuConnect.Sandbox.Auth;
+using SecuConnect.Sandbox.Containers;
 using SecuConnect.Sandbox.Control;
 using SecuConnect.Sandbox.Customers;
 using SecuConnect.Sandbox.Errors;
@@ -32,7 +33,7 @@ public static class SandboxRoutes
         });
 
     public static void MapSandbox(this IEndpointRouteBuilder app,
-        TokenEndpoint token, CustomersEndpoint customers, ControlEndpoints control,
+        TokenEndpoint token, CustomersEndpoint customers, ContainersEndpoint containers, ControlEndpoints control,
         ApiRequestFilter apiFilter, BearerTokenFilter bearerFilter, ControlRequestFilter controlFilter, SandboxOptions options)
     {
         // Any Host, never logged, never faulted.
@@ -83,6 +84,16 @@ public static class SandboxRoutes
         operations.MapDelete("/{id}", (string id) => customers.Delete(id));
         NotAllowed(resource, "", "GET, POST");
         NotAllowed(resource, "/{id}", "GET, PUT, DELETE");
+
+        var containerResource = api.MapGroup("/api/v2/payment/containers");
+        var containerOperations = containerResource.MapGroup("").AddEndpointFilter(bearerFilter);
+        containerOperations.MapGet("", (HttpContext ctx) => containers.List(ctx.Request.Query));
+        containerOperations.MapPost("", async Task<ApiResult> (HttpContext ctx) => containers.Create(await HttpIo.ReadBodyAsync(ctx.Request, ctx.RequestAborted)));
+        containerOperations.MapGet("/{id}", (string id) => containers.Get(id));
+        containerOperations.MapPut("/{id}", async Task<ApiResult> (HttpContext ctx, string id) => containers.Update(id, await HttpIo.ReadBodyAsync(ctx.Request, ctx.RequestAborted)));
+        containerOperations.MapDelete("/{id}", (string id) => containers.Delete(id));
+        NotAllowed(containerResource, "", "GET, POST");
+        NotAllowed(containerResource, "/{id}", "GET, PUT, DELETE");
 
         api.Map("/{**path}", (HttpContext ctx) => ApiErrors.NotFoundResult($"no resource at {ctx.Request.Path.Value}"));
     }

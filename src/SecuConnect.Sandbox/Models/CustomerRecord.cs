@@ -1,9 +1,10 @@
 using SecuConnect.Sandbox.Extras;
+using SecuConnect.Sandbox.Store;
 
 namespace SecuConnect.Sandbox.Models;
 
 /// <summary>A stored customer. Immutable: an update stores a new instance, so readers never see half a change.</summary>
-public sealed class CustomerRecord
+public sealed class CustomerRecord : IStoredRecord
 {
     public const string ObjectName = "payment.customers";
 

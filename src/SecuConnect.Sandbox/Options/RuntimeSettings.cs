@@ -9,6 +9,8 @@ public sealed class RuntimeSettings
     private volatile int _tokenLifetime;
     private volatile int _authFailureStatus;
     private volatile ExtraFields _extraFields = ExtraFields.None;
+    private volatile bool _maskContainers;
+    private volatile bool _containerDeletesForbidden;
 
     public RuntimeSettings(SandboxOptions startup)
     {
@@ -22,8 +24,16 @@ public sealed class RuntimeSettings
     /// <summary>Extra members given to customers created from now on (PUT /_sandbox/extra-fields).</summary>
     public ExtraFields ExtraFields { get => _extraFields; set => _extraFields = value; }
 
+    /// <summary>Containers answered as a client with fewer rights sees them: IBAN masked, no private part.</summary>
+    public bool MaskContainers { get => _maskContainers; set => _maskContainers = value; }
+
+    /// <summary>Container deletes refused with the API's permission error, as for most API users.</summary>
+    public bool ContainerDeletesForbidden { get => _containerDeletesForbidden; set => _containerDeletesForbidden = value; }
+
     public void Reset()
     {
+        _maskContainers = false;
+        _containerDeletesForbidden = false;
         _tokenLifetime = _startup.TokenLifetimeSeconds;
         _authFailureStatus = _startup.AuthFailureStatus;
         _extraFields = _startup.ExtraFields;

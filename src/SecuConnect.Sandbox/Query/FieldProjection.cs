@@ -29,14 +29,14 @@ public sealed class FieldProjection
         return new FieldProjection(paths);
     }
 
-    /// <summary>Projects <paramref name="json"/>, the answer form of <paramref name="record"/>.</summary>
-    public byte[] Apply(CustomerRecord record, byte[] json)
+    /// <summary>Projects <paramref name="json"/>, the answer form of the record <paramref name="id"/> of type <paramref name="objectName"/>.</summary>
+    public byte[] Apply(string objectName, string id, byte[] json)
     {
         var source = JsonNode.Parse(json)!.AsObject();
         var result = new JsonObject
         {
-            ["object"] = CustomerRecord.ObjectName,
-            ["id"] = record.Id,
+            ["object"] = objectName,
+            ["id"] = id,
         };
         foreach (var path in _paths)
         {

@@ -1,9 +1,7 @@
-using SecuConnect.Sandbox.Models;
-
 namespace SecuConnect.Sandbox.Query;
 
 /// <summary>NOT a.</summary>
-public sealed class NotNode(QueryNode inner) : QueryNode
+public sealed class NotNode<T>(QueryNode<T> inner) : QueryNode<T>
 {
-    public override bool Matches(CustomerRecord record) => !inner.Matches(record);
+    public override bool Matches(T record) => !inner.Matches(record);
 }

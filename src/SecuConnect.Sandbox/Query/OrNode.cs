@@ -1,9 +1,7 @@
-using SecuConnect.Sandbox.Models;
-
 namespace SecuConnect.Sandbox.Query;
 
 /// <summary>a OR b.</summary>
-public sealed class OrNode(QueryNode left, QueryNode right) : QueryNode
+public sealed class OrNode<T>(QueryNode<T> left, QueryNode<T> right) : QueryNode<T>
 {
-    public override bool Matches(CustomerRecord record) => left.Matches(record) || right.Matches(record);
+    public override bool Matches(T record) => left.Matches(record) || right.Matches(record);
 }

@@ -1,9 +1,7 @@
-using SecuConnect.Sandbox.Models;
-
 namespace SecuConnect.Sandbox.Query;
 
-/// <summary>A node of a parsed q expression.</summary>
-public abstract class QueryNode
+/// <summary>A node of a parsed q expression over records of one resource.</summary>
+public abstract class QueryNode<T>
 {
-    public abstract bool Matches(CustomerRecord record);
+    public abstract bool Matches(T record);
 }

@@ -5,44 +5,61 @@ namespace SecuConnect.Sandbox.Query;
 /// ranges, double-quoted phrases, AND/OR/NOT (also &amp;&amp;, ||, !, a leading -), parentheses, field:(a OR b),
 /// adjacent terms meaning AND. Operators are matched case-insensitively.
 /// </summary>
-public sealed class QueryParser
+public static class QueryParser
+{
+    /// <summary>Parses q for one resource, whose paths <paramref name="resolve"/> turns into accessors; null for an empty query (matches everything).</summary>
+    public static QueryNode<T>? Parse<T>(string? q, FieldResolver<T> resolve) => QueryParser<T>.Parse(q, resolve);
+
+    /// <summary>Whether q is well-formed (validate=1): the grammar is the same for every resource.</summary>
+    public static bool IsValid(string? q)
+    {
+        try { QueryParser<object>.Parse(q, static _ => null); return true; }
+        catch (QuerySyntaxException) { return false; }
+    }
+
+    /// <summary>PHP's urldecode: %XX and '+' for a space; a '%' without two hex digits stays as it is.</summary>
+    public static string UrlDecode(string value) =>
+        value.Contains('%') || value.Contains('+') ? System.Net.WebUtility.UrlDecode(value) : value;
+}
+
+/// <summary>The parser of <see cref="QueryParser"/>, building nodes over records of type <typeparamref name="T"/>.</summary>
+public sealed class QueryParser<T>
 {
     private const int MaxDepth = 64;
     private readonly string _s;
+    private readonly FieldResolver<T> _resolve;
     private int _pos;
     private int _depth;
 
-    private QueryParser(string s) => _s = s;
+    private QueryParser(string s, FieldResolver<T> resolve)
+    {
+        _s = s;
+        _resolve = resolve;
+    }
 
     /// <summary>Parses q; null for an empty query (matches everything).</summary>
-    public static QueryNode? Parse(string? q)
+    public static QueryNode<T>? Parse(string? q, FieldResolver<T> resolve)
     {
         if (string.IsNullOrWhiteSpace(q)) return null;
-        var p = new QueryParser(q);
+        var p = new QueryParser<T>(q, resolve);
         var node = p.ParseOr(null);
         p.SkipWs();
         if (p._pos < p._s.Length) throw p.Error($"unexpected '{p._s[p._pos]}'");
         return node;
     }
 
-    public static bool IsValid(string? q)
-    {
-        try { Parse(q); return true; }
-        catch (QuerySyntaxException) { return false; }
-    }
-
-    private QueryNode ParseOr(string? field)
+    private QueryNode<T> ParseOr(string? field)
     {
         var left = ParseAnd(field);
         while (true)
         {
             SkipWs();
-            if (TryKeyword("OR") || TryLiteral("||")) left = new OrNode(left, ParseAnd(field));
+            if (TryKeyword("OR") || TryLiteral("||")) left = new OrNode<T>(left, ParseAnd(field));
             else return left;
         }
     }
 
-    private QueryNode ParseAnd(string? field)
+    private QueryNode<T> ParseAnd(string? field)
     {
         var left = ParseUnary(field);
         while (true)
@@ -50,17 +67,17 @@ public sealed class QueryParser
             SkipWs();
             if (_pos >= _s.Length || _s[_pos] == ')' || PeekKeyword("OR") || PeekLiteral("||")) return left;
             if (TryKeyword("AND") || TryLiteral("&&")) { }
-            left = new AndNode(left, ParseUnary(field));
+            left = new AndNode<T>(left, ParseUnary(field));
         }
     }
 
-    private QueryNode ParseUnary(string? field)
+    private QueryNode<T> ParseUnary(string? field)
     {
         SkipWs();
         if (TryKeyword("NOT") || TryLiteral("!") || TryLiteral("-"))
         {
             Enter();
-            var inner = new NotNode(ParseUnary(field));
+            var inner = new NotNode<T>(ParseUnary(field));
             _depth--;
             return inner;
         }
@@ -68,7 +85,7 @@ public sealed class QueryParser
         return ParsePrimary(field);
     }
 
-    private QueryNode ParsePrimary(string? field)
+    private QueryNode<T> ParsePrimary(string? field)
     {
         SkipWs();
         if (_pos >= _s.Length) throw Error("expression expected");
@@ -107,11 +124,11 @@ public sealed class QueryParser
         return ParseValue(field);
     }
 
-    private QueryNode ParseValue(string field)
+    private QueryNode<T> ParseValue(string field)
     {
         if (_pos >= _s.Length || char.IsWhiteSpace(_s[_pos]) || _s[_pos] == ')') throw Error($"value expected for '{field}'");
         char c = _s[_pos];
-        if (c == '"') return new TermNode(field, WildcardPattern.Literal(UrlDecode(ReadQuoted())));
+        if (c == '"') return new TermNode<T>(_resolve(field), WildcardPattern.Literal(QueryParser.UrlDecode(ReadQuoted())));
         if (c is '[' or '{')
         {
             _pos++;
@@ -125,7 +142,7 @@ public sealed class QueryParser
             if (_pos >= _s.Length || _s[_pos] is not (']' or '}')) throw Error("']' or '}' expected to close the range");
             bool highInclusive = _s[_pos] == ']';
             _pos++;
-            return new RangeNode(field, low, high, c == '[', highInclusive);
+            return new RangeNode<T>(_resolve(field), low, high, c == '[', highInclusive);
         }
         // A bare value: '*' and '?' are wildcards, a backslash makes the next character literal, and then the value
         // is URL-decoded once more as PHP's urldecode does (%XX, '+' for a space); a decoded character is always
@@ -152,7 +169,7 @@ public sealed class QueryParser
             else parts.Add((ch, ch == '*' ? (byte)2 : ch == '?' ? (byte)1 : (byte)0));
         }
         Flush(parts, pending);
-        return new TermNode(field, new WildcardPattern(parts));
+        return new TermNode<T>(_resolve(field), new WildcardPattern(parts));
     }
 
     /// <summary>Appends percent-decoded bytes as literal characters (UTF-8).</summary>
@@ -163,19 +180,15 @@ public sealed class QueryParser
         pending.Clear();
     }
 
-    /// <summary>PHP's urldecode: %XX and '+' for a space; a '%' without two hex digits stays as it is.</summary>
-    public static string UrlDecode(string value) =>
-        value.Contains('%') || value.Contains('+') ? System.Net.WebUtility.UrlDecode(value) : value;
-
     /// <summary>A range bound, URL-decoded; null for an open side (a bare '*').</summary>
     private string? ReadBound()
     {
-        if (_pos < _s.Length && _s[_pos] == '"') return UrlDecode(ReadQuoted());
+        if (_pos < _s.Length && _s[_pos] == '"') return QueryParser.UrlDecode(ReadQuoted());
         int start = _pos;
         while (_pos < _s.Length && !char.IsWhiteSpace(_s[_pos]) && _s[_pos] is not (']' or '}')) _pos++;
         if (_pos == start) throw Error("range bound expected");
         string raw = _s[start.._pos];
-        return raw == "*" ? null : UrlDecode(raw);
+        return raw == "*" ? null : QueryParser.UrlDecode(raw);
     }
 
     private string ReadQuoted()

@@ -1,5 +1,4 @@
 using System.Globalization;
-using SecuConnect.Sandbox.Models;
 
 namespace SecuConnect.Sandbox.Query;
 
@@ -7,22 +6,22 @@ namespace SecuConnect.Sandbox.Query;
 /// field:[a TO b] (inclusive) or {a TO b} (exclusive); '*' leaves a side open. Compared as numbers when value and
 /// bounds parse as numbers, as dates when they parse as dates, else as case-insensitive strings.
 /// </summary>
-public sealed class RangeNode : QueryNode
+public sealed class RangeNode<T> : QueryNode<T>
 {
-    private readonly Func<CustomerRecord, string?>? _field;
+    private readonly Func<T, string?>? _field;
     private readonly string? _low, _high;
     private readonly bool _lowInclusive, _highInclusive;
 
-    public RangeNode(string field, string? low, string? high, bool lowInclusive, bool highInclusive)
+    public RangeNode(Func<T, string?>? field, string? low, string? high, bool lowInclusive, bool highInclusive)
     {
-        _field = FieldPaths.Resolve(field);
+        _field = field;
         _low = low;
         _high = high;
         _lowInclusive = lowInclusive;
         _highInclusive = highInclusive;
     }
 
-    public override bool Matches(CustomerRecord record)
+    public override bool Matches(T record)
     {
         if (_field == null || _field(record) is not { } v) return false;
         if (_low != null)

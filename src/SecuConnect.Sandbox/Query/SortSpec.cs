@@ -1,4 +1,4 @@
-using SecuConnect.Sandbox.Models;
+using SecuConnect.Sandbox.Store;
 
 namespace SecuConnect.Sandbox.Query;
 
@@ -6,19 +6,19 @@ namespace SecuConnect.Sandbox.Query;
 /// sort=field:asc|desc|dsc[,field:order]: strings compared case-insensitively, records lacking the field last in
 /// either direction, then creation order and id as the tie-breakers.
 /// </summary>
-public sealed class SortSpec : IComparer<CustomerRecord>
+public sealed class SortSpec<T> : IComparer<T> where T : IStoredRecord
 {
-    private readonly (Func<CustomerRecord, string?>? Field, bool Descending)[] _keys;
+    private readonly (Func<T, string?>? Field, bool Descending)[] _keys;
 
-    private SortSpec((Func<CustomerRecord, string?>?, bool)[] keys) => _keys = keys;
+    private SortSpec((Func<T, string?>?, bool)[] keys) => _keys = keys;
 
     /// <summary>Null when no sort is asked for.</summary>
     /// <param name="known">strict mode: which field paths exist; an unknown one is a syntax error. Null accepts any
     /// path (an unknown one sorts nothing).</param>
-    public static SortSpec? Parse(string? sort, Func<string, bool>? known = null)
+    public static SortSpec<T>? Parse(string? sort, FieldResolver<T> resolve, Func<string, bool>? known = null)
     {
         if (string.IsNullOrWhiteSpace(sort)) return null;
-        var keys = new List<(Func<CustomerRecord, string?>?, bool)>();
+        var keys = new List<(Func<T, string?>?, bool)>();
         foreach (string part in sort.Split(',', StringSplitOptions.TrimEntries))
         {
             if (part.Length == 0) continue;
@@ -33,12 +33,12 @@ public sealed class SortSpec : IComparer<CustomerRecord>
                 _ => throw new QuerySyntaxException($"invalid sort order '{order}' for {field}: use asc or desc"),
             };
             if (known != null && !known(field)) throw new QuerySyntaxException($"invalid sort: unknown field '{field}'");
-            keys.Add((FieldPaths.Resolve(field), desc));
+            keys.Add((resolve(field), desc));
         }
-        return keys.Count == 0 ? null : new SortSpec(keys.ToArray());
+        return keys.Count == 0 ? null : new SortSpec<T>(keys.ToArray());
     }
 
-    public int Compare(CustomerRecord? a, CustomerRecord? b)
+    public int Compare(T? a, T? b)
     {
         foreach (var (field, desc) in _keys)
         {
@@ -53,6 +53,6 @@ public sealed class SortSpec : IComparer<CustomerRecord>
         return DefaultOrder(a!, b!);
     }
 
-    public static int DefaultOrder(CustomerRecord a, CustomerRecord b) =>
+    public static int DefaultOrder(T a, T b) =>
         a.Seq != b.Seq ? a.Seq.CompareTo(b.Seq) : string.CompareOrdinal(a.Id, b.Id);
 }

@@ -1,18 +1,15 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
-using SecuConnect.Sandbox.Models;
 using SecuConnect.Sandbox.Query;
 
 namespace SecuConnect.Sandbox.Scrolls;
 
 /// <summary>
-/// An open scroll search: the matching records as they were when it was opened (a snapshot, so records deleted
-/// meanwhile are still returned as they were and a Get | Remove across pages misses nothing), its page size and
-/// field projection.
+/// An open scroll search: its page size, field projection and lifetime. The records it hands out are those of
+/// <see cref="ScrollContext{T}"/>, one resource's.
 /// </summary>
-public sealed class ScrollContext(IReadOnlyList<CustomerRecord> items, int pageSize, FieldProjection? fields, TimeSpan keepAlive, long expiresAt)
+public abstract class ScrollContext(int pageSize, FieldProjection? fields, TimeSpan keepAlive, long expiresAt)
 {
-    public IReadOnlyList<CustomerRecord> Items { get; } = items;
     public int PageSize { get; } = pageSize;
     public FieldProjection? Fields { get; } = fields;
     public TimeSpan KeepAlive { get; } = keepAlive;
@@ -25,4 +22,14 @@ public sealed class ScrollContext(IReadOnlyList<CustomerRecord> items, int pageS
 
     public string CursorIdFor(int position) =>
         CursorIds.GetOrAdd(position, static _ => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)));
+}
+
+/// <summary>
+/// The matching records as they were when the scroll was opened (a snapshot, so records deleted meanwhile are still
+/// returned as they were and a Get | Remove across pages misses nothing).
+/// </summary>
+public sealed class ScrollContext<T>(IReadOnlyList<T> items, int pageSize, FieldProjection? fields, TimeSpan keepAlive, long expiresAt)
+    : ScrollContext(pageSize, fields, keepAlive, expiresAt)
+{
+    public IReadOnlyList<T> Items { get; } = items;
 }

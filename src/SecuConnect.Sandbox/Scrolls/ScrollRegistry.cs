@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using SecuConnect.Sandbox.Models;
 using SecuConnect.Sandbox.Query;
 
 namespace SecuConnect.Sandbox.Scrolls;
@@ -41,10 +40,10 @@ public sealed class ScrollRegistry(TimeProvider time)
         return keepAlive;
     }
 
-    public ScrollContext Open(IReadOnlyList<CustomerRecord> items, int pageSize, FieldProjection? fields, TimeSpan keepAlive)
+    public ScrollContext<T> Open<T>(IReadOnlyList<T> items, int pageSize, FieldProjection? fields, TimeSpan keepAlive)
     {
         Sweep(force: false);
-        var context = new ScrollContext(items, pageSize, fields, keepAlive, Deadline(keepAlive));
+        var context = new ScrollContext<T>(items, pageSize, fields, keepAlive, Deadline(keepAlive));
         lock (_openLock)
         {
             if (_open.Count >= MaxOpenScrolls) Sweep(force: true);
@@ -66,19 +65,22 @@ public sealed class ScrollRegistry(TimeProvider time)
         return id;
     }
 
-    /// <summary>Finds a live cursor and renews its context's expiry.</summary>
-    public bool TryResolve(string scrollId, out ScrollContext context, out int position)
+    /// <summary>
+    /// Finds a live cursor of a scroll over <typeparamref name="T"/> records and renews its context's expiry; the
+    /// scroll id of another resource's listing is not found here.
+    /// </summary>
+    public bool TryResolve<T>(string scrollId, out ScrollContext<T> context, out int position)
     {
         context = null!;
         position = 0;
-        if (!_cursors.TryGetValue(scrollId, out var entry)) return false;
+        if (!_cursors.TryGetValue(scrollId, out var entry) || entry.Context is not ScrollContext<T> typed) return false;
         if (time.GetTimestamp() >= entry.Context.ExpiresAt || !_open.ContainsKey(entry.Context))
         {
             _cursors.TryRemove(scrollId, out _);
             return false;
         }
         entry.Context.ExpiresAt = Deadline(entry.Context.KeepAlive);
-        (context, position) = entry;
+        (context, position) = (typed, entry.Position);
         return true;
     }
 

@@ -13,6 +13,14 @@ public static class Contract
 {
     private static ContractSchemas Schemas => ContractSchemas.Default;
 
+    /// <summary>The contract file of an operation's path: the containers' own, or the customers' (token, customers).</summary>
+    private static ContractSchemas For(string path) =>
+        path.StartsWith("/Payment/Containers", StringComparison.Ordinal) ? ContractSchemas.Containers : ContractSchemas.Default;
+
+    /// <summary>The contract file that defines a schema: the containers' for their models, else the customers'.</summary>
+    private static ContractSchemas Defining(string name) =>
+        ContractSchemas.Containers.OpenApi["components"]!["schemas"]![name] != null ? ContractSchemas.Containers : ContractSchemas.Default;
+
     /// <summary>
     /// Checks a body against the schema the contract gives for this operation and status (or its default).
     /// <paramref name="projected"/> drops the required lists, for list answers narrowed with <c>fields</c>.
@@ -20,21 +28,21 @@ public static class Contract
     public static void AssertResponse(string path, string method, ApiResponse response, bool projected = false)
     {
         var key = $"{method} {path} {response.StatusCode}";
-        AssertValid(Schemas.Validate(key, () => ResponseSchema(path, method, response.StatusCode), Use(projected), response.Json), response.Json, key);
+        AssertValid(For(path).Validate(key, () => ResponseSchema(For(path), path, method, response.StatusCode), Use(projected), response.Json), response.Json, key);
     }
 
     /// <summary>Checks a value against one of components/schemas.</summary>
     public static void AssertDefinition(string name, JsonElement instance, bool projected = false)
     {
         var key = $"def {name}";
-        AssertValid(Schemas.Validate(key, () => new JsonObject { ["$ref"] = "#/components/schemas/" + name }, Use(projected), instance), instance, key);
+        AssertValid(Defining(name).Validate(key, () => new JsonObject { ["$ref"] = "#/components/schemas/" + name }, Use(projected), instance), instance, key);
     }
 
     /// <summary>The `required` list the contract gives a schema (inside allOf too).</summary>
     public static IReadOnlyList<string> RequiredOf(string name)
     {
         var result = new List<string>();
-        Collect(Schemas.OpenApi["components"]!["schemas"]![name]!);
+        Collect(Defining(name).OpenApi["components"]!["schemas"]![name]!);
         return result;
 
         void Collect(JsonNode node)
@@ -47,7 +55,7 @@ public static class Contract
 
     private static SchemaUse Use(bool projected) => projected ? SchemaUse.ProjectedResponse : SchemaUse.Response;
 
-    private static JsonObject ResponseSchema(string path, string method, int status)
+    private static JsonObject ResponseSchema(ContractSchemas schemas, string path, string method, int status)
     {
         if (path == "/oauth/token" && method == "post" && status == 200)
         {
@@ -56,12 +64,12 @@ public static class Contract
             return new JsonObject { ["$ref"] = "#/components/schemas/OAuthTokenResponse" };
         }
 
-        var operation = Schemas.OpenApi["paths"]?[path]?[method]
+        var operation = schemas.OpenApi["paths"]?[path]?[method]
             ?? throw new InvalidOperationException($"The contract has no operation {method} {path}.");
         var responses = operation["responses"]!.AsObject();
         var answer = responses[status.ToString()] ?? responses["default"]
             ?? throw new InvalidOperationException($"The contract gives no {status} or default answer for {method} {path}.");
-        answer = Schemas.Resolve(answer);
+        answer = schemas.Resolve(answer);
         var schema = answer["content"]?["application/json"]?["schema"]
             ?? throw new InvalidOperationException($"The contract gives no JSON body for {status} on {method} {path}.");
         return schema.DeepClone().AsObject();

@@ -2,10 +2,10 @@ using System.Text.Json;
 using SecuConnect.Sandbox.Extras;
 using SecuConnect.Sandbox.Models;
 
-namespace SecuConnect.Sandbox.Query;
+namespace SecuConnect.Sandbox.Customers;
 
-/// <summary>Dotted field paths (contact.address.city) resolved to accessors once, not by reflection per request.</summary>
-public static class FieldPaths
+/// <summary>A customer's dotted field paths (contact.address.city) resolved to accessors once, not by reflection per request.</summary>
+public static class CustomerFieldPaths
 {
     private static readonly Dictionary<string, Func<CustomerRecord, string?>> Accessors = Build();
 
