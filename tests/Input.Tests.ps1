@@ -54,7 +54,7 @@ Describe 'Properties the module cannot send' {
         $warned | Should -BeNullOrEmpty
         $left = @($out | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like 'Left out*' })
         $left.Count | Should -Be 1
-        $left[0].Message | Should -Match 'Id, Name, Created, Updated'
+        $left[0].Message | Should -Match 'Id, Name, Created, ContractId'
     }
 
     It 'warns on Set when Name was changed on the object, and sends nothing' {
@@ -154,10 +154,11 @@ Describe 'Whitespace around values and ids' {
     It 'sends nothing for a round trip of a customer stored with spaces (object and CSV)' {
         $raw = New-SandboxCustomer $sb @{ forename = ' Padded '; surname = 'Value '; address = @{ city = ' Mainz' } }
         Clear-SandboxRequestLog $sb
-        Get-SecuCustomer -Id $raw.id | Set-SecuCustomer
+        Get-SecuCustomer -Id $raw.id | Set-SecuCustomer -WarningVariable warnedObject
         $csv = Export-Rows (Get-SecuCustomer -Id $raw.id) 'padded'
-        Import-Csv -LiteralPath $csv | Set-SecuCustomer
+        Import-Csv -LiteralPath $csv | Set-SecuCustomer -WarningVariable warnedCsv
         Get-ChangingRequest | Should -BeNullOrEmpty
+        @($warnedObject; $warnedCsv).Count | Should -Be 0
         (Get-SandboxCustomer $sb -Id $raw.id).contact.forename | Should -BeExactly ' Padded '
     }
 }
@@ -190,7 +191,7 @@ Describe 'Control characters' {
         @{ Case = 'a line break'; Field = 'Street'; Value = "Line one`nLine two"; Position = 9 }
         @{ Case = 'a tab inside'; Field = 'CompanyName'; Value = "Acme`tLtd"; Position = 5 }
     ) {
-        $p = @{ Forename = 'Control'; $Field = $Value }
+        $p = @{ Email = 'control@example.com'; $Field = $Value }
         Clear-SandboxRequestLog $sb
         $r = Invoke-Captured { New-SecuCustomer @p }
         $r.Errors.Count | Should -Be 1
@@ -246,8 +247,10 @@ Describe 'Sort and filter as users write them' {
         $line = 'Get-SecuCustomer -Sort Surname:'
         $found = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText
         $found | Should -Be 'Surname:asc', 'Surname:desc'
-        $line = 'Get-SecuCustomer -Sort City, -Surname:d'
-        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be '-Surname:desc'
+        $line = "Get-SecuCustomer -Sort '-Surn"
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Contain "'-Surname'"
+        $line = "Get-SecuCustomer -Sort '-Surname:d"
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be "'-Surname:desc'"
     }
 
     It 'finds the customers born on an exact date' {

@@ -35,6 +35,12 @@ namespace SecuConnect.Commands
                 if (sort) foreach (var result in Orders(head, word)) yield return result;
                 yield break;
             }
+            if (sort && word.Length > 0 && (word[0] == '-' || word[0] == '+'))
+            {
+                // '-Sur' completes to '-Surname' (descending): the sign stays in front.
+                head += word.Substring(0, 1);
+                word = word.Substring(1);
+            }
             var names = parameterName.Equals("Clear", StringComparison.OrdinalIgnoreCase) ? CustomerFields.Names : QueryTranslator.KnownNames;
             foreach (var name in names.Where(n => n.StartsWith(word, StringComparison.OrdinalIgnoreCase)))
             {
@@ -73,7 +79,9 @@ namespace SecuConnect.Commands
 
         private static CompletionResult Result(string text, string shown)
         {
-            string quoted = text.IndexOfAny(new[] { ' ', '(', ')', ',' }) >= 0 ? "'" + text.Replace("'", "''") + "'" : text;
+            // A leading - would read as a parameter name.
+            string quoted = text.IndexOfAny(new[] { ' ', '(', ')', ',' }) >= 0 || text.StartsWith("-", StringComparison.Ordinal)
+                ? "'" + text.Replace("'", "''") + "'" : text;
             return new CompletionResult(quoted, shown, CompletionResultType.ParameterValue, shown);
         }
     }

@@ -79,7 +79,7 @@ namespace SecuConnect.Commands
             string name = Text("Name");
             // A record read before the last change carries that change's old name: the conflict check speaks for it.
             bool stale = updated != null && TryTimestamp(updated, out var read) && TryTimestamp(current.Updated, out var now) && !SameInstant(read, now);
-            if (name != null && !stale && name != current.Contact?.Name && !MatchesContact(name, sent))
+            if (name != null && !stale && name != current.Contact?.Name?.Trim() && !MatchesContact(name, sent))
                 yield return $"Customer {id}: Name was not changed: the API computes it from Forename and Surname. Set -Forename and -Surname instead.";
             if (_values.TryGetValue("Created", out var created) &&
                 !(TryTimestamp(created, out var given) && TryTimestamp(current.Created, out var stored) && SameInstant(given, stored)))
@@ -102,7 +102,8 @@ namespace SecuConnect.Commands
         {
             if (contact == null) return false;
             string computed = string.Join(" ", new[] { contact[CustomerFields.Forename], contact[CustomerFields.Surname] }.Where(s => !string.IsNullOrEmpty(s)));
-            return string.Equals(name, computed, StringComparison.Ordinal) || string.Equals(name, contact[CustomerFields.CompanyName], StringComparison.Ordinal);
+            return string.Equals(name, computed.Trim(), StringComparison.Ordinal) ||
+                string.Equals(name, contact[CustomerFields.CompanyName]?.Trim(), StringComparison.Ordinal);
         }
 
         /// <summary>A timestamp as the output object holds it, or as a CSV cell shows it (current culture, then ISO).</summary>
