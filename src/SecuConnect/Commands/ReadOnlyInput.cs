@@ -43,6 +43,15 @@ namespace SecuConnect.Commands
         public IEnumerable<string> Names => new[] { "Id", "Name", "Created", "Updated", "ContractId", "MerchantId", "Contact", "AdditionalProperties" }
             .Where(_values.ContainsKey);
 
+        /// <summary>" Its Name, Created are set by the API ..." for a record that gives only such values, else "".</summary>
+        public string NotSentNote()
+        {
+            var given = Names.Where(n => n != "Id").ToArray();
+            if (given.Length == 0) return "";
+            return $" Its {string.Join(", ", given)} {(given.Length == 1 ? "is" : "are")} set by the API and never sent" +
+                (given.Contains("Name") ? ": to rename, set -Forename and -Surname." : ".");
+        }
+
         private string Text(string canonical) =>
             _values.TryGetValue(canonical, out var v) ? CustomerInput.ToText(v)?.Trim() : null;
 

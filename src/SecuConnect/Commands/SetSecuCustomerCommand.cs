@@ -86,10 +86,10 @@ namespace SecuConnect.Commands
                 return;
             }
             var values = RecordFields(InputObject, true, out bool recognized, out var readOnly);
-            if (!recognized && _clear.Length == 0 && readOnly.IsEmpty)
+            if (!recognized && _clear.Length == 0)
             {
                 WriteError(Errors.Argument("NoCustomerFields",
-                    $"This record gives no field to change for {id}. Give a field such as -Email or -City, or -Clear " +
+                    $"This record gives no field to change for {id}.{readOnly.NotSentNote()} Give a field such as -Email or -City, or -Clear " +
                     "(input columns match the field names, their aliases or the API's names). No request was sent.", target));
                 return;
             }
