@@ -84,6 +84,21 @@ Describe 'Properties the module cannot send' {
         "$warned" | Should -Match $Says
     }
 
+    It 'stays quiet on Set for an export written under <From> and read under <To>' -ForEach @(
+        @{ From = 'en-GB'; To = 'en-US' }, @{ From = 'en-US'; To = 'de-DE' }, @{ From = 'de-DE'; To = 'ja-JP' }
+    ) {
+        $c = New-SecuCustomer -Forename Culture -Surname Row
+        Set-SecuCustomer -Id $c.Id -City Bonn
+        $saved = [cultureinfo]::CurrentCulture
+        try {
+            [cultureinfo]::CurrentCulture = $From
+            $csv = Export-Rows (Get-SecuCustomer -Id $c.Id) "culture-$From"
+            [cultureinfo]::CurrentCulture = $To
+            Import-Csv -LiteralPath $csv | Set-SecuCustomer -WarningVariable warned
+        } finally { [cultureinfo]::CurrentCulture = $saved }
+        $warned | Should -BeNullOrEmpty
+    }
+
     It 'stays quiet on Set for an unchanged export, and for a Name that matches the new Forename' {
         $c = New-SecuCustomer -Forename Quiet -Surname Row -City Bonn
         $csv = Export-Rows $c 'quiet'

@@ -23,7 +23,11 @@ namespace SecuConnect.Commands
             ["additionalproperties"] = "AdditionalProperties",
         };
 
-        private readonly Dictionary<string, object> _values = new Dictionary<string, object>(StringComparer.Ordinal);
+        // Created on the first value: most records (a plain CSV of fields) give none.
+        private Dictionary<string, object> _values;
+
+        // The user's culture, taken on the pipeline thread: Set compares on a worker, whose culture is not the user's.
+        private readonly CultureInfo _culture = CultureInfo.CurrentCulture;
 
         /// <summary>The output property an input name stands for (Id, Name for "Full Name", ...), or null when it is none.</summary>
         public static string CanonicalName(string name) =>
@@ -33,15 +37,16 @@ namespace SecuConnect.Commands
         public void Add(string canonical, object value)
         {
             value = CustomerInput.Unwrap(value);
-            if (value is string s && s.Trim().Length == 0) return;
-            if (value != null && !_values.ContainsKey(canonical)) _values[canonical] = value;
+            if (value == null || (value is string s && string.IsNullOrWhiteSpace(s))) return;
+            if (_values == null) _values = new Dictionary<string, object>(StringComparer.Ordinal);
+            if (!_values.ContainsKey(canonical)) _values[canonical] = value;
         }
 
-        public bool IsEmpty => _values.Count == 0;
+        public bool IsEmpty => _values == null;
 
         /// <summary>The property names this record gave, in output order, for the one Verbose line of a run.</summary>
         public IEnumerable<string> Names => new[] { "Id", "Name", "Created", "Updated", "ContractId", "MerchantId", "Contact", "AdditionalProperties" }
-            .Where(_values.ContainsKey);
+            .Where(n => _values != null && _values.ContainsKey(n));
 
         /// <summary>" Its Name, Created are set by the API ..." for a record that gives only such values, else "".</summary>
         public string NotSentNote()
@@ -53,7 +58,9 @@ namespace SecuConnect.Commands
         }
 
         private string Text(string canonical) =>
-            _values.TryGetValue(canonical, out var v) ? CustomerInput.ToText(v)?.Trim() : null;
+            Value(canonical) is object v ? CustomerInput.ToText(v)?.Trim() : null;
+
+        private object Value(string canonical) => _values != null && _values.TryGetValue(canonical, out var v) ? v : null;
 
         /// <summary>
         /// New: the NameNotSplit error when the record's only name is a Name (or Full Name) column, which the module
@@ -84,14 +91,14 @@ namespace SecuConnect.Commands
         /// </summary>
         public IEnumerable<string> SetWarnings(string id, PaymentCustomer current, Contact sent)
         {
-            object updated = _values.TryGetValue("Updated", out var u) ? u : null;
+            if (_values == null) yield break;
+            object updated = Value("Updated");
             string name = Text("Name");
             // A record read before the last change carries that change's old name: the conflict check speaks for it.
-            bool stale = updated != null && TryTimestamp(updated, out var read) && TryTimestamp(current.Updated, out var now) && !SameInstant(read, now);
+            bool stale = updated != null && IsTimestamp(updated) && !SameTimestamp(updated, current.Updated);
             if (name != null && !stale && name != current.Contact?.Name?.Trim() && !MatchesContact(name, sent))
                 yield return $"Customer {id}: Name was not changed: the API computes it from Forename and Surname. Set -Forename and -Surname instead.";
-            if (_values.TryGetValue("Created", out var created) &&
-                !(TryTimestamp(created, out var given) && TryTimestamp(current.Created, out var stored) && SameInstant(given, stored)))
+            if (Value("Created") is object created && !SameTimestamp(created, current.Created))
                 yield return $"Customer {id}: Created was not changed: the API sets it when the customer is created, and it cannot be changed.";
             if (Text("ContractId") is string contract && contract != current.Contract?.Id)
                 yield return $"Customer {id}: ContractId was not changed: a customer stays in the contract it was created in. " +
@@ -99,7 +106,7 @@ namespace SecuConnect.Commands
             if (Text("MerchantId") is string merchant && merchant != current.Merchant?.Id)
                 yield return $"Customer {id}: MerchantId was not changed: a customer stays with the merchant it was created for. " +
                     "To have it with another merchant, create it there (New-SecuCustomer with that merchant's connection).";
-            if (updated != null && !TryTimestamp(updated, out _))
+            if (updated != null && !IsTimestamp(updated))
                 yield return $"Customer {id}: Updated was not changed: the API sets it on every change, and the value given is no timestamp.";
         }
 
@@ -115,27 +122,43 @@ namespace SecuConnect.Commands
                 string.Equals(name, contact[CustomerFields.CompanyName]?.Trim(), StringComparison.Ordinal);
         }
 
-        /// <summary>A timestamp as the output object holds it, or as a CSV cell shows it (current culture, then ISO).</summary>
-        private static bool TryTimestamp(object value, out DateTimeOffset result)
+        /// <summary>
+        /// True when a given timestamp names the stored one (to the second). A CSV cell holds the exporting culture's
+        /// format, which may not be the reader's: the cell is read in the user's culture, invariantly and day first,
+        /// each with day and month either way, and any reading that matches counts, so a file from another culture
+        /// does not warn.
+        /// </summary>
+        private bool SameTimestamp(object given, string stored)
         {
-            switch (CustomerInput.Unwrap(value))
-            {
-                case DateTimeOffset d:
-                    result = d;
-                    return true;
-                case DateTime t:
-                    result = t.Kind == DateTimeKind.Unspecified ? new DateTimeOffset(t, TimeSpan.Zero) : new DateTimeOffset(t);
-                    return true;
-                case string s:
-                    return DateTimeOffset.TryParse(s.Trim(), CultureInfo.CurrentCulture, DateTimeStyles.AssumeUniversal, out result)
-                        || DateTimeOffset.TryParse(s.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out result);
-                default:
-                    result = default(DateTimeOffset);
-                    return false;
-            }
+            var storedValue = Output.CustomerOutput.ParseTimestamp(stored);
+            return storedValue.HasValue && Readings(given).Any(r => Math.Abs((r - storedValue.Value).TotalSeconds) < 1);
         }
 
-        // A CSV cell keeps whole seconds: instants within a second are the same timestamp.
-        private static bool SameInstant(DateTimeOffset a, DateTimeOffset b) => Math.Abs((a - b).TotalSeconds) < 1;
+        private bool IsTimestamp(object given) => Readings(given).Any();
+
+        // Day-first with / . or - separators and a 24-hour clock: the form most cultures export that invariant parsing refuses.
+        private static readonly CultureInfo DayFirst = CultureInfo.GetCultureInfo("en-GB");
+
+        private IEnumerable<DateTimeOffset> Readings(object given)
+        {
+            switch (CustomerInput.Unwrap(given))
+            {
+                case DateTimeOffset d:
+                    yield return d;
+                    yield break;
+                case DateTime t:
+                    yield return t.Kind == DateTimeKind.Unspecified ? new DateTimeOffset(t, TimeSpan.Zero) : new DateTimeOffset(t);
+                    yield break;
+                case string s:
+                    foreach (var culture in new[] { _culture, CultureInfo.InvariantCulture, DayFirst })
+                    {
+                        if (!DateTimeOffset.TryParse(s.Trim(), culture, DateTimeStyles.AssumeUniversal, out var r)) continue;
+                        yield return r;
+                        if (r.Day <= 12 && r.Day != r.Month)
+                            yield return new DateTimeOffset(r.Year, r.Day, r.Month, r.Hour, r.Minute, r.Second, r.Offset);
+                    }
+                    yield break;
+            }
+        }
     }
 }
