@@ -8,11 +8,12 @@ BeforeDiscovery {
         @{ Case = 'Get -Id too short'; Script = { Get-SecuCustomer -Id 'PCU_123' }; ErrorId = '^InvalidCustomerId,'; Names = 'Id' }
         @{ Case = 'Get -Id empty'; Script = { Get-SecuCustomer -Id '' }; ErrorId = '^(InvalidCustomerId|ParameterArgumentValidationError)'; Names = 'Id' }
         @{ Case = 'Get -Id $null'; Script = { Get-SecuCustomer -Id $null }; ErrorId = '^(InvalidCustomerId|ParameterArgumentValidationError)'; Names = 'Id' }
-        @{ Case = 'Get -Id with a leading space'; Script = { Get-SecuCustomer -Id " PCU_$A30" }; ErrorId = '^InvalidCustomerId,'; Names = 'Id' }
+        @{ Case = 'Get -Id with a space inside'; Script = { Get-SecuCustomer -Id "PCU_$($A30.Substring(1)) A" }; ErrorId = '^InvalidCustomerId,'; Names = 'Id' }
         @{ Case = 'Get -Id with unicode'; Script = { Get-SecuCustomer -Id ('PCU_' + ('A' * 29) + 'É') }; ErrorId = '^InvalidCustomerId,'; Names = 'Id' }
         @{ Case = 'Get -Id with a path'; Script = { Get-SecuCustomer -Id "PCU_$A30/../../oauth/token" }; ErrorId = '^InvalidCustomerId,'; Names = 'Id' }
         @{ Case = 'Get -Id with a query'; Script = { Get-SecuCustomer -Id "PCU_$A30?count=1" }; ErrorId = '^InvalidCustomerId,'; Names = 'Id' }
-        @{ Case = 'Get -Id with a newline'; Script = { Get-SecuCustomer -Id "PCU_$A30`n" }; ErrorId = '^InvalidCustomerId,'; Names = 'Id' }
+        @{ Case = 'Get -Id with a newline inside'; Script = { Get-SecuCustomer -Id "PCU_$A30`nA" }; ErrorId = '^InvalidCustomerId,'; Names = 'Id' }
+        @{ Case = 'Get -Id of whitespace only'; Script = { Get-SecuCustomer -Id '   ' }; ErrorId = '^InvalidCustomerId,'; Names = 'Id' }
         @{ Case = 'piped id in lower case'; Script = { 'pcu_' + $A30.ToLower() | Get-SecuCustomer }; ErrorId = '^InvalidCustomerId,'; Names = 'Id' }
         @{ Case = 'Set -Id with quotes'; Script = { Set-SecuCustomer -Id "PCU_'; DROP TABLE customers;--" -City X }; ErrorId = '^InvalidCustomerId,'; Names = 'Id' }
         @{ Case = 'Set -Id empty'; Script = { Set-SecuCustomer -Id '' -City X }; ErrorId = '^(InvalidCustomerId|ParameterArgumentValidationError)'; Names = 'Id' }
@@ -52,7 +53,7 @@ BeforeDiscovery {
     )
     $script:Hostile = @(
         @{ Case = 'quotes'; Param = 'Surname'; Value = "O'Brien `"The Quote`" \ `$(Get-Date)" }
-        @{ Case = 'newlines and tabs'; Param = 'Street'; Value = "Line one`nLine two`r`n`tIndented" }
+        @{ Case = 'line breaks'; Param = 'AdditionalAddressData'; Value = "Line one`nLine two`r`n  Indented" }
         @{ Case = 'unicode'; Param = 'City'; Value = 'Łódź 東京 Zürich 🚀' }
         @{ Case = 'markup'; Param = 'CompanyName'; Value = '<script>alert(1)</script> & Co' }
         @{ Case = 'query syntax'; Param = 'Forename'; Value = 'a:b AND (c OR d) * ?' }

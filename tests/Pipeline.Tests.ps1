@@ -171,6 +171,7 @@ Describe 'Set-SecuCustomer from the pipeline' {
         $r = Invoke-Captured { [pscustomobject]@{ Id = $c.id; Name = 'Someone Else'; Created = '2001-01-01'; Contact = @{ forename = 'Changed' } } | Set-SecuCustomer }
         # Only read-only properties: nothing to change, and it says so.
         $r.Errors.FullyQualifiedErrorId | Should -Be 'NoCustomerFields,SecuConnect.Commands.SetSecuCustomerCommand'
+        $r.Errors[0].Exception.Message | Should -Match 'Its Name, Created, Contact are set by the API.*-Forename and -Surname'
         Get-ContactJson $sb $c.id | Should -Be $before
     }
 }

@@ -9,7 +9,7 @@ BeforeDiscovery {
     }
     $aliases = @{
         FirstName = 'Forename'; LastName = 'Surname'; Company = 'CompanyName'; Dob = 'DateOfBirth'; url_website = 'Website'
-        Url = 'Website'; street_number = 'StreetNumber'; postal_code = 'PostalCode'; Zip = 'PostalCode'; ZipCode = 'PostalCode'
+        street_number = 'StreetNumber'; postal_code = 'PostalCode'; Zip = 'PostalCode'; ZipCode = 'PostalCode'
         additional_address_data = 'AdditionalAddressData'; address_type = 'AddressType'; GivenName = 'Forename'
         FamilyName = 'Surname'; EmailAddress = 'Email'; Mail = 'Email'; MobilePhone = 'Mobile'; PostCode = 'PostalCode'; Town = 'City'
     }

@@ -96,7 +96,7 @@ public class FieldTableTests
         Assert.Contains(completions, c => c.CompletionText == field.Name);
         Assert.Same(field, CustomerFields.Find(field.Name));
         Assert.Same(field, CustomerFields.Find(field.WirePath));
-        Assert.Same(field, CustomerFields.Find(field.WireName.ToUpperInvariant()));
+        Assert.Same(field.WireNameIsInputName ? field : null, CustomerFields.Find(field.WireName.ToUpperInvariant()));
         foreach (var alias in field.Aliases) Assert.Same(field, CustomerFields.Find(alias));
     }
 
@@ -110,6 +110,14 @@ public class FieldTableTests
     [InlineData("contact.address.city", "City")]
     public void Common_column_names_find_their_field(string header, string name) =>
         Assert.Equal(name, CustomerFields.Find(header)?.Name);
+
+    [Theory]
+    [InlineData("Type")]
+    [InlineData("Url")]
+    [InlineData("Name")]
+    [InlineData("Full Name")]
+    public void Columns_that_exports_use_for_something_else_find_no_field(string header) =>
+        Assert.Null(CustomerFields.Find(header));
 
     [Fact]
     public void No_name_or_alias_means_two_fields()

@@ -118,7 +118,7 @@ public class OutputAndInputTests
             var values = new object[CustomerFields.Count];
             values[CustomerFields.DateOfBirth.Index] = text;
             values[CustomerFields.City.Index] = "";
-            Assert.True(CustomerInput.TryToWire(values, out var result, out var ambiguous, out _));
+            Assert.Null(CustomerInput.ToWire(values, null, out var result, out var ambiguous));
             Assert.Null(ambiguous);
             Assert.Equal(wire, result[CustomerFields.DateOfBirth.Index]);
             Assert.Equal("", result[CustomerFields.City.Index]);
@@ -137,7 +137,7 @@ public class OutputAndInputTests
     {
         var values = new object[CustomerFields.Count];
         values[CustomerFields.DateOfBirth.Index] = text;
-        Assert.True(CustomerInput.TryToWire(values, out var wire, out var ambiguous, out _));
+        Assert.Null(CustomerInput.ToWire(values, null, out var wire, out var ambiguous));
         Assert.Null(wire[CustomerFields.DateOfBirth.Index]);
         Assert.Equal(dayFirst, DateOfBirthParser.ToWire(ambiguous!.DayFirst));
         Assert.Equal(monthFirst, DateOfBirthParser.ToWire(ambiguous.MonthFirst));
@@ -156,8 +156,9 @@ public class OutputAndInputTests
     {
         var values = new object[CustomerFields.Count];
         values[CustomerFields.DateOfBirth.Index] = text;
-        Assert.False(CustomerInput.TryToWire(values, out _, out _, out var bad));
-        Assert.Equal(text, bad);
+        var error = CustomerInput.ToWire(values, null, out _, out _);
+        Assert.Equal("InvalidDateOfBirth", error!.FullyQualifiedErrorId);
+        Assert.Contains("'" + text + "'", error.Exception.Message);
     }
 
     [Theory]

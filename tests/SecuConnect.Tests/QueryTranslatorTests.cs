@@ -62,19 +62,30 @@ public class QueryTranslatorTests
     [InlineData("Surname:desc", "contact.surname:desc")]
     [InlineData("City:ASC, Created:desc", "contact.address.city:asc,created:desc")]
     [InlineData("contact.ident_service_ids:asc", "contact.ident_service_ids:asc")]
+    [InlineData("-Created", "created:desc")]
+    [InlineData("+Surname, -City:desc", "contact.surname:asc,contact.address.city:desc")]
     public void Sort_uses_api_paths(string sort, string expected) =>
-        Assert.Equal(expected, QueryTranslator.Sort(sort));
+        Assert.Equal(expected, QueryTranslator.Sort(new[] { sort }));
 
     [Theory]
     [InlineData("bogus:asc")]
     [InlineData("Surname:up")]
     [InlineData(",")]
+    [InlineData("-Surname:asc")]
     public void Sort_refuses_unknown_names_and_orders(string sort) =>
-        Assert.Throws<ArgumentException>(() => QueryTranslator.Sort(sort));
+        Assert.Throws<ArgumentException>(() => QueryTranslator.Sort(new[] { sort }));
+
+    [Theory]
+    [InlineData("DateOfBirth:1970-01-11", "contact.dob:[1970-01-11 TO 1970-01-11]")]
+    [InlineData("NOT contact.dob:1970-01-11", "NOT contact.dob:[1970-01-11 TO 1970-01-11]")]
+    [InlineData("DateOfBirth:1970-*", "contact.dob:1970-*")]
+    [InlineData("DateOfBirth:[1970-01-01 TO 1970-12-31]", "contact.dob:[1970-01-01 TO 1970-12-31]")]
+    public void An_exact_date_of_birth_is_the_range_of_that_day(string filter, string q) =>
+        Assert.Equal(q, QueryTranslator.Filter(filter));
 
     [Fact]
     public void Sort_with_the_order_after_a_space_says_where_the_order_goes() =>
-        Assert.Contains("after a colon, as in 'Surname:desc'", Assert.Throws<ArgumentException>(() => QueryTranslator.Sort("Surname desc")).Message);
+        Assert.Contains("after a colon, as in 'Surname:desc'", Assert.Throws<ArgumentException>(() => QueryTranslator.Sort(new[] { "Surname desc" })).Message);
 
     [Fact]
     public void A_space_is_never_a_bare_plus() =>

@@ -24,7 +24,10 @@ namespace SecuConnect.Api
                 foreach (var field in CustomerFields.All)
                 {
                     string v = values[field.Index];
-                    if (v != null) merged[field] = v.Length == 0 ? null : v;
+                    // Given values are trimmed; a stored value that differs only by surrounding whitespace stays as
+                    // stored, so re-importing an export of such a customer sends nothing new.
+                    if (v == null || (v.Length > 0 && merged[field]?.Trim() == v)) continue;
+                    merged[field] = v.Length == 0 ? null : v;
                 }
             }
             if (clear != null)

@@ -42,19 +42,27 @@ namespace SecuConnect.Api
             return ApiPath.IsMatch(name) ? name : null;
         }
 
-        /// <summary>A -Sort value (Surname, City:desc, created:asc,Email) in the API's form; throws ArgumentException naming what is wrong.</summary>
-        public static string Sort(string sort)
+        /// <summary>
+        /// -Sort values (Surname, City:desc, -Created, created:asc,Email; each may list several, separated by commas) in
+        /// the API's form. A leading - means descending, as in JSON:API; a leading + ascending. Throws ArgumentException
+        /// naming what is wrong.
+        /// </summary>
+        public static string Sort(IEnumerable<string> sort)
         {
             var parts = new List<string>();
-            foreach (var item in sort.Split(','))
+            foreach (var item in sort.SelectMany(s => (s ?? string.Empty).Split(',')))
             {
                 string text = item.Trim();
                 if (text.Length == 0) continue;
-                int colon = text.LastIndexOf(':');
-                string name = colon < 0 ? text : text.Substring(0, colon).Trim();
-                string order = colon < 0 ? "asc" : text.Substring(colon + 1).Trim().ToLowerInvariant();
+                string sign = text[0] == '-' || text[0] == '+' ? text.Substring(0, 1) : null;
+                string rest = sign == null ? text : text.Substring(1).Trim();
+                int colon = rest.LastIndexOf(':');
+                string name = colon < 0 ? rest : rest.Substring(0, colon).Trim();
+                string order = colon >= 0 ? rest.Substring(colon + 1).Trim().ToLowerInvariant() : sign == "-" ? "desc" : "asc";
                 if (order != "asc" && order != "desc")
-                    throw new ArgumentException($"Cannot sort by '{text}': the order is asc or desc, as in 'Surname:desc'.");
+                    throw new ArgumentException($"Cannot sort by '{text}': the order is asc or desc, as in 'Surname:desc' or '-Surname'.");
+                if (sign != null && colon >= 0 && order != (sign == "-" ? "desc" : "asc"))
+                    throw new ArgumentException($"Cannot sort by '{text}': the leading {sign} and :{order} ask for opposite orders; give one of them.");
                 if (colon < 0 && Regex.IsMatch(text, @"\s(asc|desc)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant))
                     throw new ArgumentException($"Cannot sort by '{text}': write the order after a colon, as in 'Surname:desc'.");
                 parts.Add(Path(name, "sort by") + ":" + order);
@@ -99,9 +107,10 @@ namespace SecuConnect.Api
                     sb.Append(IsOperator(word) ? word : Encode(word));
                     continue;
                 }
-                sb.Append(Path(word, "filter on")).Append(':');
+                string path = Path(word, "filter on");
+                sb.Append(path).Append(':');
                 i++;
-                i = AppendValue(filter, i, sb, groups);
+                i = AppendValue(filter, i, sb, groups, path == CustomerFields.DateOfBirth.WirePath);
             }
             return sb.ToString();
         }
@@ -113,7 +122,7 @@ namespace SecuConnect.Api
             word.Equals("NOT", StringComparison.OrdinalIgnoreCase) || word == "&&" || word == "||";
 
         /// <summary>Copies one term value from position <paramref name="i"/>, encoded (a group of values, opened, goes on <paramref name="groups"/>); returns the position after it.</summary>
-        private static int AppendValue(string filter, int i, StringBuilder sb, Stack<bool> groups)
+        private static int AppendValue(string filter, int i, StringBuilder sb, Stack<bool> groups, bool isDate)
         {
             if (i < filter.Length && filter[i] == '"')
             {
@@ -145,8 +154,30 @@ namespace SecuConnect.Api
                 if (filter[i] == '\\' && i + 1 < filter.Length) i++;
                 i++;
             }
-            sb.Append(Encode(filter.Substring(start, i - start)));
+            string value = filter.Substring(start, i - start);
+            sb.Append(isDate ? DateTerm(value) : Encode(value));
             return i;
+        }
+
+        /// <summary>
+        /// A date of birth as users read it (1970-01-11, or a date in the current culture) as the range of that day:
+        /// the API stores dob as a timestamp (1970-01-11T00:00:00+00:00), which a bare date does not match. Other
+        /// values (wildcards such as 1970-*) pass as they are.
+        /// </summary>
+        private static string DateTerm(string value)
+        {
+            if (value.IndexOfAny(new[] { '*', '?', '\\' }) >= 0) return Encode(value);
+            switch (DateOfBirthParser.Read(value, CultureInfo.CurrentCulture, out var date, out var other))
+            {
+                case DateReading.Exact:
+                    string day = DateOfBirthParser.ToWire(date);
+                    return "[" + day + " TO " + day + "]";
+                case DateReading.Ambiguous:
+                    throw new ArgumentException($"Cannot filter on the date '{value}': it reads as {DateOfBirthParser.ToWire(date)} or as " +
+                        $"{DateOfBirthParser.ToWire(other)}, depending on the culture. Write it as yyyy-MM-dd.");
+                default:
+                    return Encode(value);
+            }
         }
 
         private static string Path(string name, string what) =>

@@ -60,7 +60,7 @@ namespace SecuConnect.Commands
         public string Picture { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("url_website", "Url")]
+        [Alias("url_website")]
         public string Website { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -93,7 +93,7 @@ namespace SecuConnect.Commands
         public string AdditionalAddressData { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("address_type", "Type")]
+        [Alias("address_type")]
         public string AddressType { get; set; }
 
         // The getter of each field's parameter, by field index: bound once per type, called for every record.
@@ -142,12 +142,14 @@ namespace SecuConnect.Commands
         /// <summary>
         /// The field values this record gives, by field index (null = not given). <paramref name="recognized"/> is
         /// false when the record names no field at all. With <paramref name="changesOnly"/>, a customer the module wrote
-        /// gives only the properties the user changed since (and the command line's values).
+        /// gives only the properties the user changed since (and the command line's values). <paramref name="readOnly"/>
+        /// holds what the record gives for the properties the module never sends (Name, Created, ...).
         /// </summary>
-        private protected object[] RecordFields(PSObject input, bool changesOnly, out bool recognized)
+        private protected object[] RecordFields(PSObject input, bool changesOnly, out bool recognized, out ReadOnlyInput readOnly)
         {
             var values = new object[CustomerFields.Count];
             recognized = false;
+            readOnly = new ReadOnlyInput();
             // Parameters are read per record, never from BoundParameters, which keeps a value bound from an earlier record.
             for (int i = 0; i < values.Length; i++)
             {
@@ -157,6 +159,11 @@ namespace SecuConnect.Commands
             if (changesOnly && input?.BaseObject is Customer customer)
             {
                 recognized = true;
+                readOnly.Add("Name", customer.Name);
+                readOnly.Add("Created", customer.Created);
+                readOnly.Add("Updated", customer.Updated);
+                readOnly.Add("ContractId", customer.ContractId);
+                readOnly.Add("MerchantId", customer.MerchantId);
                 foreach (var field in CustomerFields.All)
                 {
                     if (FromCommandLine(field)) continue;
@@ -165,19 +172,19 @@ namespace SecuConnect.Commands
                 }
                 return values;
             }
-            if (input != null && !(input.BaseObject is string)) recognized |= FillFromObject(values, input);
+            if (input != null && !(input.BaseObject is string)) recognized |= FillFromObject(values, input, readOnly);
             return values;
         }
 
         /// <summary>Fills fields no parameter gave from the object's properties (or a hashtable's keys); reports unused names.</summary>
-        private bool FillFromObject(object[] values, PSObject input)
+        private bool FillFromObject(object[] values, PSObject input, ReadOnlyInput readOnly)
         {
             bool any = false;
             List<string> unused = null;
             if (input.BaseObject is IDictionary dict)
             {
                 foreach (DictionaryEntry e in dict)
-                    any |= Take(values, Convert.ToString(e.Key, System.Globalization.CultureInfo.InvariantCulture), e.Value, ref unused);
+                    any |= Take(values, Convert.ToString(e.Key, System.Globalization.CultureInfo.InvariantCulture), e.Value, readOnly, ref unused);
             }
             else if (input.BaseObject is PSCustomObject && InstanceMembers != null && InstanceMembers(input) is IEnumerable members)
             {
@@ -185,14 +192,14 @@ namespace SecuConnect.Commands
                 // integrates type and adapter members anew for every row (a quarter of a bulk create's CPU).
                 foreach (var m in members)
                 {
-                    if (m is PSNoteProperty p) any |= Take(values, p.Name, p.Value, ref unused);
+                    if (m is PSNoteProperty p) any |= Take(values, p.Name, p.Value, readOnly, ref unused);
                 }
             }
             else
             {
                 foreach (var p in input.Properties)
                 {
-                    if (p.MemberType == PSMemberTypes.NoteProperty || p.MemberType == PSMemberTypes.Property) any |= Take(values, p.Name, p.Value, ref unused);
+                    if (p.MemberType == PSMemberTypes.NoteProperty || p.MemberType == PSMemberTypes.Property) any |= Take(values, p.Name, p.Value, readOnly, ref unused);
                 }
             }
             if (unused != null && _reportedUnused.Add(string.Join(",", unused)))
@@ -204,11 +211,15 @@ namespace SecuConnect.Commands
             return any;
         }
 
-        /// <summary>Takes one named value: into its field unless a parameter gave that field; true when the name is a field.</summary>
-        private bool Take(object[] values, string name, object value, ref List<string> unused)
+        /// <summary>
+        /// Takes one named value: into its field unless a parameter gave that field, or into <paramref name="readOnly"/>
+        /// for a property the module never sends; true when the name is a field.
+        /// </summary>
+        private bool Take(object[] values, string name, object value, ReadOnlyInput readOnly, ref List<string> unused)
         {
             int code = CodeOf(name);
             if (code == UnusedName) (unused ?? (unused = new List<string>())).Add(name);
+            if (code == OutputOnlyName) readOnly.Add(ReadOnlyInput.CanonicalName(name), value);
             if (code < 0) return false;
             value = CustomerInput.Unwrap(value);
             if (values[code] == null && value != null) values[code] = value;
@@ -220,7 +231,7 @@ namespace SecuConnect.Commands
         {
             if (_nameCodes.TryGetValue(name, out int code)) return code;
             var field = CustomerFields.Find(name);
-            code = field != null ? field.Index : CustomerInput.OutputOnly.Contains(name) ? OutputOnlyName : UnusedName;
+            code = field != null ? field.Index : ReadOnlyInput.CanonicalName(name) != null ? OutputOnlyName : UnusedName;
             _nameCodes[name] = code;
             return code;
         }

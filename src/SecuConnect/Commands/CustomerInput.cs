@@ -34,12 +34,6 @@ namespace SecuConnect.Commands
     /// <summary>Turns what the user gave (parameters, piped objects, -Contact) into wire values.</summary>
     internal static class CustomerInput
     {
-        /// <summary>Properties the cmdlets write but never read back: they bind to nothing and are never reported as unused.</summary>
-        public static readonly HashSet<string> OutputOnly = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-        {
-            "Id", "Name", "Created", "Updated", "ContractId", "MerchantId", "Contact", "AdditionalProperties",
-        };
-
         public static object Unwrap(object value) => value is PSObject pso && !(pso.BaseObject is PSCustomObject) ? pso.BaseObject : value;
 
         public static string ToText(object value)
@@ -69,28 +63,36 @@ namespace SecuConnect.Commands
         }
 
         /// <summary>
-        /// Converts values by field index to wire text: null stays "not given", "" means clear, dates are read strictly.
-        /// Returns false with the offending value when a date is not a date; a date with two readings comes back in
+        /// Converts values by field index to wire text: null stays "not given", "" means clear, text is trimmed (only
+        /// whitespace is "not given"), dates are read strictly. Returns the error for the first value that cannot be
+        /// sent (a date that is no date, a control character), else null; a date with two readings comes back in
         /// <paramref name="ambiguous"/> (its wire value left null) for the caller to decide.
         /// </summary>
-        public static bool TryToWire(object[] values, out string[] wire, out AmbiguousDate ambiguous, out object badDate)
+        public static ErrorRecord ToWire(object[] values, object target, out string[] wire, out AmbiguousDate ambiguous)
         {
             wire = new string[values.Length];
             ambiguous = null;
-            badDate = null;
             foreach (var field in CustomerFields.All)
             {
                 object value = Unwrap(values[field.Index]);
                 if (value == null) continue;
                 if (field.Kind != FieldKind.Date)
                 {
-                    wire[field.Index] = ToText(value);
+                    string text = Given(ToText(value));
+                    var bad = InvalidCharacters(field, text, target);
+                    if (bad != null) return bad;
+                    wire[field.Index] = text;
                     continue;
                 }
-                if (value is string s && s.Trim().Length == 0)
+                if (value is string s)
                 {
-                    wire[field.Index] = string.Empty;
-                    continue;
+                    if (s.Length > 0 && s.Trim().Length == 0) continue;
+                    value = s.Trim();
+                    if (s.Length == 0)
+                    {
+                        wire[field.Index] = string.Empty;
+                        continue;
+                    }
                 }
                 switch (DateOfBirthParser.Read(value, CultureInfo.CurrentCulture, out var date, out var other))
                 {
@@ -101,11 +103,58 @@ namespace SecuConnect.Commands
                         ambiguous = new AmbiguousDate(value, date, other);
                         break;
                     default:
-                        badDate = value;
-                        return false;
+                        return Errors.InvalidDateOfBirth(value, target);
                 }
             }
-            return true;
+            return null;
+        }
+
+        /// <summary>
+        /// A value as the user gave it, without leading and trailing whitespace: whitespace alone is "not given" (null),
+        /// "" stays "" (it clears). Values read from the API never pass here, so they stay as stored.
+        /// </summary>
+        public static string Given(string text)
+        {
+            if (string.IsNullOrEmpty(text)) return text;
+            string trimmed = text.Trim();
+            return trimmed.Length == 0 ? null : trimmed;
+        }
+
+        /// <summary>
+        /// The InvalidCharacters error for a value the field cannot hold (a control character, a line break outside
+        /// AdditionalAddressData, a lone surrogate the API would store as U+FFFD), or null. The message names the field,
+        /// the position and the character's code, never the value (personal data).
+        /// </summary>
+        public static ErrorRecord InvalidCharacters(CustomerField field, string text, object target)
+        {
+            int at = BadCharacterAt(field, text);
+            if (at < 0) return null;
+            char c = text[at];
+            string what = char.IsSurrogate(c) ? "half of a surrogate pair (no character on its own)"
+                : c == '\n' || c == '\r' ? "a line break" : "a control character";
+            string message = $"Cannot use the value of {field.Name}: character {at + 1} is {what} (U+{(int)c:X4}). " +
+                $"{field.Name} is one line of text without control characters" +
+                (field.MultiLine ? " other than line breaks" : $"; only {string.Join(", ", CustomerFields.All.Where(f => f.MultiLine).Select(f => f.Name))} may hold line breaks") +
+                ". A CSV row with an unterminated quote folds the following rows into one value: check the file at this record. No request was sent.";
+            return Errors.Argument("InvalidCharacters", message, target);
+        }
+
+        private static int BadCharacterAt(CustomerField field, string text)
+        {
+            if (string.IsNullOrEmpty(text)) return -1;
+            for (int i = 0; i < text.Length; i++)
+            {
+                char c = text[i];
+                if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                {
+                    i++;
+                    continue;
+                }
+                if (char.IsSurrogate(c)) return i;
+                if (field.MultiLine && (c == '\r' || c == '\n')) continue;
+                if (char.IsControl(c)) return i;
+            }
+            return -1;
         }
 
         /// <summary>The record as given, for TargetObject: a failed item can be fixed and piped again.</summary>
@@ -180,13 +229,13 @@ namespace SecuConnect.Commands
                 .Select(p => p.Name).ToList();
         }
 
-        /// <summary>Reads an id from a piped object: a string, or its Id property.</summary>
+        /// <summary>Reads an id from a piped object: a string, or its Id property; without surrounding whitespace.</summary>
         public static string IdOf(PSObject input)
         {
             if (input == null) return null;
-            if (input.BaseObject is string s) return s;
-            if (input.BaseObject is IDictionary d) return ToText(d["Id"]);
-            return ToText(input.Properties["Id"]?.Value);
+            if (input.BaseObject is string s) return s.Trim();
+            if (input.BaseObject is IDictionary d) return ToText(d["Id"])?.Trim();
+            return ToText(input.Properties["Id"]?.Value)?.Trim();
         }
 
         /// <summary>
@@ -231,6 +280,8 @@ namespace SecuConnect.Commands
             {
                 problem = AdoptNamedFields(contact, false) ?? AdoptNamedFields(contact, true);
                 if (problem != null) return null;
+                // What the user typed is trimmed like every other value; a contact the module wrote passes as stored.
+                foreach (var field in CustomerFields.All) contact[field] = Given(contact[field]);
             }
             string dob = contact[CustomerFields.DateOfBirth];
             if (dob != null)
@@ -250,6 +301,18 @@ namespace SecuConnect.Commands
                 }
             }
             return contact;
+        }
+
+        /// <summary>The InvalidCharacters error for the first field of a -Contact the user wrote that cannot be sent, or null.</summary>
+        public static ErrorRecord CheckContact(Contact contact, object given, object target)
+        {
+            if (IsModuleContact(given)) return null;
+            foreach (var field in CustomerFields.All)
+            {
+                var bad = InvalidCharacters(field, contact[field], target);
+                if (bad != null) return bad;
+            }
+            return null;
         }
 
         /// <summary>True for the raw contact of a customer the module wrote (also after Export-Clixml/Import-Clixml).</summary>

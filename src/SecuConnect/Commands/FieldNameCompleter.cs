@@ -11,8 +11,8 @@ namespace SecuConnect.Commands
 {
     /// <summary>
     /// Completes customer property names: the fields for Set-SecuCustomer's -Clear; every property for
-    /// Get-SecuCustomer's -Property, -Sort (with :desc, after a comma too) and -Filter (the field part of the term
-    /// being typed).
+    /// Get-SecuCustomer's -Property, -Sort (with :desc, after a comma too; after a name and its colon, asc and desc) and
+    /// -Filter (the field part of the term being typed).
     /// </summary>
     public sealed class FieldNameCompleter : IArgumentCompleter
     {
@@ -28,7 +28,19 @@ namespace SecuConnect.Commands
                 head = word.Substring(0, cut + 1);
                 word = word.Substring(cut + 1);
             }
-            if (word.Contains(":")) yield break;
+            bool sort = parameterName.Equals("Sort", StringComparison.OrdinalIgnoreCase);
+            if (word.Contains(":"))
+            {
+                // After 'Surname:' a sort offers its orders; a filter's value is the user's.
+                if (sort) foreach (var result in Orders(head, word)) yield return result;
+                yield break;
+            }
+            if (sort && word.Length > 0 && (word[0] == '-' || word[0] == '+'))
+            {
+                // '-Sur' completes to '-Surname' (descending): the sign stays in front.
+                head += word.Substring(0, 1);
+                word = word.Substring(1);
+            }
             var names = parameterName.Equals("Clear", StringComparison.OrdinalIgnoreCase) ? CustomerFields.Names : QueryTranslator.KnownNames;
             foreach (var name in names.Where(n => n.StartsWith(word, StringComparison.OrdinalIgnoreCase)))
             {
@@ -48,6 +60,16 @@ namespace SecuConnect.Commands
             }
         }
 
+        /// <summary>name:asc and name:desc for a sort term typed up to its colon (or into its order).</summary>
+        private static IEnumerable<CompletionResult> Orders(string head, string word)
+        {
+            int colon = word.LastIndexOf(':');
+            string name = word.Substring(0, colon), typed = word.Substring(colon + 1);
+            if (QueryTranslator.PathOf(name.TrimStart('-', '+')) == null) yield break;
+            foreach (var order in new[] { "asc", "desc" }.Where(o => o.StartsWith(typed, StringComparison.OrdinalIgnoreCase)))
+                yield return Result(head + name + ":" + order, name + ":" + order);
+        }
+
         private static int LastSeparator(string text)
         {
             int i = text.Length - 1;
@@ -57,7 +79,9 @@ namespace SecuConnect.Commands
 
         private static CompletionResult Result(string text, string shown)
         {
-            string quoted = text.IndexOfAny(new[] { ' ', '(', ')', ',' }) >= 0 ? "'" + text.Replace("'", "''") + "'" : text;
+            // A leading - would read as a parameter name.
+            string quoted = text.IndexOfAny(new[] { ' ', '(', ')', ',' }) >= 0 || text.StartsWith("-", StringComparison.Ordinal)
+                ? "'" + text.Replace("'", "''") + "'" : text;
             return new CompletionResult(quoted, shown, CompletionResultType.ParameterValue, shown);
         }
     }

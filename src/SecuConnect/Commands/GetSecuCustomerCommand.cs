@@ -32,11 +32,11 @@ namespace SecuConnect.Commands
         [ArgumentCompleter(typeof(FieldNameCompleter))]
         public string Filter { get; set; }
 
-        /// <summary>The order, name[:asc|desc][,...], with output names or API paths, e.g. 'Surname' or 'Created:desc'.</summary>
+        /// <summary>The order, name[:asc|desc] or -name (descending), one or more, with output names or API paths, e.g. 'Surname', '-Created' or 'City:desc', 'Surname'.</summary>
         [Parameter(ParameterSetName = ListSet)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(FieldNameCompleter))]
-        public string Sort { get; set; }
+        public string[] Sort { get; set; }
 
         /// <summary>Only these fields (output names such as Email, or API paths such as contact.email).</summary>
         [Parameter(ParameterSetName = ListSet)]
@@ -59,8 +59,10 @@ namespace SecuConnect.Commands
                         "-First, -Skip and -IncludeTotalCount page through a listing and cannot be combined with -Id, which reads the given customers. " +
                         "Leave them out, or list with -Filter instead of -Id. No request was sent.", null));
                 }
-                foreach (var id in Id)
+                foreach (var given in Id)
                 {
+                    // An id copied with a space or a line break around it still names its customer.
+                    string id = given.Trim();
                     if (!CustomerIds.IsValid(id))
                     {
                         WriteError(Errors.InvalidCustomerId("Id", id, id));
@@ -165,7 +167,7 @@ namespace SecuConnect.Commands
         }
 
         /// <summary>Runs a translation of user input to the API's terms; a name it does not know ends the command before sending.</summary>
-        private string Translate(Func<string, string> translate, string value, string errorId)
+        private string Translate<T>(Func<T, string> translate, T value, string errorId)
         {
             string result = null;
             try

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Management.Automation;
 using SecuConnect.Api;
 using SecuConnect.Models;
@@ -26,7 +27,7 @@ namespace SecuConnect.Commands
 
         protected override void ProcessRecord()
         {
-            var values = RecordFields(InputObject, false, out _);
+            var values = RecordFields(InputObject, false, out _, out var readOnly);
             // The TargetObject of this record's errors, built only when one is written.
             // Taken now: by the time a call fails, the parameters hold a later record.
             object given = Contact, record = InputObject;
@@ -40,10 +41,17 @@ namespace SecuConnect.Commands
                     WriteError(Errors.Argument("InvalidContact", problem, Contact));
                     return;
                 }
+                var bad = CustomerInput.CheckContact(basis, Contact, Contact);
+                if (bad != null)
+                {
+                    WriteError(bad);
+                    return;
+                }
             }
-            if (!CustomerInput.TryToWire(values, out var wire, out var ambiguous, out object badDate))
+            var invalid = CustomerInput.ToWire(values, target(), out var wire, out var ambiguous);
+            if (invalid != null)
             {
-                WriteError(Errors.InvalidDateOfBirth(badDate, target()));
+                WriteError(invalid);
                 return;
             }
             if (ambiguous != null)
@@ -53,6 +61,13 @@ namespace SecuConnect.Commands
                 return;
             }
             var contact = ContactMerger.Merge(basis, wire, null);
+            var notSplit = readOnly.NameNotSplit(contact, target());
+            if (notSplit != null)
+            {
+                WriteError(notSplit);
+                return;
+            }
+            ReportReadOnly(readOnly, contact);
 
             // A record with no usable field (say a CSV whose headers match no field) would create an empty customer.
             if (contact.IsEmpty)
@@ -79,5 +94,31 @@ namespace SecuConnect.Commands
         }
 
         private protected override string ProgressActivity => "Creating customers";
+
+        private bool _namedExportColumns;
+        private bool _warnedName;
+
+        /// <summary>
+        /// The module's own export columns (Id, Created, a Name that matches the contact, ...) are left out with one
+        /// Verbose line per run, so restoring a backup stays quiet; a Name that says something else gets a warning.
+        /// </summary>
+        private void ReportReadOnly(ReadOnlyInput readOnly, Contact contact)
+        {
+            if (readOnly.IsEmpty) return;
+            bool nameDiffers = readOnly.NameDiffers(contact);
+            if (nameDiffers && !_warnedName)
+            {
+                _warnedName = true;
+                WriteWarning("The input's Name was not sent: the API computes Name from Forename and Surname, and a record's Name differs from them. " +
+                    "Set Forename and Surname instead. (Shown once per run.)");
+            }
+            var left = readOnly.Names.Where(n => !(nameDiffers && n == "Name")).ToArray();
+            if (left.Length > 0 && !_namedExportColumns)
+            {
+                _namedExportColumns = true;
+                WriteVerbose($"Left out the input's {string.Join(", ", left)}: the API sets them, and a created customer gets its own " +
+                    "(this line is written once per run).");
+            }
+        }
     }
 }

@@ -42,7 +42,7 @@ namespace SecuConnect.Commands
                 Remove(CustomerInput.IdOf(InputObject), "InputObject's Id", InputObject, CustomerInput.NameOf(InputObject));
                 return;
             }
-            foreach (var id in Id) Remove(id, "Id", id, null);
+            foreach (var id in Id) Remove(id.Trim(), "Id", id, null);
         }
 
         private void Remove(string id, string parameter, object target, string name)

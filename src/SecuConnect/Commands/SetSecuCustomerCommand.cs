@@ -82,7 +82,7 @@ namespace SecuConnect.Commands
                 Update(CustomerInput.IdOf(InputObject), "InputObject's Id", InputObject);
                 return;
             }
-            foreach (var id in Id) Update(id, "Id", id);
+            foreach (var id in Id) Update(id.Trim(), "Id", id);
         }
 
         private void Update(string id, string parameter, object target)
@@ -92,17 +92,18 @@ namespace SecuConnect.Commands
                 WriteError(Errors.InvalidCustomerId(parameter, id, target));
                 return;
             }
-            var values = RecordFields(InputObject, true, out bool recognized);
+            var values = RecordFields(InputObject, true, out bool recognized, out var readOnly);
             if (!recognized && _clear.Length == 0)
             {
                 WriteError(Errors.Argument("NoCustomerFields",
-                    $"This record gives no field to change for {id}. Give a field such as -Email or -City, or -Clear " +
+                    $"This record gives no field to change for {id}.{readOnly.NotSentNote()} Give a field such as -Email or -City, or -Clear " +
                     "(input columns match the field names, their aliases or the API's names). No request was sent.", target));
                 return;
             }
-            if (!CustomerInput.TryToWire(values, out var wire, out var ambiguous, out object badDate))
+            var invalid = CustomerInput.ToWire(values, target, out var wire, out var ambiguous);
+            if (invalid != null)
             {
-                WriteError(Errors.InvalidDateOfBirth(badDate, target));
+                WriteError(invalid);
                 return;
             }
             // -Clear wins over a value the piped record carries for the same field.
@@ -114,7 +115,7 @@ namespace SecuConnect.Commands
             {
                 // -WhatIf and prompts name the customer as it is now, so the record is read first and runs alone.
                 CompleteAll();
-                UpdateAlone(change, source, target);
+                UpdateAlone(change, source, readOnly, target);
                 return;
             }
             string knownName = ParameterSetName == InputObjectSet ? CustomerInput.NameOf(InputObject) : null;
@@ -125,6 +126,7 @@ namespace SecuConnect.Commands
                 {
                     var current = await client.GetCustomerAsync(id, ct).ConfigureAwait(false);
                     var merged = change.Merge(current, client.Log);
+                    WarnReadOnly(readOnly, change.Id, current, merged, client.Log);
                     return merged == null ? current : await client.UpdateCustomerAsync(id, merged, ct, current).ConfigureAwait(false);
                 },
                 result => Written(result, source, passThru),
@@ -144,12 +146,19 @@ namespace SecuConnect.Commands
             if (passThru) WriteObject(written);
         }
 
-        private void UpdateAlone(CustomerChange change, Customer source, object target)
+        /// <summary>Warns about each value of a property the module cannot send that asks for a change (Name, Created, ...).</summary>
+        private static void WarnReadOnly(ReadOnlyInput readOnly, string id, PaymentCustomer current, Contact merged, ApiLogQueue log)
+        {
+            foreach (var warning in readOnly.SetWarnings(id, current, merged ?? current.Contact)) log.Warning(warning);
+        }
+
+        private void UpdateAlone(CustomerChange change, Customer source, ReadOnlyInput readOnly, object target)
         {
             try
             {
                 var current = CallApi(ct => Client.GetCustomerAsync(change.Id, ct));
                 var merged = change.Merge(current, Log);
+                WarnReadOnly(readOnly, change.Id, current, merged, Log);
                 DrainLog();
                 if (merged != null)
                 {

@@ -15,7 +15,8 @@ namespace SecuConnect.Models
     /// <summary>One writable field of a customer's contact: its names for users and its place on the wire.</summary>
     internal sealed class CustomerField
     {
-        internal CustomerField(int index, string name, string wireName, bool inAddress, FieldKind kind, bool personal, string[] aliases)
+        internal CustomerField(int index, string name, string wireName, bool inAddress, FieldKind kind, bool personal, string[] aliases,
+            bool multiLine = false, bool wireNameIsInputName = true)
         {
             Index = index;
             Name = name;
@@ -24,6 +25,8 @@ namespace SecuConnect.Models
             Kind = kind;
             IsPersonal = personal;
             Aliases = aliases;
+            MultiLine = multiLine;
+            WireNameIsInputName = wireNameIsInputName;
             WirePath = (inAddress ? "contact.address." : "contact.") + wireName;
         }
 
@@ -49,6 +52,15 @@ namespace SecuConnect.Models
 
         /// <summary>The parameter aliases, which double as accepted input column names.</summary>
         public string[] Aliases { get; }
+
+        /// <summary>True when the value may hold line breaks (CR, LF); every other field is one line without control characters.</summary>
+        public bool MultiLine { get; }
+
+        /// <summary>
+        /// False when the bare wire name is too generic to name this field in input (address.type: a "Type" column is
+        /// more often a customer type); the API path and the aliases still do.
+        /// </summary>
+        public bool WireNameIsInputName { get; }
 
         public override string ToString() => Name;
     }

@@ -14,6 +14,21 @@ namespace SecuConnect.Models
     {
         private static readonly List<CustomerField> Table = new List<CustomerField>();
 
+        // Aliases double as input column names (Import-Csv | New-SecuCustomer), so an alias must not be a column a real
+        // export uses for something else. Audit of every alias (and bare wire name) for that risk:
+        //   FirstName, GivenName, LastName, FamilyName   kept: Outlook, Google and CRM exports use them for these names
+        //   Company                                      kept: the contact's company (Outlook "Company")
+        //   EmailAddress, Mail                           kept: Outlook "E-mail Address"; "Mail" is email in German exports
+        //   Telephone, PhoneNumber, MobilePhone          kept: phone columns; "Mobile Phone" is Outlook's
+        //   Dob, BirthDate                               kept: only ever the date of birth
+        //   HouseNumber, Zip, ZipCode, PostCode, Town    kept: postal address columns
+        //   url_website, street_number, postal_code,
+        //   additional_address_data, address_type        kept: the API's own names
+        //   Url                                          dropped: in exports the link to the record itself (a self link)
+        //   Type (alias and bare wire name "type")       dropped: a customer type (private, business) in exports
+        // Dropped names are reported as unused columns. Field names themselves (Title: a job title in some CRMs) are
+        // the API's and stay.
+
         // Contact members, in wire and output order.
         public static readonly CustomerField Forename = Contact("Forename", "forename", "FirstName", "GivenName");
         public static readonly CustomerField Surname = Contact("Surname", "surname", "LastName", "FamilyName");
@@ -27,18 +42,21 @@ namespace SecuConnect.Models
         public static readonly CustomerField Fax = Contact("Fax", "fax");
         public static readonly CustomerField DateOfBirth = Contact("DateOfBirth", "dob", FieldKind.Date, "Dob", "BirthDate");
         public static readonly CustomerField Picture = Contact("Picture", "picture");
-        public static readonly CustomerField Website = Contact("Website", "url_website", "url_website", "Url");
+        public static readonly CustomerField Website = Contact("Website", "url_website", "url_website");
         public static readonly CustomerField Birthplace = Contact("Birthplace", "birthplace");
         public static readonly CustomerField Nationality = Contact("Nationality", "nationality");
 
-        // Address members (contact.address), in wire and output order.
+        // Address members (contact.address), in wire and output order. Only AdditionalAddressData may hold line
+        // breaks (c/o lines); every other field is a single line.
         public static readonly CustomerField Street = Address("Street", "street");
         public static readonly CustomerField StreetNumber = Address("StreetNumber", "street_number", "street_number", "HouseNumber");
         public static readonly CustomerField PostalCode = Address("PostalCode", "postal_code", "postal_code", "Zip", "ZipCode", "PostCode");
         public static readonly CustomerField City = Address("City", "city", "Town");
         public static readonly CustomerField Country = Address("Country", "country", personal: false);
-        public static readonly CustomerField AdditionalAddressData = Address("AdditionalAddressData", "additional_address_data", "additional_address_data");
-        public static readonly CustomerField AddressType = Address("AddressType", "type", personal: false, aliases: new[] { "address_type", "Type" });
+        public static readonly CustomerField AdditionalAddressData =
+            Add("AdditionalAddressData", "additional_address_data", true, FieldKind.Text, true, new[] { "additional_address_data" }, multiLine: true);
+        public static readonly CustomerField AddressType =
+            Add("AddressType", "type", true, FieldKind.Text, false, new[] { "address_type" }, wireNameIsInputName: false);
 
         /// <summary>Every field, in output order (contact members first, then the address's).</summary>
         public static readonly IReadOnlyList<CustomerField> All = Table.ToArray();
@@ -117,9 +135,10 @@ namespace SecuConnect.Models
         private static CustomerField Address(string name, string wire, bool personal, string[] aliases = null) =>
             Add(name, wire, true, FieldKind.Text, personal, aliases ?? new string[0]);
 
-        private static CustomerField Add(string name, string wire, bool inAddress, FieldKind kind, bool personal, string[] aliases)
+        private static CustomerField Add(string name, string wire, bool inAddress, FieldKind kind, bool personal, string[] aliases,
+            bool multiLine = false, bool wireNameIsInputName = true)
         {
-            var field = new CustomerField(Table.Count, name, wire, inAddress, kind, personal, aliases);
+            var field = new CustomerField(Table.Count, name, wire, inAddress, kind, personal, aliases, multiLine, wireNameIsInputName);
             Table.Add(field);
             return field;
         }
@@ -130,7 +149,10 @@ namespace SecuConnect.Models
             foreach (var f in All)
             {
                 foreach (var key in new[] { f.Name, f.WireName, f.WirePath })
+                {
+                    if (key == f.WireName && !f.WireNameIsInputName) continue;
                     index[Normalize(key)] = f;
+                }
             }
             // Aliases last, each checked: one normalized name must never mean two fields.
             foreach (var f in All)
