@@ -46,7 +46,7 @@ namespace SecuConnect.Commands
         {
             var date = DateOfBirthParser.FromWire(stored);
             if (date == _ambiguous.DayFirst || date == _ambiguous.MonthFirst) return;
-            throw new SecuApiException(SecuErrorKind.InvalidArgument, "InvalidDateOfBirth", _ambiguous.Message);
+            throw new SecuApiException(SecuErrorKind.InvalidArgument, ErrorIds.InvalidDateOfBirth, _ambiguous.Message);
         }
 
         /// <summary>The fields an update changes, one line each (City: 'London' -> 'Paris'), for -WhatIf and -Confirm.</summary>

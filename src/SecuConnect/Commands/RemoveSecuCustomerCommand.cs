@@ -57,7 +57,7 @@ namespace SecuConnect.Commands
             // A prompt or -WhatIf line comes after everything the earlier records wrote.
             if (showsTarget) CompleteAll();
             if (name == null && showsTarget) LookUp(id, out name, out city);
-            if (!Confirmed(Target(id, name, city), "Remove customer")) return;
+            if (!SkipsPrompt && !ShouldSend("Remove customer", id, Target(id, name, city))) return;
             bool passThru = PassThru;
             Submit(id, (client, ct) => client.DeleteCustomerAsync(id, ct),
                 deleted => { if (passThru && deleted != null) WriteObject(CustomerOutput.Create(deleted)); },
@@ -104,6 +104,5 @@ namespace SecuConnect.Commands
             return CustomerInput.Target(id, detail.Length == 0 ? null : detail);
         }
 
-        private bool Confirmed(string target, string action) => SkipsPrompt || ShouldProcess(target, action);
     }
 }
