@@ -232,6 +232,8 @@ Describe 'Errors' {
         $r = Invoke-Captured { Invoke-SecuConnectRequest Patch "Payment/Customers/$($c.id)" -Body @{ contact = @{ surname = 'X' } } }
         $r.Errors[0].FullyQualifiedErrorId | Should -Be "ProductNotAllowedException,$cmdClass"
         $r.Errors[0].Exception.StatusCode | Should -Be 405
+        # docs/errors.md: a status no rule covers is InvalidOperation, whatever the API calls it.
+        $r.Errors[0].CategoryInfo.Category | Should -Be 'InvalidOperation'
     }
 
     It 'a body or query that cannot be sent stops before sending' -ForEach @(

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
 using Newtonsoft.Json;
@@ -100,7 +101,8 @@ namespace SecuConnect.Api
             }
             int q = text.IndexOf('?');
             string head = q < 0 ? text : text.Substring(0, q);
-            return ScrubEmails(head) + (q < 0 ? string.Empty : "?" + ScrubEmails(MaskQuery(text.Substring(q + 1))));
+            string segments = string.Join("/", head.Split('/').Select(ScrubEmails));
+            return segments + (q < 0 ? string.Empty : "?" + ScrubEmails(MaskQuery(text.Substring(q + 1))));
         }
 
         private static string MaskQuery(string query)
