@@ -169,8 +169,8 @@ namespace SecuConnect.Commands
             if (string.IsNullOrEmpty(Proxy.UserInfo)) return;
             if (ProxyCredential != null || ProxyUseDefaultCredentials)
             {
-                WriteWarning($"-Proxy gives a user name and password, and -{(ProxyCredential != null ? "ProxyCredential" : "ProxyUseDefaultCredentials")} is also given: " +
-                             $"the proxy {shown} is signed in to with -{(ProxyCredential != null ? "ProxyCredential" : "ProxyUseDefaultCredentials")}.");
+                string winner = ProxyCredential != null ? "-ProxyCredential" : "-ProxyUseDefaultCredentials";
+                WriteWarning($"-Proxy carries a user name and password, and {winner} is also given: {winner} signs in to the proxy {shown}.");
                 return;
             }
             string[] parts = Proxy.UserInfo.Split(new[] { ':' }, 2);
