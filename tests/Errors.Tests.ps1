@@ -208,3 +208,41 @@ Describe 'NotConnected' {
         @(Get-SandboxRequestLog $sb).Count | Should -Be 0
     }
 }
+
+Describe 'Arguments refused before anything is sent' {
+    # A refused Connect-SecuConnect may leave no default connection: each case starts connected.
+    BeforeEach { Connect-SecuConnect -BaseUri $sb.BaseUri -Credential $sb.Credential }
+
+    It '<Case> is <Id> (<Category>)' -ForEach @(
+        @{ Case = 'a -Credential with an empty password'; Id = 'InvalidCredential'; Category = 'InvalidArgument'; Class = 'ConnectSecuConnectCommand'
+           Run = { Connect-SecuConnect -BaseUri $sb.BaseUri -Credential ([pscredential]::new('client', [securestring]::new())) } }
+        @{ Case = 'an empty -AccessToken'; Id = 'InvalidAccessToken'; Category = 'InvalidArgument'; Class = 'ConnectSecuConnectCommand'
+           Run = { Connect-SecuConnect -BaseUri $sb.BaseUri -AccessToken ([securestring]::new()) } }
+        @{ Case = 'a -BaseUri that is not http or https'; Id = 'InvalidBaseUri'; Category = 'InvalidArgument'; Class = 'ConnectSecuConnectCommand'
+           Run = { Connect-SecuConnect -BaseUri 'ftp://127.0.0.1:21' -Credential $sb.Credential } }
+        @{ Case = 'an unknown field name in -Clear'; Id = 'InvalidClearField'; Category = 'InvalidArgument'; Class = 'SetSecuCustomerCommand'
+           Run = { Set-SecuCustomer -Id $missing -Clear Bogus } }
+        @{ Case = 'a field both given and cleared'; Id = 'ConflictingFieldValue'; Category = 'InvalidArgument'; Class = 'SetSecuCustomerCommand'
+           Run = { Set-SecuCustomer -Id $missing -City Paris -Clear City } }
+    ) {
+        Clear-SandboxRequestLog $sb
+        $r = Invoke-Captured $Run
+        $r.Terminating.FullyQualifiedErrorId | Should -Be "$Id,SecuConnect.Commands.$Class"
+        $r.Terminating.CategoryInfo.Category | Should -Be $Category
+        @(Get-SandboxRequestLog $sb).Count | Should -Be 0
+    }
+}
+
+Describe 'OutFileWriteFailed' {
+    BeforeAll { Connect-SecuConnect -BaseUri $sb.BaseUri -Credential $sb.Credential }
+
+    It 'Invoke-SecuConnectRequest -OutFile reports a file it cannot write as OutFileWriteFailed (WriteError), naming -OutFile' {
+        # A file name longer than any file system allows, in a folder that exists: the request succeeds, the write fails.
+        $file = Join-Path $TestDrive ('x' * 300)
+        $r = Invoke-Captured { Invoke-SecuConnectRequest Get Payment/Customers -OutFile $file }
+        $r.Errors.Count | Should -Be 1
+        $r.Errors[0].FullyQualifiedErrorId | Should -Be 'OutFileWriteFailed,SecuConnect.Commands.InvokeSecuConnectRequestCommand'
+        $r.Errors[0].CategoryInfo.Category | Should -Be 'WriteError'
+        $r.Errors[0].TargetObject | Should -Be $file
+    }
+}

@@ -117,7 +117,7 @@ Describe 'Connect-SecuConnect names the real cause' {
         $r = Invoke-Captured { Connect-SecuConnect -BaseUri "$($sb.BaseUri)/foo" -Credential $sb.Credential }
         $r.Terminating | Should -Not -BeNullOrEmpty
         $e = $r.Terminating
-        $e.FullyQualifiedErrorId | Should -Be 'InvalidBaseUri,SecuConnect.Commands.ConnectSecuConnectCommand'
+        $e.FullyQualifiedErrorId | Should -Be 'TokenEndpointNotFound,SecuConnect.Commands.ConnectSecuConnectCommand'
         $e.CategoryInfo.Category | Should -Be 'InvalidArgument'
         "$($e.TargetObject)".TrimEnd('/') | Should -Be "$($sb.BaseUri)/foo"
         $e.ErrorDetails.Message | Should -Match ([regex]::Escape("'$($sb.BaseUri)/foo'") + ' looks wrong')

@@ -306,7 +306,7 @@ function Stop-RecordingServer {
 function Invoke-RecordingHost {
     <# Runs a script block in a new runspace whose host records what it shows (What if: lines, prompts) and answers
        prompts with Yes (or No when the prompt names one of -Decline). The module is imported and connected to the
-       sandbox first. Returns the output, the error and warning records, the host's lines, the prompts and the threads that asked
+       sandbox first. Returns the output, the error, warning, verbose, debug, progress and information records, the host's lines, the prompts and the threads that asked
        them; nothing reaches this test's console. #>
     param(
         [Parameter(Mandatory, Position = 0)] $Sandbox,
@@ -334,6 +334,7 @@ function Invoke-RecordingHost {
         $out = @($ps.Invoke())
         [pscustomobject]@{
             Output = $out; Errors = @($ps.Streams.Error); Warnings = @($ps.Streams.Warning)
+            Verbose = @($ps.Streams.Verbose); Debug = @($ps.Streams.Debug); Progress = @($ps.Streams.Progress); Information = @($ps.Streams.Information)
             Lines = @($recordingHost.Recorder.Lines); Prompts = @($recordingHost.Recorder.Prompts)
             PromptThreads = @($recordingHost.Recorder.Threads)
         }

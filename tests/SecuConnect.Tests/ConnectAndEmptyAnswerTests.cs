@@ -53,7 +53,7 @@ public class ConnectAndEmptyAnswerTests
 
         var ex = await Assert.ThrowsAsync<SecuApiException>(() => client.ConnectAsync(CancellationToken.None));
 
-        Assert.Equal("InvalidBaseUri", ex.ErrorId);
+        Assert.Equal("TokenEndpointNotFound", ex.ErrorId);
         Assert.Equal(SecuErrorKind.InvalidArgument, ex.Kind);
         Assert.Contains("'http://127.0.0.1:5999' looks wrong", ex.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("credentials", ex.Message, StringComparison.OrdinalIgnoreCase);

@@ -99,4 +99,26 @@ public class ErrorMapperTests
         Assert.Equal("ProductInternalException", ex.Error);
         Assert.Equal("s1", ex.SupportId);
     }
+
+    // Ids only a fake server produces: the sandbox always names its errors.
+
+    [Fact]
+    public void A_token_refusal_that_names_no_OAuth_error_is_AuthenticationFailed()
+    {
+        var request = new ApiRequest(HttpMethod.Post, new Uri("http://127.0.0.1:5999/oauth/token"), RequestKind.Token);
+        var ex = ErrorMapper.FromResponse(request, 401, "");
+        Assert.Equal("AuthenticationFailed", ex.ErrorId);
+        Assert.Equal(SecuErrorKind.AuthenticationRejected, ex.Kind);
+    }
+
+    [Theory]
+    [InlineData(405, "HttpError405")]
+    [InlineData(409, "HttpError409")]
+    public void A_status_no_rule_covers_and_the_API_does_not_name_is_HttpError_and_the_status(int status, string errorId)
+    {
+        var request = new ApiRequest(HttpMethod.Put, new Uri("http://127.0.0.1:5999/api/v2/Payment/Containers/X"), RequestKind.Idempotent);
+        var ex = ErrorMapper.FromResponse(request, status, "");
+        Assert.Equal(errorId, ex.ErrorId);
+        Assert.Equal(SecuErrorKind.Other, ex.Kind);
+    }
 }

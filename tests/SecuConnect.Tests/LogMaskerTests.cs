@@ -50,4 +50,34 @@ public class LogMaskerTests
         Assert.Contains("count=2", url);
         Assert.Contains("q=***", url);
     }
+
+    [Theory]
+    [InlineData("http://alice:pa%40ss@proxy.example:3128", "http://proxy.example:3128/")]
+    [InlineData("http://alice@proxy.example:3128/", "http://proxy.example:3128/")]
+    [InlineData("https://proxy.example/path?x=1", "https://proxy.example/")]
+    [InlineData("http://proxy.example:8080", "http://proxy.example:8080/")]
+    public void An_address_is_shown_as_scheme_host_and_port(string given, string shown)
+    {
+        Assert.Equal(shown, LogMasker.WithoutUserInfo(new Uri(given))!.ToString());
+        Assert.Equal(shown, LogMasker.ShowAddress(new Uri(given)));
+    }
+
+    [Theory]
+    [InlineData("alice:secret-1@proxy.example:3128")]
+    [InlineData("socks5://alice:secret-1@proxy.example:1080")]
+    public void A_proxy_value_without_a_usable_scheme_never_shows_its_password(string given)
+    {
+        Assert.DoesNotContain("secret-1", LogMasker.ShowAddress(new Uri(given, UriKind.RelativeOrAbsolute)), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Payment/Customers?access_token=tok-1&q=contact.email:ada@example.com", "Payment/Customers?access_token=***&q=***")]
+    [InlineData("Payment/Customers?client_secret=cs-1&count=5", "Payment/Customers?client_secret=***&count=5")]
+    [InlineData("https://bob:pw-1@connect.example/api/v2/Payment/Customers", "https://connect.example/api/v2/Payment/Customers")]
+    [InlineData("Payment/Customers/ada@example.com", "Payment/Customers/***")]
+    [InlineData("Payment/Containers", "Payment/Containers")]
+    public void A_path_is_shown_with_its_secrets_and_personal_data_masked(string path, string shown)
+    {
+        Assert.Equal(shown, LogMasker.MaskPath(path));
+    }
 }

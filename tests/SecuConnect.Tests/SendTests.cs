@@ -354,4 +354,18 @@ public class SendTests
         while (log.TryDequeue(out var e)) list.Add(e);
         return list;
     }
+
+    [Fact]
+    public async Task A_GET_without_an_answer_in_time_is_Timeout()
+    {
+        var handler = new FakeHandler().Then(async (_, ct) =>
+        {
+            await Task.Delay(Timeout.Infinite, ct);
+            return FakeHandler.Json(HttpStatusCode.OK, "{}");
+        });
+        var client = new SecuClient(TestConnections.Create(handler, maximumRetryCount: 0, timeoutSec: 1), new ApiLogQueue());
+        var ex = await Assert.ThrowsAsync<SecuApiException>(() => client.GetCustomerAsync("PCU_3BBSV6C702NCA4HR70ZAVCAX3R6CAW", CancellationToken.None));
+        Assert.Equal("Timeout", ex.ErrorId);
+        Assert.Equal(SecuErrorKind.Timeout, ex.Kind);
+    }
 }

@@ -132,12 +132,12 @@ namespace SecuConnect.Api
             a.Port == b.Port;
 
         private static SecuApiException Foreign(string path, Uri baseUri) =>
-            new SecuApiException(SecuErrorKind.InvalidArgument, "ForeignUrl",
-                $"Refusing to send the request to '{path}': the connection's access token is only sent to its own API, " +
+            new SecuApiException(SecuErrorKind.InvalidArgument, ErrorIds.ForeignUrl,
+                $"Refusing to send the request to '{LogMasker.MaskPath(path)}': the connection's access token is only sent to its own API, " +
                 $"{baseUri.Scheme}://{baseUri.Authority}. Give a path relative to /api/v2/, such as Payment/Containers. No request was sent.");
 
         private static SecuApiException Invalid(string path, string reason) =>
-            new SecuApiException(SecuErrorKind.InvalidArgument, "InvalidPath",
-                $"Cannot use '{path}' as -Path: {reason}. No request was sent.");
+            new SecuApiException(SecuErrorKind.InvalidArgument, ErrorIds.InvalidPath,
+                $"Cannot use '{LogMasker.MaskPath(path)}' as -Path: {reason}. No request was sent.");
     }
 }

@@ -72,26 +72,26 @@ namespace SecuConnect.Api
         /// <summary>The kind, ErrorId (the API's exception name where it gave one) and summary of a token endpoint's refusal.</summary>
         private static (SecuErrorKind, string, string) ClassifyToken(int status, string name)
         {
-            if (status == 429) return (SecuErrorKind.RateLimited, "RateLimited", "The token endpoint is not available");
-            if (status >= 500) return (SecuErrorKind.Unavailable, name ?? "ServiceUnavailable", "The token endpoint is not available");
-            return (SecuErrorKind.AuthenticationRejected, name ?? "AuthenticationFailed", "The token endpoint rejected the client credentials");
+            if (status == 429) return (SecuErrorKind.RateLimited, ErrorIds.RateLimited, "The token endpoint is not available");
+            if (status >= 500) return (SecuErrorKind.Unavailable, name ?? ErrorIds.ServiceUnavailable, "The token endpoint is not available");
+            return (SecuErrorKind.AuthenticationRejected, name ?? ErrorIds.AuthenticationFailed, "The token endpoint rejected the client credentials");
         }
 
         /// <summary>The kind, ErrorId and summary of an API answer outside 2xx, in order: 429, a refused token, 403, 404, refused data, 5xx.</summary>
         private static (SecuErrorKind, string, string) ClassifyApi(ApiRequest request, int status, ProductExceptionPayload payload, string name)
         {
-            if (status == 429) return (SecuErrorKind.RateLimited, "RateLimited", "The API is throttling requests (429 Too Many Requests)");
-            if (IsTokenRejected(status, payload)) return (SecuErrorKind.AuthenticationFailed, "ProductNotAllowedException", "The API rejected the access token");
+            if (status == 429) return (SecuErrorKind.RateLimited, ErrorIds.RateLimited, "The API is throttling requests (429 Too Many Requests)");
+            if (IsTokenRejected(status, payload)) return (SecuErrorKind.AuthenticationFailed, ErrorIds.ProductNotAllowedException, "The API rejected the access token");
             if (status == 403)
                 return request.ById
-                    ? (SecuErrorKind.NotFound, name ?? "ProductNotAllowedException", $"Customer {request.TargetId} was not found or is not accessible")
-                    : (SecuErrorKind.PermissionDenied, name ?? "ProductNotAllowedException", "The API does not allow this action");
+                    ? (SecuErrorKind.NotFound, name ?? ErrorIds.ProductNotAllowedException, $"Customer {request.TargetId} was not found or is not accessible")
+                    : (SecuErrorKind.PermissionDenied, name ?? ErrorIds.ProductNotAllowedException, "The API does not allow this action");
             if (status == 404)
-                return (SecuErrorKind.NotFound, name ?? "ProductNotFoundException", request.TargetId != null ? $"Customer {request.TargetId} was not found" : "Not found");
+                return (SecuErrorKind.NotFound, name ?? ErrorIds.ProductNotFoundException, request.TargetId != null ? $"Customer {request.TargetId} was not found" : "Not found");
             if (status == 400 || status == 413 || status == 422)
-                return (SecuErrorKind.InvalidData, name ?? "ProductFormatException", "The API rejected the request data");
-            if (status >= 500) return (SecuErrorKind.Unavailable, name ?? "ServiceUnavailable", $"The API failed with HTTP {status}");
-            return (SecuErrorKind.Other, name ?? "HttpError" + status, $"The API answered HTTP {status}");
+                return (SecuErrorKind.InvalidData, name ?? ErrorIds.ProductFormatException, "The API rejected the request data");
+            if (status >= 500) return (SecuErrorKind.Unavailable, name ?? ErrorIds.ServiceUnavailable, $"The API failed with HTTP {status}");
+            return (SecuErrorKind.Other, name ?? ErrorIds.HttpErrorPrefix + status, $"The API answered HTTP {status}");
         }
 
         /// <summary>
@@ -105,7 +105,7 @@ namespace SecuConnect.Api
             string summary = $"The base URI '{root}' looks wrong: there is no token endpoint at {LogMasker.MaskUrl(request.Uri)}. " +
                              "Connect-SecuConnect adds /oauth/token and /api/v2 to -BaseUri, so give the host root, such as " +
                              "https://connect.secucard.com or http://127.0.0.1:5080 for a local sandbox";
-            return new SecuApiException(SecuErrorKind.InvalidArgument, "InvalidBaseUri", Compose(summary, request, status, payload, null))
+            return new SecuApiException(SecuErrorKind.InvalidArgument, ErrorIds.TokenEndpointNotFound, Compose(summary, request, status, payload, null))
             {
                 StatusCode = status,
                 Error = payload?.Error,
@@ -125,7 +125,7 @@ namespace SecuConnect.Api
         {
             string reason = Innermost(inner);
             var uri = request.Uri;
-            return new SecuApiException(SecuErrorKind.Unavailable, "ServiceUnavailable",
+            return new SecuApiException(SecuErrorKind.Unavailable, ErrorIds.ServiceUnavailable,
                 $"Cannot reach {uri.Host}:{uri.Port} ({reason.TrimEnd('.')}) for {request.Method.Method} {LogMasker.MaskUrl(uri)}; " +
                 "nothing answers at that address, or the host name does not resolve (1 attempt, not retried).", inner)
             {
@@ -143,7 +143,7 @@ namespace SecuConnect.Api
         public static SecuApiException EmptyCustomer(ApiRequest request, int status)
         {
             string summary = $"Customer {request.TargetId} was not found: the API answered HTTP {status} without a customer";
-            return new SecuApiException(SecuErrorKind.NotFound, "ProductNotFoundException",
+            return new SecuApiException(SecuErrorKind.NotFound, ErrorIds.ProductNotFoundException,
                 $"{summary}. ({request.Method.Method} {LogMasker.MaskUrl(request.Uri)} -> HTTP {status})")
             {
                 StatusCode = status,
@@ -157,7 +157,7 @@ namespace SecuConnect.Api
         public static SecuApiException InvalidAnswer(ApiRequest request, int status, Exception inner)
         {
             bool token = request.Kind == RequestKind.Token;
-            return new SecuApiException(SecuErrorKind.InvalidResponse, token ? "InvalidTokenResponse" : "InvalidResponse",
+            return new SecuApiException(SecuErrorKind.InvalidResponse, token ? ErrorIds.InvalidTokenResponse : ErrorIds.InvalidResponse,
                 $"{request.Method.Method} {request.LogUrl} returned an answer that " +
                 (inner is JsonReaderException ? "is not JSON" : "does not have the API's shape") + $" (HTTP {status}): {inner.Message}", inner)
             { StatusCode = status, Method = request.Method.Method, RequestUri = request.Uri };
@@ -170,7 +170,7 @@ namespace SecuConnect.Api
             int? status = answer?.Status;
             string message = $"The customer may or may not have been created: {reason}. The request was not re-sent, " +
                              "as the API accepts duplicates; check with Get-SecuCustomer before creating it again.";
-            return new SecuApiException(SecuErrorKind.OutcomeUnknown, "OutcomeUnknown", message, inner)
+            return new SecuApiException(SecuErrorKind.OutcomeUnknown, ErrorIds.OutcomeUnknown, message, inner)
             {
                 StatusCode = status,
                 Error = payload?.Error,
@@ -201,7 +201,7 @@ namespace SecuConnect.Api
 
         public static SecuApiException Timeout(ApiRequest request, int timeoutSec, int attempts, Exception inner)
         {
-            return new SecuApiException(SecuErrorKind.Timeout, "Timeout",
+            return new SecuApiException(SecuErrorKind.Timeout, ErrorIds.Timeout,
                 $"{request.Method.Method} {LogMasker.MaskUrl(request.Uri)} timed out after {timeoutSec} s ({Attempts(attempts)}).", inner)
             {
                 Method = request.Method.Method,
@@ -213,7 +213,7 @@ namespace SecuConnect.Api
         public static SecuApiException Network(ApiRequest request, int attempts, Exception inner)
         {
             string reason = Innermost(inner);
-            return new SecuApiException(SecuErrorKind.Unavailable, "ServiceUnavailable",
+            return new SecuApiException(SecuErrorKind.Unavailable, ErrorIds.ServiceUnavailable,
                 $"{request.Method.Method} {LogMasker.MaskUrl(request.Uri)} failed: {reason} ({Attempts(attempts)}).", inner)
             {
                 Method = request.Method.Method,

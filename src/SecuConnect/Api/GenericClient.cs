@@ -171,7 +171,7 @@ namespace SecuConnect.Api
                              $"The request was not re-sent, as repeating a {request.Method.Method} could apply it twice; " +
                              "check with a GET before sending it again." +
                              (ex.SupportId != null ? $" (supportId {ex.SupportId})" : string.Empty);
-            return new SecuApiException(SecuErrorKind.OutcomeUnknown, "OutcomeUnknown", message, ex.InnerException)
+            return new SecuApiException(SecuErrorKind.OutcomeUnknown, ErrorIds.OutcomeUnknown, message, ex.InnerException)
             {
                 StatusCode = ex.StatusCode,
                 Error = ex.Error,
@@ -194,7 +194,7 @@ namespace SecuConnect.Api
         }
 
         private static SecuApiException Invalid(ApiRequest request, string what, Exception inner = null) =>
-            new SecuApiException(SecuErrorKind.InvalidResponse, "InvalidResponse",
+            new SecuApiException(SecuErrorKind.InvalidResponse, ErrorIds.InvalidResponse,
                 $"{request.Method.Method} {LogMasker.MaskUrl(request.Uri)} returned {what}.", inner)
             { Method = request.Method.Method, RequestUri = request.Uri };
     }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
 using Newtonsoft.Json;
@@ -62,6 +63,46 @@ namespace SecuConnect.Api
             int q = text.IndexOf('?');
             if (q < 0) return text;
             return text.Substring(0, q + 1) + MaskQuery(text.Substring(q + 1));
+        }
+
+        /// <summary>
+        /// A proxy or server address as scheme, host and port only: user info in a URI may be a password
+        /// (http://user:pass@proxy:3128), so it is never shown. A relative value keeps what follows its last '@'.
+        /// </summary>
+        public static Uri WithoutUserInfo(Uri uri)
+        {
+            if (uri == null || !uri.IsAbsoluteUri) return uri;
+            if (string.IsNullOrEmpty(uri.UserInfo) && uri.AbsolutePath == "/" && string.IsNullOrEmpty(uri.Query)) return uri;
+            return Uri.TryCreate(uri.GetComponents(UriComponents.SchemeAndServer, UriFormat.UriEscaped), UriKind.Absolute, out var shown) ? shown : null;
+        }
+
+        /// <summary>The text of <see cref="WithoutUserInfo"/>, also for a value that is not an absolute URI.</summary>
+        public static string ShowAddress(Uri uri)
+        {
+            if (uri == null) return string.Empty;
+            if (uri.IsAbsoluteUri) return WithoutUserInfo(uri)?.ToString() ?? uri.Scheme + "://";
+            string text = uri.OriginalString;
+            return text.Substring(text.LastIndexOf('@') + 1);
+        }
+
+        /// <summary>
+        /// A path or URL as Invoke-SecuConnectRequest was given it, for its messages: sensitive query values masked, user
+        /// info dropped, e-mail addresses scrubbed from the rest.
+        /// </summary>
+        public static string MaskPath(string path)
+        {
+            if (string.IsNullOrEmpty(path)) return path;
+            string text = path;
+            if (Uri.TryCreate(text, UriKind.Absolute, out var absolute) && !string.IsNullOrEmpty(absolute.UserInfo))
+            {
+                int at = text.IndexOf('@');
+                int scheme = text.IndexOf("://", StringComparison.Ordinal);
+                if (scheme >= 0 && at > scheme) text = text.Substring(0, scheme + 3) + text.Substring(at + 1);
+            }
+            int q = text.IndexOf('?');
+            string head = q < 0 ? text : text.Substring(0, q);
+            string segments = string.Join("/", head.Split('/').Select(ScrubEmails));
+            return segments + (q < 0 ? string.Empty : "?" + ScrubEmails(MaskQuery(text.Substring(q + 1))));
         }
 
         private static string MaskQuery(string query)

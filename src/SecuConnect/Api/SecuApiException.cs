@@ -58,7 +58,7 @@ namespace SecuConnect.Api
             if (exception is SecuApiException api) return api;
             var inner = exception is AggregateException agg && agg.InnerExceptions.Count == 1 ? agg.InnerException : exception;
             if (inner is SecuApiException innerApi) return innerApi;
-            return new SecuApiException(SecuErrorKind.Other, "UnexpectedError",
+            return new SecuApiException(SecuErrorKind.Other, ErrorIds.UnexpectedError,
                 $"The request failed unexpectedly ({inner.GetType().Name}: {inner.Message}). Other records are not affected; " +
                 "run the command again for this item, and report the problem if it persists.", inner);
         }

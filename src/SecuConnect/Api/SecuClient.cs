@@ -212,7 +212,7 @@ namespace SecuConnect.Api
             string text = CustomersUrl + QueryString(query);
             // System.Uri refuses strings beyond 65,519 characters; servers refuse far shorter URLs (8 KB is common).
             if (text.Length > MaxUrlLength || !Uri.TryCreate(text, UriKind.Absolute, out var uri))
-                throw new SecuApiException(SecuErrorKind.InvalidArgument, "QueryTooLong",
+                throw new SecuApiException(SecuErrorKind.InvalidArgument, ErrorIds.QueryTooLong,
                     $"The listing's URL would be {text.Length:N0} characters long, more than the {MaxUrlLength:N0} a request may have: shorten -Filter (or -Property, -Sort). No request was sent.");
             return uri;
         }
@@ -223,7 +223,7 @@ namespace SecuConnect.Api
         private Uri ById(string id)
         {
             if (!CustomerIds.IsValid(id))
-                throw new SecuApiException(SecuErrorKind.InvalidArgument, "InvalidCustomerId",
+                throw new SecuApiException(SecuErrorKind.InvalidArgument, ErrorIds.InvalidCustomerId,
                     $"'{id}' is not a customer id: expected PCU_ followed by 30 characters A-Z or 0-9.");
             return new Uri(CustomersUrl + "/" + Uri.EscapeDataString(id));
         }
@@ -285,7 +285,7 @@ namespace SecuConnect.Api
         }
 
         private static SecuApiException Invalid(ApiRequest request, string what, Exception inner = null) =>
-            new SecuApiException(SecuErrorKind.InvalidResponse, "InvalidResponse",
+            new SecuApiException(SecuErrorKind.InvalidResponse, ErrorIds.InvalidResponse,
                 $"{request.Method.Method} {LogMasker.MaskUrl(request.Uri)} returned {what}.", inner)
             { Method = request.Method.Method, RequestUri = request.Uri };
     }

@@ -130,14 +130,14 @@ namespace SecuConnect.Api
             Uri uri = options.BaseUri ?? SecuConnectionOptions.EnvironmentUri(options.Environment ?? SecuEnvironment.Production);
             // The URI itself is not repeated: its user info may be a password.
             if (uri.IsAbsoluteUri && !string.IsNullOrEmpty(uri.UserInfo))
-                throw new SecuApiException(SecuErrorKind.InvalidArgument, "InvalidBaseUri",
+                throw new SecuApiException(SecuErrorKind.InvalidArgument, ErrorIds.InvalidBaseUri,
                     "The base URI must not contain a user name or password (user:password@host): they would travel with every request. " +
                     "Give the client id and secret with -Credential, or -ClientId and -ClientSecret.");
             if (!uri.IsAbsoluteUri || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
-                throw new SecuApiException(SecuErrorKind.InvalidArgument, "InvalidBaseUri",
+                throw new SecuApiException(SecuErrorKind.InvalidArgument, ErrorIds.InvalidBaseUri,
                     $"The base URI '{uri}' must be an absolute http or https URI, such as https://connect.secucard.com.");
             if (uri.Scheme == Uri.UriSchemeHttp && !IsLoopback(uri) && !options.AllowUnencryptedAuthentication)
-                throw new SecuApiException(SecuErrorKind.InvalidArgument, "UnencryptedConnection",
+                throw new SecuApiException(SecuErrorKind.InvalidArgument, ErrorIds.UnencryptedConnection,
                     $"Refusing to send credentials to '{uri}' over unencrypted http. Use https, a loopback address, " +
                     "or -AllowUnencryptedAuthentication if you accept that the secret and tokens travel in clear text.");
             return uri;
@@ -157,7 +157,7 @@ namespace SecuConnect.Api
         internal void ThrowIfDisposed()
         {
             if (IsDisposed)
-                throw new SecuApiException(SecuErrorKind.NotConnected, "NotConnected",
+                throw new SecuApiException(SecuErrorKind.NotConnected, ErrorIds.NotConnected,
                     "This connection was closed by Disconnect-SecuConnect. Run Connect-SecuConnect to sign in again.");
         }
 
@@ -196,7 +196,7 @@ namespace SecuConnect.Api
             var response = await SendAsync(request, log, cancellationToken).ConfigureAwait(false);
             var token = response.Value as TokenResponse;
             if (token == null || string.IsNullOrEmpty(token.AccessToken))
-                throw new SecuApiException(SecuErrorKind.InvalidResponse, "InvalidTokenResponse",
+                throw new SecuApiException(SecuErrorKind.InvalidResponse, ErrorIds.InvalidTokenResponse,
                     $"The token endpoint {TokenUri} answered HTTP {response.StatusCode} without an access token.")
                 { StatusCode = response.StatusCode, Method = "POST", RequestUri = TokenUri };
             return token;
@@ -417,7 +417,7 @@ namespace SecuConnect.Api
         }
 
         private static SecuApiException NotAttempted(ApiRequest request) =>
-            new SecuApiException(SecuErrorKind.NotAttempted, "NotAttempted",
+            new SecuApiException(SecuErrorKind.NotAttempted, ErrorIds.NotAttempted,
                 $"{request.Method.Method} {request.LogUrl} was not sent: the command was ending.")
             { Method = request.Method.Method, RequestUri = request.Uri };
 
@@ -469,7 +469,7 @@ namespace SecuConnect.Api
         {
             var ex = Final(request, result, attempts);
             if (result.Status != 429) return ex;
-            return new SecuApiException(SecuErrorKind.RateLimited, "RateLimited",
+            return new SecuApiException(SecuErrorKind.RateLimited, ErrorIds.RateLimited,
                 $"The API asked to wait {retryAfter.TotalSeconds:0} s before retrying, longer than the {RetryPolicy.MaxRetryAfter.TotalSeconds:0} s this module waits. Try again later. ({request.Method.Method} {request.LogUrl})")
             { StatusCode = result.Status, Method = request.Method.Method, RequestUri = request.Uri, Error = ex.Error, Code = ex.Code, Details = ex.Details, SupportId = ex.SupportId };
         }
@@ -477,7 +477,7 @@ namespace SecuConnect.Api
         private SecuApiException AccessTokenRejected(ApiRequest request, ErrorAnswer answer)
         {
             var ex = ErrorMapper.FromResponse(request, answer);
-            return new SecuApiException(SecuErrorKind.AuthenticationFailed, "ProductNotAllowedException",
+            return new SecuApiException(SecuErrorKind.AuthenticationFailed, ErrorIds.ProductNotAllowedException,
                 "The access token given to Connect-SecuConnect -AccessToken has expired or is not valid, and a caller-supplied " +
                 "token cannot be renewed. Run Connect-SecuConnect again with a new token, or with -Credential so the module renews tokens itself." +
                 (ex.SupportId != null ? $" (supportId {ex.SupportId})" : string.Empty))

@@ -56,16 +56,19 @@ namespace SecuConnect.Api
             return current;
         }
 
-        /// <summary>The proxy a request to <paramref name="target"/> goes through, for Verbose: null when it goes direct.</summary>
+        /// <summary>
+        /// The proxy a request to <paramref name="target"/> goes through, as scheme, host and port (user info from
+        /// HTTPS_PROXY=http://user:pass@... is never kept): null when it goes direct.
+        /// </summary>
         public static Uri ProxyFor(SecuConnectionOptions options, Uri target)
         {
-            if (options.Proxy != null) return options.Proxy;
+            if (options.Proxy != null) return LogMasker.WithoutUserInfo(options.Proxy);
             try
             {
                 var platform = WebRequest.DefaultWebProxy;
                 if (platform == null || platform.IsBypassed(target)) return null;
                 var proxy = platform.GetProxy(target);
-                return proxy == null || proxy == target ? null : proxy;
+                return proxy == null || proxy == target ? null : LogMasker.WithoutUserInfo(proxy);
             }
             catch (PlatformNotSupportedException)
             {

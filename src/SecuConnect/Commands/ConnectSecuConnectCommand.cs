@@ -142,19 +142,16 @@ namespace SecuConnect.Commands
                 RetryIntervalSec = RetryIntervalSec,
                 TimeoutSec = TimeoutSec,
                 AllowUnencryptedAuthentication = AllowUnencryptedAuthentication,
-                Proxy = Proxy,
-                ProxyCredential = ProxyCredential?.GetNetworkCredential(),
                 ProxyUseDefaultCredentials = ProxyUseDefaultCredentials,
             };
             if (ProxyCredential != null && ProxyUseDefaultCredentials)
-                Fail(Errors.Argument("ConflictingProxyCredential", "Give -ProxyCredential or -ProxyUseDefaultCredentials, not both.", null));
-            if (Proxy != null && (!Proxy.IsAbsoluteUri || (Proxy.Scheme != Uri.UriSchemeHttp && Proxy.Scheme != Uri.UriSchemeHttps)))
-                Fail(Errors.Argument("InvalidProxy", $"-Proxy must be an absolute http or https URI, such as http://proxy.example.com:8080, not '{Proxy}'.", Proxy));
+                Fail(Errors.Argument(ErrorIds.ConflictingProxyCredential, "Give -ProxyCredential or -ProxyUseDefaultCredentials, not both.", null));
+            SetProxy(options);
             switch (ParameterSetName)
             {
                 case CredentialSet:
                     if (string.IsNullOrEmpty(Credential.UserName) || Credential.Password == null || Credential.Password.Length == 0)
-                        Fail(Errors.Argument("InvalidCredential", "-Credential needs the client id as user name and the client secret as password.", null));
+                        Fail(Errors.Argument(ErrorIds.InvalidCredential, "-Credential needs the client id as user name and the client secret as password.", null));
                     options.ClientId = Credential.UserName.TrimStart('\\');
                     options.ClientSecret = Credential.Password;
                     break;
@@ -164,11 +161,35 @@ namespace SecuConnect.Commands
                     break;
                 default:
                     if (AccessToken.Length == 0)
-                        Fail(Errors.Argument("InvalidAccessToken", "-AccessToken is empty.", null));
+                        Fail(Errors.Argument(ErrorIds.InvalidAccessToken, "-AccessToken is empty.", null));
                     options.AccessToken = AccessToken;
                     break;
             }
             return options;
+        }
+
+        /// <summary>
+        /// -Proxy as the handler takes it: scheme, host and port, with a user name and password in the URI used as the proxy
+        /// credentials (never echoed); -ProxyCredential or -ProxyUseDefaultCredentials win over them, with a warning.
+        /// </summary>
+        private void SetProxy(SecuConnectionOptions options)
+        {
+            options.ProxyCredential = ProxyCredential?.GetNetworkCredential();
+            if (Proxy == null) return;
+            var shown = LogMasker.WithoutUserInfo(Proxy);
+            if (!Proxy.IsAbsoluteUri || (Proxy.Scheme != Uri.UriSchemeHttp && Proxy.Scheme != Uri.UriSchemeHttps) || shown == null)
+                Fail(Errors.Argument(ErrorIds.InvalidProxy,
+                    $"-Proxy must be an absolute http or https URI, such as http://proxy.example.com:8080, not '{LogMasker.ShowAddress(Proxy)}'.", LogMasker.ShowAddress(Proxy)));
+            options.Proxy = new UriBuilder(Proxy) { UserName = string.Empty, Password = string.Empty }.Uri;
+            if (string.IsNullOrEmpty(Proxy.UserInfo)) return;
+            if (ProxyCredential != null || ProxyUseDefaultCredentials)
+            {
+                string winner = ProxyCredential != null ? "-ProxyCredential" : "-ProxyUseDefaultCredentials";
+                WriteWarning($"-Proxy carries a user name and password, and {winner} is also given: {winner} signs in to the proxy {shown}.");
+                return;
+            }
+            string[] parts = Proxy.UserInfo.Split(new[] { ':' }, 2);
+            options.ProxyCredential = new System.Net.NetworkCredential(Uri.UnescapeDataString(parts[0]), parts.Length > 1 ? Uri.UnescapeDataString(parts[1]) : string.Empty);
         }
 
         /// <summary>The connection for these options; a refused base URI stops the command, never echoing user info.</summary>
@@ -185,7 +206,7 @@ namespace SecuConnect.Commands
                     ? (object)new UriBuilder(BaseUri) { UserName = string.Empty, Password = string.Empty }.Uri
                     : BaseUri;
                 var record = Errors.FromApi(ex, target);
-                if (ex.ErrorId == "UnencryptedConnection" || ex.ErrorId == "InvalidBaseUri" && target != (object)BaseUri)
+                if (ex.ErrorId == ErrorIds.UnencryptedConnection || ex.ErrorId == ErrorIds.InvalidBaseUri && target != (object)BaseUri)
                     record = new ErrorRecord(ex, ex.ErrorId, ErrorCategory.SecurityError, target) { ErrorDetails = record.ErrorDetails };
                 Fail(record);
                 throw; // not reached: ThrowTerminatingError throws
@@ -214,7 +235,7 @@ namespace SecuConnect.Commands
         /// <summary>A failed first contact, pointing at what the user can fix: the address, the credentials or the token.</summary>
         private ErrorRecord ConnectError(SecuApiException ex, Uri baseUri, string clientId)
         {
-            bool address = ex.ErrorId == "InvalidBaseUri" || ex.NotSent;
+            bool address = ex.ErrorId == ErrorIds.TokenEndpointNotFound || ex.NotSent;
             var record = Errors.FromApi(ex, address ? (object)baseUri : clientId);
             if (address)
             {

@@ -72,22 +72,19 @@ namespace SecuConnect.Commands
                 if (server == null || _stamp.Matches(server.Value)) return;
                 why = $"it was read at {_stamp.Text} and the customer was changed on the server at {current.Updated}";
             }
-            throw new SecuApiException(SecuErrorKind.Conflict, ConcurrentChangeId,
+            throw new SecuApiException(SecuErrorKind.Conflict, ErrorIds.ConcurrentChange,
                 $"Customer {Id} was not updated: {why}. A row cannot say which of its cells you edited, so writing it " +
                 $"could undo that change. The row and the server differ in:{Describe(stored, merged, "row")}" + System.Environment.NewLine +
                 "Read the customer again (Get-SecuCustomer, or a new export) and redo your edit, or run Set-SecuCustomer -Force " +
                 "to write the row as it is. No request was sent.");
         }
 
-        /// <summary>The error id of a record whose row is older than the customer on the server.</summary>
-        public const string ConcurrentChangeId = "ConcurrentChange";
-
         /// <summary>A date with two readings counts as unchanged when one of them is the stored date (a file exported earlier); else it is an error.</summary>
         private void SettleDate(string stored)
         {
             var date = DateOfBirthParser.FromWire(stored);
             if (date == _ambiguous.DayFirst || date == _ambiguous.MonthFirst) return;
-            throw new SecuApiException(SecuErrorKind.InvalidArgument, "InvalidDateOfBirth", _ambiguous.Message);
+            throw new SecuApiException(SecuErrorKind.InvalidArgument, ErrorIds.InvalidDateOfBirth, _ambiguous.Message);
         }
 
         /// <summary>The fields an update changes, one line each (City: 'London' -> 'Paris'), for -WhatIf and -Confirm.</summary>

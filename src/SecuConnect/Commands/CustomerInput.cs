@@ -136,7 +136,7 @@ namespace SecuConnect.Commands
                 $"{field.Name} is one line of text without control characters" +
                 (field.MultiLine ? " other than line breaks" : $"; only {string.Join(", ", CustomerFields.All.Where(f => f.MultiLine).Select(f => f.Name))} may hold line breaks") +
                 ". A CSV row with an unterminated quote folds the following rows into one value: check the file at this record. No request was sent.";
-            return Errors.Argument("InvalidCharacters", message, target);
+            return Errors.Argument(ErrorIds.InvalidCharacters, message, target);
         }
 
         private static int BadCharacterAt(CustomerField field, string text)

@@ -62,8 +62,8 @@ namespace SecuConnect.Commands
 
         public static ErrorRecord NotConnected(string message)
         {
-            var ex = new SecuApiException(SecuErrorKind.NotConnected, "NotConnected", message);
-            return new ErrorRecord(ex, "NotConnected", ErrorCategory.ConnectionError, null)
+            var ex = new SecuApiException(SecuErrorKind.NotConnected, ErrorIds.NotConnected, message);
+            return new ErrorRecord(ex, ErrorIds.NotConnected, ErrorCategory.ConnectionError, null)
             {
                 ErrorDetails = new ErrorDetails(message) { RecommendedAction = RecommendedAction(SecuErrorKind.NotConnected) },
             };
@@ -72,17 +72,17 @@ namespace SecuConnect.Commands
         public static ErrorRecord InvalidCustomerId(string parameter, object id, object target)
         {
             if (string.IsNullOrEmpty(id as string) && target is PSObject record && !(record.BaseObject is string))
-                return Argument("InvalidCustomerId", CustomerInput.NoIdMessage(record), target);
+                return Argument(ErrorIds.InvalidCustomerId, CustomerInput.NoIdMessage(record), target);
             string shown = id == null ? "$null" : "'" + id + "'";
             string message = $"Cannot use {shown} as -{parameter}: a customer id is PCU_ followed by 30 characters A-Z or 0-9 (for example PCU_3BBSV6C702NCA4HR70ZAVCAX3R6CAW). No request was sent.";
-            return Argument("InvalidCustomerId", message, target);
+            return Argument(ErrorIds.InvalidCustomerId, message, target);
         }
 
         public static ErrorRecord InvalidDateOfBirth(object value, object target)
         {
             string shown = value == null ? "$null" : "'" + value + "'";
             string message = $"Cannot use {shown} as -DateOfBirth: expected a [datetime] or a date such as 1991-02-03 (yyyy-MM-dd) or a date in the current culture's format. No request was sent.";
-            return Argument("InvalidDateOfBirth", message, target);
+            return Argument(ErrorIds.InvalidDateOfBirth, message, target);
         }
 
         public static ErrorRecord Argument(string errorId, string message, object target)

@@ -55,7 +55,7 @@ namespace SecuConnect.Commands
                 if (IsBound("First") || IsBound("Skip") || PagingParameters.IncludeTotalCount)
                 {
                     // SupportsPaging adds the paging parameters to every set; with -Id they would be ignored silently.
-                    ThrowTerminatingError(Errors.Argument("PagingWithId",
+                    ThrowTerminatingError(Errors.Argument(ErrorIds.PagingWithId,
                         "-First, -Skip and -IncludeTotalCount page through a listing and cannot be combined with -Id, which reads the given customers. " +
                         "Leave them out, or list with -Filter instead of -Id. No request was sent.", null));
                 }
@@ -91,8 +91,8 @@ namespace SecuConnect.Commands
             var partial = projections?.SelectMany(p => p.Output).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
             var query = new ListQuery
             {
-                Filter = Filter == null ? null : Translate(QueryTranslator.Filter, Filter, "InvalidFilter"),
-                Sort = Sort == null ? null : Translate(QueryTranslator.Sort, Sort, "InvalidSort"),
+                Filter = Filter == null ? null : Translate(QueryTranslator.Filter, Filter, ErrorIds.InvalidFilter),
+                Sort = Sort == null ? null : Translate(QueryTranslator.Sort, Sort, ErrorIds.InvalidSort),
                 Fields = projections == null ? null : string.Join(",", new[] { "id" }.Concat(projections.Select(p => p.Path)).Distinct()),
                 PageSize = PageSize,
                 First = offsets && PagingParameters.First != ulong.MaxValue ? (long?)Math.Min(PagingParameters.First, (ulong)long.MaxValue) : null,
@@ -161,7 +161,7 @@ namespace SecuConnect.Commands
                 case "contactaddress":
                     return ("contact.address", CustomerFields.All.Where(f => f.InAddress).Select(f => f.Name).ToArray());
                 default:
-                    string path = Translate(QueryTranslator.PathOf, name, "InvalidProperty");
+                    string path = Translate(QueryTranslator.PathOf, name, ErrorIds.InvalidProperty);
                     return (path, new[] { path });
             }
         }

@@ -59,12 +59,17 @@ namespace SecuConnect.Commands
         [ValidateNotNullOrEmpty]
         public string OutFile { get; set; }
 
+        /// <summary>-Path as every line, progress record and error target shows it: tokens, secrets and filters masked.</summary>
+        private string ShownPath => _shownPath ?? (_shownPath = LogMasker.MaskPath(Path));
+
+        private string _shownPath;
+
         protected override void ProcessRecord()
         {
             var method = new HttpMethod(Method.ToUpperInvariant());
             bool isGet = method == HttpMethod.Get;
             if (All && !isGet)
-                ThrowTerminatingError(Errors.Argument("AllNeedsGet", $"-All lists the pages of a list resource, so it needs -Method Get, not {method.Method}. No request was sent.", Path));
+                ThrowTerminatingError(Errors.Argument(ErrorIds.AllNeedsGet, $"-All lists the pages of a list resource, so it needs -Method Get, not {method.Method}. No request was sent.", ShownPath));
 
             string json = null;
             try
@@ -73,10 +78,10 @@ namespace SecuConnect.Commands
             }
             catch (ArgumentException ex)
             {
-                ThrowTerminatingError(Errors.Argument("InvalidBody", ex.Message + " No request was sent.", Body));
+                ThrowTerminatingError(Errors.Argument(ErrorIds.InvalidBody, ex.Message + " No request was sent.", Body));
             }
             if (json != null && isGet)
-                ThrowTerminatingError(Errors.Argument("InvalidBody", "A GET request sends no body: pass its parameters with -Query. No request was sent.", Body));
+                ThrowTerminatingError(Errors.Argument(ErrorIds.InvalidBody, "A GET request sends no body: pass its parameters with -Query. No request was sent.", Body));
 
             List<KeyValuePair<string, string>> query = null;
             try
@@ -85,7 +90,7 @@ namespace SecuConnect.Commands
             }
             catch (ArgumentException ex)
             {
-                ThrowTerminatingError(Errors.Argument("InvalidQuery", ex.Message + " No request was sent.", Query));
+                ThrowTerminatingError(Errors.Argument(ErrorIds.InvalidQuery, ex.Message + " No request was sent.", Query));
             }
 
             var generic = new GenericClient(Client.Connection, Log);
@@ -97,8 +102,8 @@ namespace SecuConnect.Commands
             }
             catch (SecuApiException ex)
             {
-                var category = ex.ErrorId == "ForeignUrl" ? ErrorCategory.SecurityError : ErrorCategory.InvalidArgument;
-                ThrowTerminatingError(new ErrorRecord(ex, ex.ErrorId, category, Path) { ErrorDetails = new ErrorDetails(ex.Message) });
+                var category = ex.ErrorId == ErrorIds.ForeignUrl ? ErrorCategory.SecurityError : ErrorCategory.InvalidArgument;
+                ThrowTerminatingError(new ErrorRecord(ex, ex.ErrorId, category, ShownPath) { ErrorDetails = new ErrorDetails(ex.Message) });
             }
             query = ApiPaths.Merge(pathQuery, query);
 
@@ -144,7 +149,7 @@ namespace SecuConnect.Commands
             if (GenericClient.TryReadList(answer, out long? count, out JArray data, out _))
             {
                 string total = count.HasValue ? count.Value.ToString(CultureInfo.InvariantCulture) : "an unknown number of";
-                WriteVerbose($"{method.Method} {Path}: {data.Count.ToString(CultureInfo.InvariantCulture)} of {total} items" +
+                WriteVerbose($"{method.Method} {ShownPath}: {data.Count.ToString(CultureInfo.InvariantCulture)} of {total} items" +
                              (count.HasValue && count.Value > data.Count ? "; -All lists every page." : "."));
                 foreach (var item in data) WriteObject(CustomerOutput.ToPowerShell(item));
                 return;
@@ -166,7 +171,7 @@ namespace SecuConnect.Commands
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
-                WriteError(new ErrorRecord(ex, "OutFileWriteFailed", ErrorCategory.WriteError, OutFile)
+                WriteError(new ErrorRecord(ex, ErrorIds.OutFileWriteFailed, ErrorCategory.WriteError, OutFile)
                 {
                     ErrorDetails = new ErrorDetails($"The answer ({bytes.Length} bytes) could not be written to '{file}': {ex.Message}"),
                 });
@@ -184,7 +189,7 @@ namespace SecuConnect.Commands
                 {
                     case "count":
                         if (!int.TryParse(pair.Value, NumberStyles.None, CultureInfo.InvariantCulture, out int size) || size < 1 || size > ListQuery.MaxPageSize)
-                            ThrowTerminatingError(Errors.Argument("InvalidQuery", $"With -All, 'count' is the page size: 1 to {ListQuery.MaxPageSize}, not '{pair.Value}'. No request was sent.", Query));
+                            ThrowTerminatingError(Errors.Argument(ErrorIds.InvalidQuery, $"With -All, 'count' is the page size: 1 to {ListQuery.MaxPageSize}, not '{pair.Value}'. No request was sent.", Query));
                         listQuery.PageSize = size;
                         break;
                     case "scroll_expire":
@@ -192,7 +197,7 @@ namespace SecuConnect.Commands
                         break;
                     case "offset":
                     case "scroll_id":
-                        ThrowTerminatingError(Errors.Argument("InvalidQuery", $"-All reads every page through the scroll search, which takes no '{pair.Key}'. Leave it out, or page yourself without -All. No request was sent.", Query));
+                        ThrowTerminatingError(Errors.Argument(ErrorIds.InvalidQuery, $"-All reads every page through the scroll search, which takes no '{pair.Key}'. Leave it out, or page yourself without -All. No request was sent.", Query));
                         break;
                     default:
                         listQuery.Parameters.Add(pair);
@@ -200,8 +205,8 @@ namespace SecuConnect.Commands
                 }
             }
 
-            WriteListing(generic.List(uri, listQuery, StopToken), listQuery.PageSize, new ProgressRecord(3, "Invoke-SecuConnectRequest", "Listing " + Path),
-                pager => WriteVerbose($"GET {Path}: " + (pager.Total.HasValue ? $"{pager.Total.Value.ToString(CultureInfo.InvariantCulture)} items in total." : "the API gave no total.")),
+            WriteListing(generic.List(uri, listQuery, StopToken), listQuery.PageSize, new ProgressRecord(3, "Invoke-SecuConnectRequest", "Listing " + ShownPath),
+                pager => WriteVerbose($"GET {ShownPath}: " + (pager.Total.HasValue ? $"{pager.Total.Value.ToString(CultureInfo.InvariantCulture)} items in total." : "the API gave no total.")),
                 item => CustomerOutput.ToPowerShell(item));
         }
 
@@ -210,7 +215,7 @@ namespace SecuConnect.Commands
             string file = SessionState.Path.GetUnresolvedProviderPathFromPSPath(OutFile);
             string directory = System.IO.Path.GetDirectoryName(file);
             if (Directory.Exists(file) || (!string.IsNullOrEmpty(directory) && !Directory.Exists(directory)))
-                ThrowTerminatingError(Errors.Argument("InvalidOutFile",
+                ThrowTerminatingError(Errors.Argument(ErrorIds.InvalidOutFile,
                     $"Cannot write the answer to '{OutFile}': " + (Directory.Exists(file) ? "it is a folder." : $"the folder '{directory}' does not exist.") + " No request was sent.", OutFile));
             return file;
         }
@@ -218,7 +223,7 @@ namespace SecuConnect.Commands
         /// <summary>Reports an Api failure like the customer cmdlets, with advice that fits any resource.</summary>
         private void Report(SecuApiException ex)
         {
-            var record = Errors.FromApi(ex, Path);
+            var record = Errors.FromApi(ex, ShownPath);
             switch (ex.Kind)
             {
                 case SecuErrorKind.NotFound:

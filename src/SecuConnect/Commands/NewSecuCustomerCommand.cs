@@ -25,8 +25,12 @@ namespace SecuConnect.Commands
         [Parameter(ValueFromPipeline = true)]
         public PSObject InputObject { get; set; }
 
+        // The position of the record in the input, 1 for the first, to name it in Verbose without personal data.
+        private int _position;
+
         protected override void ProcessRecord()
         {
+            _position++;
             var values = RecordFields(InputObject, false, out _, out var readOnly);
             // The TargetObject of this record's errors, built only when one is written.
             // Taken now: by the time a call fails, the parameters hold a later record.
@@ -38,7 +42,7 @@ namespace SecuConnect.Commands
                 basis = CustomerInput.ContactFromObject(Contact, out string problem);
                 if (basis == null)
                 {
-                    WriteError(Errors.Argument("InvalidContact", problem, Contact));
+                    WriteError(Errors.Argument(ErrorIds.InvalidContact, problem, Contact));
                     return;
                 }
                 var bad = CustomerInput.CheckContact(basis, Contact, Contact);
@@ -57,7 +61,7 @@ namespace SecuConnect.Commands
             if (ambiguous != null)
             {
                 // A new customer has no stored date to settle it: never guess.
-                WriteError(Errors.Argument("InvalidDateOfBirth", ambiguous.Message, target()));
+                WriteError(Errors.Argument(ErrorIds.InvalidDateOfBirth, ambiguous.Message, target()));
                 return;
             }
             var contact = ContactMerger.Merge(basis, wire, null);
@@ -72,20 +76,15 @@ namespace SecuConnect.Commands
             // A record with no usable field (say a CSV whose headers match no field) would create an empty customer.
             if (contact.IsEmpty)
             {
-                WriteError(Errors.Argument("NoCustomerFields",
+                WriteError(Errors.Argument(ErrorIds.NoCustomerFields,
                     "This record gives no contact field, so it would create an empty customer. Give at least one field such as -Forename, -Surname, -CompanyName or -Email " +
                     "(input columns match the field names, their aliases or the API's names). No request was sent.", target()));
                 return;
             }
 
+            // Verbose names the record by its position (no id yet); -WhatIf and the prompt show the fields that would be sent.
             string name = CustomerInput.DisplayName(contact) ?? "customer without name";
-            if (ConfirmationMayShow(ConfirmImpact.Low))
-            {
-                // -WhatIf and the prompt show the fields that would be sent; the text is built only when it can show.
-                string fields = CustomerChange.Describe(contact);
-                if (!ShouldProcess($"Create customer {name}:{fields}", $"Create customer {name}?{fields}", "Create customer")) return;
-            }
-            else if (!ShouldProcess(name, "Create customer")) return;
+            if (!ShouldSend("Create customer", "record " + _position.ToString(System.Globalization.CultureInfo.InvariantCulture), name, () => CustomerChange.Describe(contact))) return;
 
             // A POST is never re-sent when its outcome is unknown, so running creates side by side never creates one twice.
             Submit<PaymentCustomer>(null, (client, ct) => client.CreateCustomerAsync(contact, ct),

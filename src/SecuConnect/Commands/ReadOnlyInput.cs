@@ -71,7 +71,7 @@ namespace SecuConnect.Commands
             if (Text("Name") == null || HasNameField(contact)) return null;
             const string message = "This record gives its name only as a Name (or Full Name) column. The API computes Name from Forename and " +
                 "Surname and the module does not guess how to split a name: give Forename and Surname columns (or CompanyName). No request was sent.";
-            return new ErrorRecord(new ArgumentException(message), "NameNotSplit", ErrorCategory.InvalidData, target)
+            return new ErrorRecord(new ArgumentException(message), ErrorIds.NameNotSplit, ErrorCategory.InvalidData, target)
             {
                 ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Split the name into Forename and Surname columns, then create this record again." },
             };

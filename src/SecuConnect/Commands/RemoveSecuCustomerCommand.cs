@@ -57,7 +57,7 @@ namespace SecuConnect.Commands
             // A prompt or -WhatIf line comes after everything the earlier records wrote.
             if (showsTarget) CompleteAll();
             if (name == null && showsTarget) LookUp(id, out name, out city);
-            if (!Confirmed(Target(id, name, city), "Remove customer")) return;
+            if (!SkipsPrompt && !ShouldSend("Remove customer", id, Target(id, name, city))) return;
             bool passThru = PassThru;
             // -PassThru writes each removed customer as it was, also when the DELETE's answer is lost: a whole customer
             // from Get-SecuCustomer is that record already; for an id or a partial object it is read first.
@@ -117,6 +117,5 @@ namespace SecuConnect.Commands
             return CustomerInput.Target(id, detail.Length == 0 ? null : detail);
         }
 
-        private bool Confirmed(string target, string action) => SkipsPrompt || ShouldProcess(target, action);
     }
 }

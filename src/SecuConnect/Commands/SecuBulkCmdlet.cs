@@ -254,9 +254,29 @@ namespace SecuConnect.Commands
             base.WriteError(errorRecord);
         }
 
-        /// <summary>As Cmdlet.ShouldProcess; once the run has stopped sending, records are not confirmed one by one, as none will be sent.</summary>
-        private protected new bool ShouldProcess(string target, string action) =>
-            _abandonedBecause != null || base.ShouldProcess(target, action);
+        /// <summary>
+        /// The one ShouldProcess of the bulk cmdlets. Once the run has stopped sending, nothing is asked: the record will
+        /// not be sent, and goes on to be counted as not attempted. Verbose names the record by <paramref name="verboseTarget"/>
+        /// (an id, or "record 3"), never by personal data; -WhatIf and the prompt, which a person asked for, show
+        /// <paramref name="shownTarget"/> and the <paramref name="change"/> (built only when one of them can show).
+        /// </summary>
+        private protected bool ShouldSend(string action, string verboseTarget, string shownTarget, Func<string> change = null)
+        {
+            if (_abandonedBecause != null) return true;
+            // PowerShell writes the description to Verbose when it confirms on its own, and as "What if: ..." under -WhatIf.
+            if (!ConfirmationMayShow(ConfirmImpactOfCommand)) return base.ShouldProcess(Performing(action, verboseTarget), null, null);
+            string details = change?.Invoke();
+            string shown = details == null ? Performing(action, shownTarget) : $"{action} {shownTarget}:{details}";
+            string prompt = details == null ? "Are you sure you want to perform this action?\n" + shown : $"{action} {shownTarget}?{details}";
+            return base.ShouldProcess(WhatIfInEffect ? shown : Performing(action, verboseTarget), prompt, details == null ? null : action);
+        }
+
+        private static string Performing(string action, string target) => $"Performing the operation \"{action}\" on target \"{target}\".";
+
+        private ConfirmImpact ConfirmImpactOfCommand =>
+            (_impact ?? (_impact = ((CmdletAttribute)Attribute.GetCustomAttribute(GetType(), typeof(CmdletAttribute)))?.ConfirmImpact ?? ConfirmImpact.Medium)).Value;
+
+        private ConfirmImpact? _impact;
 
         /// <summary>As SecuCmdlet.Run; once the run has stopped sending, no request is sent.</summary>
         private protected new T CallApi<T>(Func<CancellationToken, Task<T>> call)
@@ -536,11 +556,11 @@ namespace SecuConnect.Commands
             var last = _abandonedBecause;
             string message = $"Not sent: {MyInvocation.MyCommand.Name} stopped sending after {AbandonedReason}. " +
                              "Nothing was done for this record; send it again when the API answers.";
-            var ex = new SecuApiException(SecuErrorKind.NotAttempted, "NotAttempted", message, last)
+            var ex = new SecuApiException(SecuErrorKind.NotAttempted, ErrorIds.NotAttempted, message, last)
             {
                 StatusCode = last.StatusCode, SupportId = last.SupportId,
             };
-            return new ErrorRecord(ex, "NotAttempted", ErrorCategory.ResourceUnavailable, target)
+            return new ErrorRecord(ex, ErrorIds.NotAttempted, ErrorCategory.ResourceUnavailable, target)
             {
                 ErrorDetails = new ErrorDetails(message)
                 {
@@ -550,7 +570,7 @@ namespace SecuConnect.Commands
         }
 
         private static SecuApiException NotAttempted() =>
-            new SecuApiException(SecuErrorKind.NotAttempted, "NotAttempted",
+            new SecuApiException(SecuErrorKind.NotAttempted, ErrorIds.NotAttempted,
                 "The record was not sent: the run stopped sending because the API was unavailable.");
 
         private void CompleteProgress()

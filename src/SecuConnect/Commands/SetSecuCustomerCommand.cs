@@ -59,7 +59,7 @@ namespace SecuConnect.Commands
                 var unknown = Clear.Where(n => CustomerFields.Find(n) == null).ToArray();
                 if (unknown.Length > 0)
                 {
-                    ThrowTerminatingError(Errors.Argument("InvalidClearField",
+                    ThrowTerminatingError(Errors.Argument(ErrorIds.InvalidClearField,
                         $"Cannot clear {string.Join(", ", unknown.Select(n => "'" + n + "'"))}: -Clear takes field names: {string.Join(", ", CustomerFields.Names)}.",
                         Clear));
                 }
@@ -69,7 +69,7 @@ namespace SecuConnect.Commands
             var both = _clear.Select(f => f.Name).Where(IsBound).ToArray();
             if (both.Length > 0)
             {
-                ThrowTerminatingError(Errors.Argument("ConflictingFieldValue",
+                ThrowTerminatingError(Errors.Argument(ErrorIds.ConflictingFieldValue,
                     $"-Clear names {string.Join(", ", both)}, which the command also sets with -{both[0]}. Give one or the other.", Clear));
             }
             base.BeginProcessing();
@@ -95,7 +95,7 @@ namespace SecuConnect.Commands
             var values = RecordFields(InputObject, true, out bool recognized, out var readOnly);
             if (!recognized && _clear.Length == 0)
             {
-                WriteError(Errors.Argument("NoCustomerFields",
+                WriteError(Errors.Argument(ErrorIds.NoCustomerFields,
                     $"This record gives no field to change for {id}.{readOnly.NotSentNote()} Give a field such as -Email or -City, or -Clear " +
                     "(input columns match the field names, their aliases or the API's names). No request was sent.", target));
                 return;
@@ -119,7 +119,7 @@ namespace SecuConnect.Commands
                 return;
             }
             string knownName = ParameterSetName == InputObjectSet ? CustomerInput.NameOf(InputObject) : null;
-            if (!ShouldProcess(CustomerInput.Target(id, knownName), "Update customer")) return;
+            if (!ShouldSend("Update customer", id, CustomerInput.Target(id, knownName))) return;
             bool passThru = PassThru;
             // GET, merge and PUT for this record run together; Submit keeps records for one id in order.
             Submit(id, async (client, ct) =>
@@ -165,7 +165,7 @@ namespace SecuConnect.Commands
                     // -WhatIf and the prompt show each field's current and new value.
                     string shown = CustomerInput.Target(change.Id, CustomerInput.DisplayName(current.Contact));
                     string changes = CustomerChange.Describe(current.Contact, merged);
-                    if (!ShouldProcess($"Update customer {shown}:{changes}", $"Update customer {shown}?{changes}", "Update customer")) return;
+                    if (!ShouldSend("Update customer", change.Id, shown, () => changes)) return;
                     var before = current;
                     current = CallApi(ct => Client.UpdateCustomerAsync(change.Id, merged, ct, before));
                 }
