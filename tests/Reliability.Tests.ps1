@@ -111,8 +111,9 @@ Describe 'Retry decisions' {
 
     It 'retries a delete whose answer was lost and counts the following 404 as done' {
         Add-SandboxFault $sb -Status 502 -Count 1 -Method DELETE -PathPrefix '/api/v2/Payment/Customers' -Phase after
-        Remove-SecuCustomer -Id $c.id -Confirm:$false -ErrorVariable errs
+        Remove-SecuCustomer -Id $c.id -Confirm:$false -ErrorVariable errs -WarningVariable warned -WarningAction SilentlyContinue
         $errs | Should -BeNullOrEmpty
+        "$warned" | Should -Match 'removal is confirmed after a lost answer'
         Get-SandboxCustomer $sb -Id $c.id | Should -BeNullOrEmpty
         @(Get-SandboxRequestLog $sb -Path '*/Payment/Customers/*' -Method DELETE).status | Should -Be 502, 404
     }
@@ -131,7 +132,7 @@ Describe 'Retry decisions' {
         $null = Invoke-SandboxApi $sb DELETE "/Payment/Customers/$($c.id)"
         Clear-SandboxRequestLog $sb
         Add-SandboxFault $sb -Status $Status -Count 1 -RetryAfter 0 -Method DELETE -PathPrefix '/api/v2/Payment/Customers'
-        $r = Invoke-Captured { Remove-SecuCustomer -Id $c.id -Confirm:$false -PassThru }
+        $r = Invoke-Captured { Remove-SecuCustomer -Id $c.id -Confirm:$false }
         $r.Output | Should -BeNullOrEmpty
         $r.Errors.Count | Should -Be 1
         $r.Errors[0].FullyQualifiedErrorId | Should -Be 'ProductNotFoundException,SecuConnect.Commands.RemoveSecuCustomerCommand'

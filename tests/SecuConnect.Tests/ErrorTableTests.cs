@@ -80,10 +80,10 @@ public class ErrorTableTests
     }
 
     [Fact]
-    public void The_ids_marked_pending_are_exactly_those_still_being_wired()
+    public void No_listed_id_is_left_pending()
     {
-        var pending = ModuleTable().Where(p => p.Value).Select(p => p.Key).OrderBy(k => k, StringComparer.Ordinal);
-        Assert.Equal(new[] { ErrorIds.ConcurrentChange, ErrorIds.InvalidCharacters, ErrorIds.NameNotSplit, ErrorIds.NotAttempted }, pending);
+        var pending = ModuleTable().Where(p => p.Value).Select(p => p.Key).ToList();
+        Assert.True(pending.Count == 0, $"docs/errors.md marks {string.Join(", ", pending)} as {Pending}: every listed id is written by the module now.");
     }
 
     /// <summary>A test source that expects the id: as an ErrorId literal ("Id") or the start of a FullyQualifiedErrorId ('Id,...').</summary>

@@ -187,7 +187,7 @@ namespace SecuConnect.Api
         {
             string message = $"Customer {request.TargetId} may or may not have been {past}: {reason}. " +
                              $"Check it with Get-SecuCustomer -Id {request.TargetId} before running the command again for it.";
-            return new SecuApiException(SecuErrorKind.OutcomeUnknown, "OutcomeUnknown", message, uncertain)
+            return new SecuApiException(SecuErrorKind.OutcomeUnknown, ErrorIds.OutcomeUnknown, message, uncertain)
             {
                 StatusCode = uncertain?.StatusCode,
                 Error = uncertain?.Error,

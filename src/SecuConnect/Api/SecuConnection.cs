@@ -241,7 +241,7 @@ namespace SecuConnect.Api
                     log.Verbose($"{request.Method.Method} {request.LogUrl} -> not sent: the command is ending.");
                     // An earlier attempt may have reached the server: the change was attempted, its outcome is open.
                     if (retry.MayHaveBeenProcessed && IsChange(request))
-                        throw new SecuApiException(SecuErrorKind.Unavailable, "ServiceUnavailable",
+                        throw new SecuApiException(SecuErrorKind.Unavailable, ErrorIds.ServiceUnavailable,
                             $"{request.Method.Method} {request.LogUrl} was not repeated: the command was ending.")
                         { Method = request.Method.Method, RequestUri = request.Uri, ChangeMayHaveBeenApplied = true };
                     throw NotAttempted(request);
