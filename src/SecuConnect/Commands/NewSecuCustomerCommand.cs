@@ -31,6 +31,11 @@ namespace SecuConnect.Commands
             // Taken now: by the time a call fails, the parameters hold a later record.
             object given = Contact, record = InputObject;
             Func<object> target = () => record ?? given ?? CustomerInput.ToTarget(values);
+            if (RecordProblem != null)
+            {
+                WriteError(Errors.Argument("InvalidCountry", RecordProblem, target()));
+                return;
+            }
             Contact basis = null;
             if (Contact != null)
             {

@@ -86,6 +86,11 @@ namespace SecuConnect.Commands
                 return;
             }
             var values = RecordFields(InputObject, true, out bool recognized);
+            if (RecordProblem != null)
+            {
+                WriteError(Errors.Argument("InvalidCountry", RecordProblem, target));
+                return;
+            }
             if (!recognized && _clear.Length == 0)
             {
                 WriteError(Errors.Argument("NoCustomerFields",
