@@ -98,7 +98,7 @@ namespace SecuConnect.Commands
             catch (SecuApiException ex)
             {
                 var category = ex.ErrorId == "ForeignUrl" ? ErrorCategory.SecurityError : ErrorCategory.InvalidArgument;
-                ThrowTerminatingError(new ErrorRecord(ex, ex.ErrorId, category, Path) { ErrorDetails = new ErrorDetails(ex.Message) });
+                ThrowTerminatingError(new ErrorRecord(ex, ex.ErrorId, category, Path) { ErrorDetails = Errors.FromApi(ex, Path).ErrorDetails });
             }
             query = ApiPaths.Merge(pathQuery, query);
 
@@ -168,7 +168,10 @@ namespace SecuConnect.Commands
             {
                 WriteError(new ErrorRecord(ex, "OutFileWriteFailed", ErrorCategory.WriteError, OutFile)
                 {
-                    ErrorDetails = new ErrorDetails($"The answer ({bytes.Length} bytes) could not be written to '{file}': {ex.Message}"),
+                    ErrorDetails = new ErrorDetails($"The answer ({bytes.Length} bytes) could not be written to '{file}': {ex.Message}")
+                    {
+                        RecommendedAction = "Give an -OutFile in a folder that exists and may be written, then run the command again.",
+                    },
                 });
                 return;
             }

@@ -33,7 +33,7 @@ namespace SecuConnect.Commands
             Func<object> target = () => record ?? given ?? CustomerInput.ToTarget(values);
             if (RecordProblem != null)
             {
-                WriteError(Errors.Argument("InvalidCountry", RecordProblem, target()));
+                WriteError(Errors.Argument("InvalidCountry", RecordProblem, target(), Errors.CountryAdvice));
                 return;
             }
             Contact basis = null;

@@ -88,7 +88,7 @@ namespace SecuConnect.Commands
             var values = RecordFields(InputObject, true, out bool recognized);
             if (RecordProblem != null)
             {
-                WriteError(Errors.Argument("InvalidCountry", RecordProblem, target));
+                WriteError(Errors.Argument("InvalidCountry", RecordProblem, target, Errors.CountryAdvice));
                 return;
             }
             if (!recognized && _clear.Length == 0)
@@ -144,6 +144,12 @@ namespace SecuConnect.Commands
                     string changes = CustomerChange.Describe(current.Contact, merged);
                     if (!ShouldProcess($"Update customer {shown}:{changes}", $"Update customer {shown}?{changes}", "Update customer")) return;
                     current = CallApi(ct => Client.UpdateCustomerAsync(change.Id, merged, ct));
+                }
+                else if (WhatIfInEffect)
+                {
+                    // The record would send nothing: say so beside the other records' What if lines, with no prompt for it.
+                    Host.UI.WriteLine($"What if: Update customer {CustomerInput.Target(change.Id, CustomerInput.DisplayName(current.Contact))}: " +
+                        "no change, the customer already has these values.");
                 }
                 if (PassThru) WriteObject(CustomerOutput.Create(current));
             }
