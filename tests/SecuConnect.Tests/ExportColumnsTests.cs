@@ -63,7 +63,7 @@ public class ExportColumnsTests
     [InlineData("Hauptstraße 5", null)]
     [InlineData("12 rue de la Paix", "LU")]
     [InlineData("Hauptstraße ٥", "DE")]
-    public void A_street_stays_as_written_when_in_doubt(string street, string country) =>
+    public void A_street_stays_as_written_when_in_doubt(string street, string? country) =>
         Assert.False(StreetSplit.TrySplit(street, CountryNames.NumberPositionOf(country), out _, out _));
 
     [Fact]
