@@ -45,7 +45,7 @@ Describe 'Completing a list of names' {
     It 'leaves out what <Line> already gives' -ForEach @(
         @{ Line = 'Get-SecuCustomer -Property Email,'; Given = 'Email'; Expected = 'Surname' }
         @{ Line = 'Get-SecuCustomer -Property Email, Surname, '; Given = 'Email', 'Surname'; Expected = 'City' }
-        @{ Line = 'Get-SecuCustomer -Property Mail,Ci'; Given = 'Email'; Expected = 'City' }
+        @{ Line = 'Get-SecuCustomer -Property Mail,'; Given = 'Email'; Expected = 'City' }
         @{ Line = 'Get-SecuCustomer -Sort Email:desc,'; Given = 'Email', 'Email:desc'; Expected = 'Surname' }
         @{ Line = 'Set-SecuCustomer -Clear Fax,'; Given = 'Fax'; Expected = 'Title' }
         @{ Line = 'Set-SecuCustomer -Clear Fax,Title,F'; Given = 'Fax'; Expected = 'Forename' }
