@@ -203,3 +203,27 @@ Describe 'Set-SecuCustomer with an export''s columns' {
         Get-SandboxRequestLog $sb -Path '*/Customers*' | Should -BeNullOrEmpty
     }
 }
+
+Describe 'The column table in the help' {
+    It 'names every column the module maps, in about_SecuConnect and New-SecuCustomer''s help' {
+        # The declaration itself, read from the module, so a column added there without docs fails here.
+        $type = (Get-Command New-SecuCustomer).ImplementingType.Assembly.GetType('SecuConnect.Commands.ExportColumns', $true)
+        $columns = @($type.GetField('Single').GetValue($null) | ForEach-Object { $_.Item2 })
+        foreach ($group in $type.GetField('AddressGroups').GetValue($null)) {
+            $name = $group.GetType().GetProperty('Name').GetValue($group)
+            $columns += $name -replace '^Address ', ''
+            foreach ($c in $group.GetType().GetProperty('Columns').GetValue($group)) {
+                # The table writes a group's columns once, as <Group> Street or Address <n> - Street.
+                $columns += if ($c.Item2 -match '^Address \d+ - ') { $c.Item2 -replace '^Address \d+ - ', 'Address <n> - ' } else { $c.Item2 -replace "^$([regex]::Escape($name)) ", '<Group> ' }
+            }
+        }
+        $columns.Count | Should -BeGreaterThan 20
+        foreach ($page in 'about_SecuConnect.help.md', 'New-SecuCustomer.md') {
+            $text = Get-Content -Raw (Join-Path $PSScriptRoot "../docs/en-US/$page")
+            foreach ($column in $columns | Sort-Object -Unique) {
+                $text | Should -Match ([regex]::Escape($column)) -Because "$page documents the column $column"
+            }
+        }
+    }
+}
+
