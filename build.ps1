@@ -10,7 +10,8 @@
                      suite, test file or class below its minimum count in tests/minimum-tests.json, and on a test file
                      or class that has no minimum there
       demo           build, start a sandbox on a free port, walk through the vendor's CRUD example, stop it
-      sandbox        build, then run the sandbox in the foreground (Ctrl+C stops it)
+      sandbox        build (unless -NoBuild), then run the sandbox in the foreground (Ctrl+C stops it) and print the
+                     Connect-SecuConnect line with the port it listens on
       bench-sandbox  build, then measure the sandbox's own capacity (GET by id, create) with 8 connections
       bench          build, then measure the module beside Invoke-RestMethod, HttpClient and the sandbox's ceiling,
                      twice: on this pwsh (the .NET tool, JIT-compiled) and on a ReadyToRun pwsh published to
@@ -34,7 +35,10 @@ param(
     [string] $Configuration = 'Release',
 
     # Port for the 'sandbox' task; 0 picks a free one.
-    [int] $Port = 5080
+    [int] $Port = 5080,
+
+    # For the 'sandbox' task: run what out/ holds, without building first.
+    [switch] $NoBuild
 )
 
 $ErrorActionPreference = 'Stop'
@@ -273,12 +277,19 @@ function Invoke-Demo {
 }
 
 function Invoke-Sandbox {
-    Invoke-Build
-    Write-Host "Starting the SecuConnect sandbox on http://127.0.0.1:$Port (Ctrl+C stops it)."
+    if (-not $NoBuild) { Invoke-Build }
+    Write-Host "Starting the SecuConnect sandbox on 127.0.0.1 (Ctrl+C stops it)."
     Write-Host 'Demo client id:     09ae83af7c37121b2de929b211bad944'
     Write-Host 'Demo client secret: 9c5f250b69f6436cb38fd780349bc00810d8d5051d3dcf821e428f65a32724bd'
-    Write-Host "Connect with: Connect-SecuConnect -BaseUri http://127.0.0.1:$Port -Credential (Get-Credential 09ae83af7c37121b2de929b211bad944)"
-    & dotnet (Join-Path $SandboxOut 'SecuConnect.Sandbox.dll') --urls "http://127.0.0.1:$Port"
+    # The address comes from the sandbox's "listening on" line: with -Port 0 only the sandbox knows the port it got.
+    $announced = $false
+    & dotnet (Join-Path $SandboxOut 'SecuConnect.Sandbox.dll') --urls "http://127.0.0.1:$Port" | ForEach-Object {
+        $_
+        if (-not $announced -and $_ -match 'listening on:?\s*(http://\S+)') {
+            $announced = $true
+            Write-Host "Connect with: Connect-SecuConnect -BaseUri $($Matches[1].TrimEnd('/')) -Credential (Get-Credential 09ae83af7c37121b2de929b211bad944)"
+        }
+    }
 }
 
 function Invoke-BenchSandbox {

@@ -344,18 +344,19 @@ Describe 'The connection' {
         (Get-SecuConnectContext).Environment | Should -Be 'Sandbox'
     }
 
-    It 'does not wrap its table header at 80 columns and shows the token expiry at 120' {
+    It 'does not wrap its table header at 80 columns and shows the token expiry at 80 and the whole client id at 120' {
         Restore-DefaultConnection
         $ctx = Get-SecuConnectContext
         $narrow = @(($ctx | Format-Table | Out-String -Width 80) -split "`r?`n" | Where-Object { $_.Trim() })
         $narrow.Count | Should -Be 3
-        @($narrow[0] -split '\s+' | Where-Object { $_ }) | Should -Be 'Environment', 'BaseUri', 'ClientId'
+        @($narrow[0] -split '\s+' | Where-Object { $_ }) | Should -Be 'Environment', 'BaseUri', 'ClientId', 'TokenExpiresOn'
         $narrow[1] | Should -Match '^[-\s]+$'
-        $narrow[2] | Should -Match ([regex]::Escape($sb.ClientId))
+        $narrow[2] | Should -Match ([regex]::Escape($ctx.TokenExpiresOn.ToLocalTime().ToString('yyyy-MM-dd HH:mm:ss')))
         $wide = @(($ctx | Format-Table | Out-String -Width 120) -split "`r?`n" | Where-Object { $_.Trim() })
         $wide.Count | Should -Be 3
         @($wide[0] -split '\s+' | Where-Object { $_ }) | Should -Be 'Environment', 'BaseUri', 'ClientId', 'TokenExpiresOn'
         $wide[2] | Should -Match ([regex]::Escape($ctx.TokenExpiresOn.ToLocalTime().ToString('yyyy-MM-dd HH:mm:ss')))
+        $wide[2] | Should -Match ([regex]::Escape($sb.ClientId))
     }
 
     It 'completes the members of (Get-SecuConnectContext) and of Connect-SecuConnect -PassThru' {

@@ -104,4 +104,26 @@ public class DateOfBirthParserTests
         Assert.Equal("1991-02-03", DateOfBirthParser.ToWire(new DateTime(1991, 2, 3)));
         Assert.Null(DateOfBirthParser.FromWire("garbage"));
     }
+
+    [Theory]
+    [InlineData("۱۹۷۰-۰۴-۰۳")]
+    [InlineData("١٩٧٠-٠٤-٠٣")]
+    [InlineData("٠٣.٠٤.١٩٧٠")]
+    [InlineData("１９７０/０４/０３")]
+    [InlineData("19700403")]
+    public void Digits_of_any_script_read_as_their_ascii_digits(string text)
+    {
+        Assert.Equal(DateReading.Exact, DateOfBirthParser.Read(text, CultureInfo.GetCultureInfo("fa-IR"), out var date, out _));
+        Assert.Equal(new DateTime(1970, 4, 3), date);
+    }
+
+    [Fact]
+    public void A_number_reads_as_its_text_does()
+    {
+        Assert.True(DateOfBirthParser.TryParse(19700403, Invariant, out var date));
+        Assert.Equal(new DateTime(1970, 4, 3), date);
+        Assert.True(DateOfBirthParser.TryParse(19700403L, Invariant, out date));
+        Assert.Equal(new DateTime(1970, 4, 3), date);
+        Assert.Equal(DateReading.Invalid, DateOfBirthParser.Read(19701399, Invariant, out _, out _));
+    }
 }

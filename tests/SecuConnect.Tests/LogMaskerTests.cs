@@ -48,7 +48,26 @@ public class LogMaskerTests
         string url = LogMasker.MaskUrl(new Uri("http://127.0.0.1/api/v2/Payment/Customers?count=2&q=contact.email%3Aada%40example.com&sort=id:asc"));
         Assert.DoesNotContain("ada", url);
         Assert.Contains("count=2", url);
-        Assert.Contains("q=***", url);
+        Assert.Contains("q=contact.email:***", url);
+    }
+
+    [Theory]
+    [InlineData("contact.address.city:Berlin", "contact.address.city:***")]
+    [InlineData("contact.address.city:\"New%20York\" AND NOT contact.surname:Lo*", "contact.address.city:*** AND NOT contact.surname:***")]
+    [InlineData("(contact.forename:Ada OR contact.forename:Grace) && created:[2020-01-01 TO 2021-01-01]", "(contact.forename:*** OR contact.forename:***) && created:***")]
+    [InlineData("contact.address.city:(Berlin OR Bonn) -contact.email:ada@example.com", "contact.address.city:*** -contact.email:***")]
+    [InlineData("Ada Lovelace", "*** ***")]
+    [InlineData("ada@example.com:x", "***")]
+    public void Filters_keep_their_field_paths_and_mask_their_values(string query, string masked) =>
+        Assert.Equal(masked, LogMasker.MaskFilter(query));
+
+    [Fact]
+    public void Urls_show_the_translated_paths_of_an_encoded_filter()
+    {
+        string url = LogMasker.MaskUrl(new Uri("http://127.0.0.1/api/v2/Payment/Customers?q=contact.address.city%3ABerlin%20AND%20contact.surname%3ALovelace&count=2"));
+        Assert.Contains("q=contact.address.city:*** AND contact.surname:***&count=2", url);
+        Assert.DoesNotContain("Berlin", url);
+        Assert.DoesNotContain("Lovelace", url);
     }
 
     [Theory]

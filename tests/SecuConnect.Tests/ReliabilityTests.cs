@@ -271,7 +271,7 @@ public class ReliabilityTests
         Assert.NotNull(ex.RequestUri);
         Assert.DoesNotContain("ada", ex.RequestUri.ToString());
         Assert.DoesNotContain("example.com", ex.RequestUri.ToString());
-        Assert.Contains("q=***", ex.RequestUri.ToString());
+        Assert.Contains("q=contact.email:***", ex.RequestUri.ToString());
         Assert.Contains("count=5", ex.RequestUri.ToString());
         Assert.DoesNotContain("ada@example.com", ex.Message);
     }

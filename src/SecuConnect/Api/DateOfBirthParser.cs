@@ -21,7 +21,8 @@ namespace SecuConnect.Api
     /// Reads a date of birth so that a value means the same date on every machine, whatever its culture:
     /// <list type="bullet">
     /// <item>a [datetime] or [DateTimeOffset]: its date;</item>
-    /// <item>year first (1970-04-03, 1970-4-3, 1970/04/03, 1970.04.03, 19700403, with or without a time or offset): year, month, day;</item>
+    /// <item>year first (1970-04-03, 1970-4-3, 1970/04/03, 1970.04.03, 19700403 as text or number, with or without a time or offset): year, month, day;</item>
+    /// <item>digits of any script (Persian, Arabic-Indic, fullwidth) read as their ASCII digits;</item>
     /// <item>a month name (3 April 1970, April 3, 1970, 03-Apr-1970; the current culture's names or English): that date;</item>
     /// <item>year last with dots (03.04.1970): day, month, year, as every culture that writes dots does;</item>
     /// <item>year last with slashes or hyphens (03/04/1970): read for certain only when one number is above 12 or both
@@ -57,6 +58,13 @@ namespace SecuConnect.Api
                     return DateReading.Exact;
                 case string s:
                     return ReadString(s, culture ?? CultureInfo.CurrentCulture, out date, out other);
+                case int _:
+                case long _:
+                case uint _:
+                case ulong _:
+                case decimal _:
+                    // 19700403 given as a number reads as the same text does.
+                    return ReadString(((IFormattable)value).ToString(null, CultureInfo.InvariantCulture), culture ?? CultureInfo.CurrentCulture, out date, out other);
                 default:
                     return DateReading.Invalid;
             }
@@ -70,7 +78,7 @@ namespace SecuConnect.Api
         {
             date = other = default(DateTime);
             if (string.IsNullOrWhiteSpace(text)) return DateReading.Invalid;
-            text = text.Trim();
+            text = AsciiDigits(text.Trim());
 
             var m = YearFirst.Match(text);
             if (m.Success) return Exact(Num(m, 1), Num(m, 3), Num(m, 4), out date);
@@ -106,6 +114,19 @@ namespace SecuConnect.Api
                 }
             }
             return DateReading.Invalid;
+        }
+
+        /// <summary>The text with every Unicode decimal digit (Persian ۱۹۷۰, Arabic-Indic ١٩٧٠, fullwidth) as its ASCII digit.</summary>
+        private static string AsciiDigits(string text)
+        {
+            char[] chars = null;
+            for (int i = 0; i < text.Length; i++)
+            {
+                char c = text[i];
+                if (c <= '\u007f' || CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.DecimalDigitNumber) continue;
+                (chars ?? (chars = text.ToCharArray()))[i] = (char)('0' + CharUnicodeInfo.GetDecimalDigitValue(c));
+            }
+            return chars == null ? text : new string(chars);
         }
 
         /// <summary>The wire form, yyyy-MM-dd.</summary>

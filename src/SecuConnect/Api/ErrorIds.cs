@@ -43,6 +43,7 @@ namespace SecuConnect.Api
         public const string ConflictingFieldValue = "ConflictingFieldValue";
         public const string NameNotSplit = "NameNotSplit";
         public const string InvalidCharacters = "InvalidCharacters";
+        public const string InvalidCountry = "InvalidCountry";
 
         // Get-SecuCustomer's listing parameters.
         public const string PagingWithId = "PagingWithId";

@@ -28,7 +28,7 @@ namespace SecuConnect.Api
         // Query parameters whose values may carry personal data (a filter on an email address, for one).
         private static readonly HashSet<string> SensitiveQueryKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
         {
-            "q", "client_secret", "access_token",
+            "client_secret", "access_token",
         };
 
         private static readonly Regex EmailLike = new Regex(@"[^\s@""'=&:,;<>()\[\]{}]+@[^\s@""'=&:,;<>()\[\]{}]+", RegexOptions.CultureInvariant);
@@ -112,9 +112,79 @@ namespace SecuConnect.Api
             {
                 int eq = parts[i].IndexOf('=');
                 string key = eq < 0 ? parts[i] : parts[i].Substring(0, eq);
-                if (eq >= 0 && (SensitiveQueryKeys.Contains(key) || SensitiveKeys.Contains(key))) parts[i] = key + "=" + Mask;
+                if (eq < 0) continue;
+                if (key == "q") parts[i] = key + "=" + MaskFilter(Uri.UnescapeDataString(parts[i].Substring(eq + 1)));
+                else if (SensitiveQueryKeys.Contains(key) || SensitiveKeys.Contains(key)) parts[i] = key + "=" + Mask;
             }
             return string.Join("&", parts);
+        }
+
+        private static readonly Regex FieldPath = new Regex(@"^[A-Za-z_][A-Za-z0-9_.]*$", RegexOptions.CultureInvariant);
+
+        /// <summary>
+        /// A query (q) with its field paths, operators and parentheses kept and every value masked
+        /// (contact.address.city:*** AND NOT contact.surname:***), so a user sees how names were translated.
+        /// </summary>
+        internal static string MaskFilter(string query)
+        {
+            var sb = new StringBuilder(query.Length);
+            int i = 0;
+            while (i < query.Length)
+            {
+                char c = query[i];
+                if (char.IsWhiteSpace(c) || c == '(' || c == ')' || ((c == '!' || c == '-') && i + 1 < query.Length && !char.IsWhiteSpace(query[i + 1])))
+                {
+                    sb.Append(c);
+                    i++;
+                    continue;
+                }
+                int start = i;
+                while (i < query.Length && query[i] != ':' && !char.IsWhiteSpace(query[i]) && query[i] != '(' && query[i] != ')') i++;
+                string word = query.Substring(start, i - start);
+                bool term = i < query.Length && query[i] == ':';
+                bool op = word == "&&" || word == "||" || word.Equals("AND", StringComparison.OrdinalIgnoreCase) ||
+                          word.Equals("OR", StringComparison.OrdinalIgnoreCase) || word.Equals("NOT", StringComparison.OrdinalIgnoreCase);
+                if (term && FieldPath.IsMatch(word)) sb.Append(word).Append(':').Append(Mask);
+                else sb.Append(op && !term ? word : Mask);
+                if (term) i = SkipValue(query, i + 1);
+            }
+            return sb.ToString();
+        }
+
+        /// <summary>The position after a term's value: a quoted text, a [range], a (group) or a word.</summary>
+        private static int SkipValue(string query, int i)
+        {
+            if (i >= query.Length) return i;
+            char open = query[i];
+            if (open == '"')
+            {
+                i++;
+                while (i < query.Length && (query[i] != '"' || query[i - 1] == '\\')) i++;
+                return Math.Min(i + 1, query.Length);
+            }
+            if (open == '[' || open == '{')
+            {
+                while (i < query.Length && query[i] != ']' && query[i] != '}') i++;
+                return Math.Min(i + 1, query.Length);
+            }
+            if (open == '(')
+            {
+                int depth = 0;
+                do
+                {
+                    if (query[i] == '(') depth++;
+                    else if (query[i] == ')') depth--;
+                    i++;
+                }
+                while (i < query.Length && depth > 0);
+                return i;
+            }
+            while (i < query.Length && !char.IsWhiteSpace(query[i]) && query[i] != ')')
+            {
+                if (query[i] == '\\') i++;
+                i++;
+            }
+            return Math.Min(i, query.Length);
         }
 
         private static void MaskToken(JToken token, bool inContact = false)

@@ -124,10 +124,17 @@ namespace SecuConnect.Commands
 
         private const int OutputOnlyName = -1;
         private const int UnusedName = -2;
+        // Codes at and below this one are the columns of an address book's export, numbered by ExportColumns.IndexOf.
+        private const int FirstExportName = -3;
 
         private bool[] _fromCommandLine;
         private readonly Dictionary<string, int> _nameCodes = new Dictionary<string, int>(StringComparer.Ordinal);
         private readonly HashSet<string> _reportedUnused = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        private readonly HashSet<AddressGroup> _reportedGroups = new HashSet<AddressGroup>();
+        private string[] _exportCells;
+
+        /// <summary>Why the last record read cannot be sent (a country in an export no code is known for); null when it can.</summary>
+        private protected string RecordProblem { get; private set; }
 
         protected override void BeginProcessing()
         {
@@ -150,6 +157,7 @@ namespace SecuConnect.Commands
             var values = new object[CustomerFields.Count];
             recognized = false;
             readOnly = new ReadOnlyInput();
+            RecordProblem = null;
             // Parameters are read per record, never from BoundParameters, which keeps a value bound from an earlier record.
             for (int i = 0; i < values.Length; i++)
             {
@@ -181,6 +189,7 @@ namespace SecuConnect.Commands
         {
             bool any = false;
             List<string> unused = null;
+            _exportCells = null;
             if (input.BaseObject is IDictionary dict)
             {
                 foreach (DictionaryEntry e in dict)
@@ -202,6 +211,7 @@ namespace SecuConnect.Commands
                     if (p.MemberType == PSMemberTypes.NoteProperty || p.MemberType == PSMemberTypes.Property) any |= Take(values, p.Name, p.Value, readOnly, ref unused);
                 }
             }
+            if (_exportCells != null) FillFromExport(values);
             if (unused != null && _reportedUnused.Add(string.Join(",", unused)))
             {
                 WriteWarning($"The input's {(unused.Count == 1 ? "property" : "properties")} {string.Join(", ", unused.Select(n => "'" + n + "'"))} " +
@@ -220,10 +230,26 @@ namespace SecuConnect.Commands
             int code = CodeOf(name);
             if (code == UnusedName) (unused ?? (unused = new List<string>())).Add(name);
             if (code == OutputOnlyName) readOnly.Add(ReadOnlyInput.CanonicalName(name), value);
+            if (code <= FirstExportName)
+            {
+                (_exportCells ?? (_exportCells = new string[ExportColumns.Count]))[FirstExportName - code] = CustomerInput.ToText(value);
+                return true;
+            }
             if (code < 0) return false;
             value = CustomerInput.Unwrap(value);
             if (values[code] == null && value != null) values[code] = value;
             return true;
+        }
+
+        /// <summary>Fills what the record's export columns give (Outlook's, Google's); names the address group used once per group.</summary>
+        private void FillFromExport(object[] values)
+        {
+            var group = ExportColumns.Apply(_exportCells, values, out string problem);
+            RecordProblem = problem;
+            if (group == null || !_reportedGroups.Add(group)) return;
+            WriteWarning($"The address comes from the {group.Source} columns of the {group.Name} address " +
+                $"({string.Join(", ", group.Columns.Select(c => "'" + c.Column + "'"))}), the first address group with a value; " +
+                "a record's other address groups are not read.");
         }
 
         /// <summary>A field index, or whether the name is output-only or unused; cached, as every row of a CSV repeats the names.</summary>
@@ -231,7 +257,8 @@ namespace SecuConnect.Commands
         {
             if (_nameCodes.TryGetValue(name, out int code)) return code;
             var field = CustomerFields.Find(name);
-            code = field != null ? field.Index : ReadOnlyInput.CanonicalName(name) != null ? OutputOnlyName : UnusedName;
+            int export = field == null ? ExportColumns.IndexOf(name) : -1;
+            code = field != null ? field.Index : export >= 0 ? FirstExportName - export : ReadOnlyInput.CanonicalName(name) != null ? OutputOnlyName : UnusedName;
             _nameCodes[name] = code;
             return code;
         }

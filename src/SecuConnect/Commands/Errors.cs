@@ -46,19 +46,36 @@ namespace SecuConnect.Commands
                 case SecuErrorKind.Timeout: return "Run the command again for this item; raise -TimeoutSec or -MaximumRetryCount on Connect-SecuConnect if it persists.";
                 case SecuErrorKind.NotAttempted: return "Run the command again for this item.";
                 case SecuErrorKind.Conflict: return "Read the customer again (Get-SecuCustomer or a new export) and redo your edit, or add -Force to write the record as it is.";
-                default: return null;
+                case SecuErrorKind.InvalidResponse: return "Check with Get-SecuConnectContext that the base URI is the SecuConnect API, then run the command again with -Debug to see the answer.";
+                default: return "Run the command again with -Debug to see the request and the answer; give the supportId, if any, to the API's support.";
             }
         }
 
         public static ErrorRecord FromApi(SecuApiException ex, object target)
         {
             var record = new ErrorRecord(ex, ex.ErrorId, Category(ex.Kind), target);
-            record.ErrorDetails = new ErrorDetails(ex.Message) { RecommendedAction = RecommendedAction(ex.Kind) };
+            record.ErrorDetails = new ErrorDetails(DetailsMessage(ex)) { RecommendedAction = RecommendedAction(ex.Kind) };
             // An update or removal with an unknown outcome is checked by id, not searched for like a create.
             if (ex.Kind == SecuErrorKind.OutcomeUnknown && ex.Method != null && ex.Method != "POST")
                 record.ErrorDetails.RecommendedAction = "Check the customer with Get-SecuCustomer -Id, then run the command again for this item if needed.";
             return record;
         }
+
+        /// <summary>
+        /// The message PowerShell shows (status, URL and advice included) with what the API gave that it lacks: the
+        /// API's error details, its text for users and the supportId to quote to the API's support.
+        /// </summary>
+        internal static string DetailsMessage(SecuApiException ex)
+        {
+            var sb = new System.Text.StringBuilder(ex.Message);
+            if (ex.Error != null && !Contains(ex.Message, ex.Details)) sb.Append(" Details: ").Append(ex.Details.TrimEnd('.')).Append('.');
+            if (!Contains(ex.Message, ex.ErrorUser)) sb.Append(" The API's message for users: ").Append(ex.ErrorUser.TrimEnd('.')).Append('.');
+            if (!Contains(ex.Message, ex.SupportId)) sb.Append(" supportId: ").Append(ex.SupportId).Append('.');
+            return sb.ToString();
+        }
+
+        private static bool Contains(string message, string part) =>
+            string.IsNullOrEmpty(part) || message.IndexOf(part, StringComparison.Ordinal) >= 0;
 
         public static ErrorRecord NotConnected(string message)
         {
@@ -85,12 +102,17 @@ namespace SecuConnect.Commands
             return Argument(ErrorIds.InvalidDateOfBirth, message, target);
         }
 
-        public static ErrorRecord Argument(string errorId, string message, object target)
+        public const string CountryAdvice = "Write the country as its two-letter code (DE, AT, CH) in the file, or give -Country, then pipe the record again.";
+
+        public static ErrorRecord Argument(string errorId, string message, object target, string recommendedAction = null)
         {
             var ex = new ArgumentException(message);
             return new ErrorRecord(ex, errorId, ErrorCategory.InvalidArgument, target)
             {
-                ErrorDetails = new ErrorDetails(message),
+                ErrorDetails = new ErrorDetails(message)
+                {
+                    RecommendedAction = recommendedAction ?? "Correct the value the message names, then run the command again (for a piped record, fix it and pipe it again).",
+                },
             };
         }
     }

@@ -42,7 +42,8 @@ namespace SecuConnect.Commands
                 word = word.Substring(1);
             }
             var names = parameterName.Equals("Clear", StringComparison.OrdinalIgnoreCase) ? CustomerFields.Names : QueryTranslator.KnownNames;
-            foreach (var name in names.Where(n => n.StartsWith(word, StringComparison.OrdinalIgnoreCase)))
+            var given = parameterName.Equals("Filter", StringComparison.OrdinalIgnoreCase) ? new HashSet<string>() : GivenPaths(parameterName, head, wordToComplete, commandAst);
+            foreach (var name in names.Where(n => n.StartsWith(word, StringComparison.OrdinalIgnoreCase) && !given.Contains(QueryTranslator.PathOf(n))))
             {
                 if (parameterName.Equals("Sort", StringComparison.OrdinalIgnoreCase))
                 {
@@ -68,6 +69,30 @@ namespace SecuConnect.Commands
             if (QueryTranslator.PathOf(name.TrimStart('-', '+')) == null) yield break;
             foreach (var order in new[] { "asc", "desc" }.Where(o => o.StartsWith(typed, StringComparison.OrdinalIgnoreCase)))
                 yield return Result(head + name + ":" + order, name + ":" + order);
+        }
+
+        /// <summary>
+        /// The API paths of the names the parameter already holds (-Property Email,&lt;Tab&gt; offers no Email): the
+        /// values written after it on the command line and, for -Sort, the names before the last comma of the word.
+        /// </summary>
+        private static HashSet<string> GivenPaths(string parameterName, string head, string wordToComplete, CommandAst commandAst)
+        {
+            var texts = new List<string>(head.Split(','));
+            var elements = commandAst?.CommandElements;
+            int at = elements == null ? -1 : elements.ToList().FindLastIndex(e =>
+                e is CommandParameterAst p && parameterName.StartsWith(p.ParameterName, StringComparison.OrdinalIgnoreCase));
+            if (at >= 0)
+            {
+                var values = elements.Skip(at + 1).TakeWhile(e => !(e is CommandParameterAst))
+                    .SelectMany(e => e.FindAll(a => a is StringConstantExpressionAst, false)).Cast<StringConstantExpressionAst>()
+                    .Select(c => c.Value).ToList();
+                // The word being completed is no given name yet.
+                if (values.Count > 0 && !string.IsNullOrEmpty(wordToComplete) && values[values.Count - 1] == wordToComplete.Trim('\'', '"'))
+                    values.RemoveAt(values.Count - 1);
+                texts.AddRange(values.SelectMany(v => v.Split(',')));
+            }
+            // A sort order (Email:desc) names the field before its colon.
+            return new HashSet<string>(texts.Select(t => QueryTranslator.PathOf(t.Split(':')[0].Trim().TrimStart('-', '+'))).Where(p => p != null), StringComparer.Ordinal);
         }
 
         private static int LastSeparator(string text)

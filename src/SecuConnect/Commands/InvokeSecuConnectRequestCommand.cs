@@ -103,7 +103,7 @@ namespace SecuConnect.Commands
             catch (SecuApiException ex)
             {
                 var category = ex.ErrorId == ErrorIds.ForeignUrl ? ErrorCategory.SecurityError : ErrorCategory.InvalidArgument;
-                ThrowTerminatingError(new ErrorRecord(ex, ex.ErrorId, category, ShownPath) { ErrorDetails = new ErrorDetails(ex.Message) });
+                ThrowTerminatingError(new ErrorRecord(ex, ex.ErrorId, category, ShownPath) { ErrorDetails = Errors.FromApi(ex, ShownPath).ErrorDetails });
             }
             query = ApiPaths.Merge(pathQuery, query);
 
@@ -173,7 +173,10 @@ namespace SecuConnect.Commands
             {
                 WriteError(new ErrorRecord(ex, ErrorIds.OutFileWriteFailed, ErrorCategory.WriteError, OutFile)
                 {
-                    ErrorDetails = new ErrorDetails($"The answer ({bytes.Length} bytes) could not be written to '{file}': {ex.Message}"),
+                    ErrorDetails = new ErrorDetails($"The answer ({bytes.Length} bytes) could not be written to '{file}': {ex.Message}")
+                    {
+                        RecommendedAction = "Give an -OutFile in a folder that exists and may be written, then run the command again.",
+                    },
                 });
                 return;
             }

@@ -36,6 +36,11 @@ namespace SecuConnect.Commands
             // Taken now: by the time a call fails, the parameters hold a later record.
             object given = Contact, record = InputObject;
             Func<object> target = () => record ?? given ?? CustomerInput.ToTarget(values);
+            if (RecordProblem != null)
+            {
+                WriteError(Errors.Argument(ErrorIds.InvalidCountry, RecordProblem, target(), Errors.CountryAdvice));
+                return;
+            }
             Contact basis = null;
             if (Contact != null)
             {

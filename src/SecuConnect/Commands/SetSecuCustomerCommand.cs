@@ -93,6 +93,11 @@ namespace SecuConnect.Commands
                 return;
             }
             var values = RecordFields(InputObject, true, out bool recognized, out var readOnly);
+            if (RecordProblem != null)
+            {
+                WriteError(Errors.Argument(ErrorIds.InvalidCountry, RecordProblem, target, Errors.CountryAdvice));
+                return;
+            }
             if (!recognized && _clear.Length == 0)
             {
                 WriteError(Errors.Argument(ErrorIds.NoCustomerFields,
@@ -168,6 +173,12 @@ namespace SecuConnect.Commands
                     if (!ShouldSend("Update customer", change.Id, shown, () => changes)) return;
                     var before = current;
                     current = CallApi(ct => Client.UpdateCustomerAsync(change.Id, merged, ct, before));
+                }
+                else if (WhatIfInEffect)
+                {
+                    // The record would send nothing: say so beside the other records' What if lines, with no prompt for it.
+                    Host.UI.WriteLine($"What if: Update customer {CustomerInput.Target(change.Id, CustomerInput.DisplayName(current.Contact))}: " +
+                        "no change, the customer already has these values.");
                 }
                 Written(current, source, PassThru);
             }
