@@ -31,7 +31,7 @@ Describe 'Connect-SecuConnect' {
         $conn = Connect-SecuConnect -BaseUri $sb.BaseUri -ClientId $sb.ClientId -ClientSecret $sb.Credential.Password -PassThru
         $conn | Should -Not -BeNullOrEmpty
         @($conn).Count | Should -Be 1
-        $conn.PSObject.TypeNames -contains 'SecuConnect.Connection' -or $conn.GetType().FullName -eq 'SecuConnect.Api.SecuConnection' | Should -BeTrue
+        $conn.PSObject.TypeNames -contains 'SecuConnect.Connection' -or $conn.GetType().FullName -eq 'SecuConnect.SecuConnection' | Should -BeTrue
         $conn.ClientId | Should -Be $sb.ClientId
         $conn.BaseUri.ToString().TrimEnd('/') | Should -Be $sb.BaseUri
         $conn.PSObject.Properties.Name | Should -Contain 'Environment'

@@ -365,7 +365,7 @@ Describe 'The connection' {
             $names = $result.CompletionMatches.CompletionText
             foreach ($n in 'Environment', 'BaseUri', 'ClientId', 'TokenExpiresOn', 'AuthenticationMethod') { $names | Should -Contain $n }
         }
-        (Get-Command Get-SecuConnectContext).OutputType.Type.FullName | Should -Be 'SecuConnect.Api.SecuConnection'
+        (Get-Command Get-SecuConnectContext).OutputType.Type.FullName | Should -Be 'SecuConnect.SecuConnection'
         (Get-SecuConnectContext).PSObject.Properties['TokenExpiresOn'].TypeNameOfValue | Should -Match 'DateTimeOffset'
     }
 }

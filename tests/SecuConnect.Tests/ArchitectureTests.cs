@@ -50,8 +50,8 @@ public class ArchitectureTests
         // argument completers. Everything else is the module's own business and may change between releases.
         var expected = new[]
         {
-            "SecuConnect.Api.SecuApiException", "SecuConnect.Api.SecuConnection", "SecuConnect.SecuEnvironment",
-            "SecuConnect.Api.SecuErrorKind", "SecuConnect.Commands.BulkSummary",
+            "SecuConnect.SecuApiException", "SecuConnect.SecuConnection", "SecuConnect.SecuEnvironment",
+            "SecuConnect.SecuErrorKind", "SecuConnect.BulkSummary",
             "SecuConnect.Commands.ConnectSecuConnectCommand", "SecuConnect.Commands.CountryCompleter",
             "SecuConnect.Commands.CustomerFieldsCmdlet", "SecuConnect.Commands.CustomerIdCompleter",
             "SecuConnect.Commands.DisconnectSecuConnectCommand", "SecuConnect.Commands.FieldNameCompleter",

@@ -1,6 +1,8 @@
 using System;
 
-namespace SecuConnect.Api
+using SecuConnect.Api;
+
+namespace SecuConnect
 {
     /// <summary>
     /// A failed API call with everything a user needs to act on it: HTTP status, the API's exception name and

@@ -11,7 +11,9 @@ using System.Threading;
 using System.Threading.Tasks;
 using SecuConnect.Models;
 
-namespace SecuConnect.Api
+using SecuConnect.Api;
+
+namespace SecuConnect
 {
     /// <summary>
     /// One signed-in connection: settings, one HttpClient for token and API calls, and one token cache.

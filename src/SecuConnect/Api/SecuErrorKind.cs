@@ -1,4 +1,4 @@
-namespace SecuConnect.Api
+namespace SecuConnect
 {
     /// <summary>What went wrong, independent of PowerShell; the cmdlets map it to an ErrorCategory.</summary>
     public enum SecuErrorKind

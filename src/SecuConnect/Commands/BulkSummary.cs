@@ -1,4 +1,4 @@
-namespace SecuConnect.Commands
+namespace SecuConnect
 {
     /// <summary>
     /// What a bulk New, Set or Remove run did, written to the Information stream with the tag

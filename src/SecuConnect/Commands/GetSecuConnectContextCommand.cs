@@ -8,7 +8,7 @@ namespace SecuConnect.Commands
     /// Writes nothing when not connected. Never shows the secret or the token.
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "SecuConnectContext")]
-    [OutputType(typeof(SecuConnect.Api.SecuConnection))]
+    [OutputType(typeof(SecuConnection))]
     public sealed class GetSecuConnectContextCommand : SecuCmdlet
     {
         protected override void ProcessRecord()
