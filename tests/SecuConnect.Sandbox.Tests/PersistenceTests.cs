@@ -75,7 +75,10 @@ public sealed class PersistenceTests : IDisposable
         {
             var link = Path.Combine(_directory, "link.db");
             File.CreateSymbolicLink(link, file);
+            var folderLink = Path.Combine(_directory, "folder-link");
+            Directory.CreateSymbolicLink(folderLink, _directory);
             spellings.Add(link);
+            spellings.Add(Path.Combine(folderLink, "customers.db"));
         }
         foreach (var spelling in spellings)
         {

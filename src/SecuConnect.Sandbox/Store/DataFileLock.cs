@@ -27,12 +27,20 @@ public sealed class DataFileLock : IDisposable
         }
     }
 
-    /// <summary>The lock file of the data file's real path, so two spellings of one file (a link, "..") share a lock.</summary>
-    public static string LockPath(string dataFile)
+    /// <summary>The lock file beside the data file's real path, so spellings of one file ("..", links) share a lock.</summary>
+    public static string LockPath(string dataFile) => RealPath(dataFile) + ".lock";
+
+    /// <summary>The full path with every symbolic link in it resolved, in the folders as in the file name.</summary>
+    private static string RealPath(string path)
     {
-        var file = new FileInfo(Path.GetFullPath(dataFile));
-        string real = file.LinkTarget != null ? file.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? file.FullName : file.FullName;
-        return real + ".lock";
+        string full = Path.GetFullPath(path);
+        string? parent = Path.GetDirectoryName(full);
+        if (parent == null) return full;
+        string resolved = Path.Combine(RealPath(parent), Path.GetFileName(full));
+        var info = new FileInfo(resolved);
+        // The final target is no link itself, but the folders on its path may be.
+        var target = info.LinkTarget == null ? null : info.ResolveLinkTarget(returnFinalTarget: true);
+        return target == null ? resolved : RealPath(target.FullName);
     }
 
     // Another process holds the lock: a sharing or lock violation on Windows, EWOULDBLOCK from flock on Unix
