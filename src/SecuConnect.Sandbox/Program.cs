@@ -33,6 +33,11 @@ try
 {
     store = options.DataFile == null ? new InMemoryCustomerStore() : new SqliteCustomerStore(options.DataFile);
 }
+catch (DataFileInUseException e)
+{
+    Console.Error.WriteLine("SecuConnect.Sandbox: " + e.Message);
+    return 2;
+}
 catch (Exception e) when (e is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException or InvalidDataException or System.Text.Json.JsonException)
 {
     Console.Error.WriteLine($"SecuConnect.Sandbox: cannot open data file '{options.DataFile}': {e.Message}");
@@ -127,8 +132,9 @@ try
 {
     await app.RunAsync();
 }
-catch (IOException e)
+catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException)
 {
+    // An address in use, or one this machine does not have: a message and exit code 1, never an unhandled crash.
     Console.Error.WriteLine($"SecuConnect.Sandbox: cannot listen on {options.Urls}: {e.Message}");
     return 1;
 }

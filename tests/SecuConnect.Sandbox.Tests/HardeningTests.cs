@@ -25,6 +25,42 @@ public sealed class BindingTests
     }
 
     [Theory]
+    [InlineData("http://[::ffff:127.0.0.1]:0")]               // IPAddress.IsLoopback says yes; no socket binds it
+    [InlineData("http://[0:0:0:0:0:ffff:7f00:1]:0")]          // the same address, written out
+    [InlineData("http://[::FFFF:127.0.0.2]:0", "--allow-remote")]
+    [InlineData("http://[::ffff:0.0.0.0]:0", "--allow-remote")]
+    public async Task IPv4MappedAddressesAreRefusedNotCrashedOn(string urls, params string[] more)
+    {
+        var (exitCode, stdout, stderr) = await SandboxProcess.RunToExitAsync(TimeSpan.FromSeconds(30), ["--urls", urls, .. more]);
+        Assert.Equal(2, exitCode);
+        Assert.DoesNotContain("Now listening", stdout);
+        Assert.Contains($"'{urls}': an IPv4-mapped IPv6 address cannot be listened on", stderr);
+        Assert.DoesNotContain("Unhandled exception", stderr);
+    }
+
+    [Theory]
+    [InlineData("http://[::1%1]:0")]        // a scope id makes it another address than ::1
+    [InlineData("http://[::127.0.0.1]:0")]  // IPv4-compatible, not loopback
+    public async Task OtherIPv6SpellingsOfLoopbackAreRefused(string urls)
+    {
+        var (exitCode, stdout, stderr) = await SandboxProcess.RunToExitAsync(TimeSpan.FromSeconds(30), "--urls", urls);
+        Assert.Equal(2, exitCode);
+        Assert.DoesNotContain("Now listening", stdout);
+        Assert.Contains("--allow-remote", stderr);
+    }
+
+    [Fact]
+    public async Task AnAddressThisMachineDoesNotHaveIsAnErrorNotACrash()
+    {
+        // 192.0.2.1 is TEST-NET-1 (RFC 5737): no machine has it, so binding fails.
+        var (exitCode, stdout, stderr) = await SandboxProcess.RunToExitAsync(TimeSpan.FromSeconds(30), "--allow-remote", "--urls", "http://192.0.2.1:0");
+        Assert.Equal(1, exitCode);
+        Assert.DoesNotContain("Now listening", stdout);
+        Assert.Contains("SecuConnect.Sandbox: cannot listen on http://192.0.2.1:0", stderr);
+        Assert.DoesNotContain("Unhandled exception", stderr);
+    }
+
+    [Theory]
     [InlineData("--Kestrel:Endpoints:Http:Url=http://0.0.0.0:0")]
     [InlineData("--urls=http://127.0.0.1:0", "--Kestrel:Endpoints:Http:Url", "http://0.0.0.0:0")]
     [InlineData("--urls", "http://127.0.0.1:0", "Kestrel:Endpoints:Http:Url=http://0.0.0.0:0")]

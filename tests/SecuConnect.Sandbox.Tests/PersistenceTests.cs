@@ -64,6 +64,90 @@ public sealed class PersistenceTests : IDisposable
     }
 
     [Fact]
+    public async Task ASecondSandboxOnTheSameDataFileIsRefused()
+    {
+        var file = Path.Combine(_directory, "customers.db");
+        await using var first = await SandboxProcess.StartAsync("--data", file);
+        var ada = (await first.CreateAsync(new { forename = "Ada" })).GetProperty("id").GetString()!;
+
+        var spellings = new List<string> { file, Path.Combine(_directory, "sub", "..", "customers.db") };
+        if (!OperatingSystem.IsWindows())
+        {
+            var link = Path.Combine(_directory, "link.db");
+            File.CreateSymbolicLink(link, file);
+            var folderLink = Path.Combine(_directory, "folder-link");
+            Directory.CreateSymbolicLink(folderLink, _directory);
+            spellings.Add(link);
+            spellings.Add(Path.Combine(folderLink, "customers.db"));
+        }
+        foreach (var spelling in spellings)
+        {
+            var (exitCode, stdout, stderr) = await SandboxProcess.RunToExitAsync(
+                TimeSpan.FromSeconds(30), "--urls", "http://127.0.0.1:0", "--data", spelling);
+            Assert.True(exitCode == 2, $"--data {spelling}: exit code {exitCode}, stderr: {stderr}");
+            Assert.DoesNotContain("Now listening", stdout);
+            Assert.Contains($"the data file '{Path.GetFullPath(spelling)}' is in use by another sandbox", stderr);
+        }
+
+        // The first one goes on as if nothing happened.
+        Assert.Equal("Ada", (await first.GetCustomerAsync(ada)).GetProperty("contact").GetProperty("forename").GetString());
+        var grace = (await first.CreateAsync(new { forename = "Grace" })).GetProperty("id").GetString();
+        Assert.Equal(new[] { ada, grace }, Expect.Ids(await first.ListAsync()));
+    }
+
+    [Fact]
+    public async Task AKilledSandboxDoesNotBlockTheNextStart()
+    {
+        var file = Path.Combine(_directory, "customers.db");
+        string ada;
+        await using (var crashed = await SandboxProcess.StartAsync("--data", file))
+        {
+            ada = (await crashed.CreateAsync(new { forename = "Ada" })).GetProperty("id").GetString()!;
+            // Disposing kills the process (SIGKILL on Unix): no shutdown code runs, as in a crash.
+        }
+
+        await using var next = await SandboxProcess.StartAsync("--data", file);
+        Assert.Equal(new[] { ada }, Expect.Ids(await next.ListAsync()));
+        var grace = (await next.CreateAsync(new { forename = "Grace" })).GetProperty("id").GetString();
+        Assert.Equal(new[] { ada, grace }, Expect.Ids(await next.ListAsync()));
+    }
+
+    [Fact]
+    public async Task AWriteToACustomerGoneFromTheFileAnswers404()
+    {
+        var file = Path.Combine(_directory, "customers.db");
+        string kept, updated, deleted;
+        await using (var sandbox = await SandboxProcess.StartAsync("--data", file))
+        {
+            kept = (await sandbox.CreateAsync(new { forename = "Ada" })).GetProperty("id").GetString()!;
+            updated = (await sandbox.CreateAsync(new { forename = "Alan" })).GetProperty("id").GetString()!;
+            deleted = (await sandbox.CreateAsync(new { forename = "Grace" })).GetProperty("id").GetString()!;
+
+            // Another program removes two rows behind the sandbox's back.
+            using (var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={file};Pooling=False"))
+            {
+                db.Open();
+                using var cmd = db.CreateCommand();
+                cmd.CommandText = "DELETE FROM customers WHERE id IN ($a, $b)";
+                cmd.Parameters.AddWithValue("$a", updated);
+                cmd.Parameters.AddWithValue("$b", deleted);
+                Assert.Equal(2, cmd.ExecuteNonQuery());
+            }
+
+            // Neither write is acknowledged: the record is not there to change.
+            Expect.Error(await sandbox.ApiAsync(HttpMethod.Put, "/Payment/Customers/" + updated, new { contact = new { forename = "Alan", surname = "Turing" } }),
+                404, "ProductNotFoundException", updated);
+            Expect.Error(await sandbox.ApiAsync(HttpMethod.Delete, "/Payment/Customers/" + deleted), 404, "ProductNotFoundException", deleted);
+            // And the sandbox stops showing them.
+            Expect.Error(await sandbox.ApiAsync(HttpMethod.Get, "/Payment/Customers/" + updated), 404, "ProductNotFoundException");
+            Assert.Equal(new[] { kept }, Expect.Ids(await sandbox.ListAsync()));
+        }
+
+        await using var restarted = await SandboxProcess.StartAsync("--data", file);
+        Assert.Equal(new[] { kept }, Expect.Ids(await restarted.ListAsync()));
+    }
+
+    [Fact]
     public async Task WithoutDataTheStoreStartsEmpty()
     {
         await using (var first = await SandboxProcess.StartAsync())

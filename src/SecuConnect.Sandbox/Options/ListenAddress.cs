@@ -12,7 +12,16 @@ public sealed record ListenAddress(string Text, ListenAddress.HostKind Kind, IPA
 {
     public enum HostKind { Localhost, Ip, AnyIp }
 
-    public bool IsLoopback => Kind == HostKind.Localhost || (Kind == HostKind.Ip && IPAddress.IsLoopback(Ip!));
+    /// <summary>
+    /// 127.0.0.0/8 or exactly ::1. IPAddress.IsLoopback also says yes to an IPv4-mapped address (::ffff:127.0.0.1),
+    /// which Kestrel cannot bind; those are refused in <see cref="Parse"/> before this is asked.
+    /// </summary>
+    public bool IsLoopback => Kind == HostKind.Localhost || (Kind == HostKind.Ip && IsLoopbackIp(Ip!));
+
+    private static bool IsLoopbackIp(IPAddress ip) =>
+        ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork
+            ? IPAddress.IsLoopback(ip)
+            : ip.Equals(IPAddress.IPv6Loopback);
 
     /// <summary>Parses a ';'-separated --urls value; throws <see cref="ArgumentException"/> with a user-facing message.</summary>
     public static IReadOnlyList<ListenAddress> ParseList(string urls, bool allowRemote)
@@ -48,7 +57,13 @@ public sealed record ListenAddress(string Text, ListenAddress.HostKind Kind, IPA
             return new ListenAddress(raw, HostKind.Localhost, null, parsed.Port);
         // Kestrel: IPAddress.TryParse on the host as written; anything else binds every interface.
         if (IPAddress.TryParse(parsed.Host, out var ip))
+        {
+            // A socket cannot bind an IPv4-mapped IPv6 address (::ffff:a.b.c.d): say so instead of failing to bind.
+            if (ip.IsIPv4MappedToIPv6)
+                throw new ArgumentException(
+                    $"Unsupported address in --urls: '{raw}': an IPv4-mapped IPv6 address cannot be listened on; write the IPv4 address ({ip.MapToIPv4()}).");
             return new ListenAddress(raw, HostKind.Ip, ip, parsed.Port);
+        }
         return new ListenAddress(raw, HostKind.AnyIp, null, parsed.Port);
     }
 

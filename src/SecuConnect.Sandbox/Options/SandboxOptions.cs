@@ -57,6 +57,9 @@ public sealed class SandboxOptions
           --extra-fields FILE           unmodelled members to return, as PUT /_sandbox/extra-fields takes them
           --request-log-limit BYTES     size of the request log; the oldest entries go beyond it (default 16777216)
           --help                        show this text
+
+        A switch (--allow-remote, --omit-contract, --strict, --help) is on when given alone or as --NAME=true, off as
+        --NAME=false; any other value is an error (exit code 2). Given more than once, the last one counts.
         """;
 
     /// <summary>Parses the arguments; throws <see cref="ArgumentException"/> with a user-facing message.</summary>
@@ -79,20 +82,24 @@ public sealed class SandboxOptions
                 if (i + 1 >= args.Length) throw new ArgumentException($"Option {arg} needs a value.");
                 return args[++i];
             }
-            if (!o.Apply(arg.ToLowerInvariant(), Value)) throw new ArgumentException($"Unknown option '{args[i]}'. Use --help for the list.");
+            bool Switch() => SwitchValue(arg, inline);
+            if (!o.Apply(arg.ToLowerInvariant(), Value, Switch)) throw new ArgumentException($"Unknown option '{args[i]}'. Use --help for the list.");
         }
         o.ListenAddresses = ListenAddress.ParseList(o.Urls, o.AllowRemote);
         return o;
     }
 
-    /// <summary>Applies one option, reading its value through <paramref name="value"/>; false for an unknown option.</summary>
-    private bool Apply(string option, Func<string> value)
+    /// <summary>
+    /// Applies one option, reading a value option's value through <paramref name="value"/> and a switch's through
+    /// <paramref name="flag"/>; false for an unknown option.
+    /// </summary>
+    private bool Apply(string option, Func<string> value, Func<bool> flag)
     {
         switch (option)
         {
-            case "--help": case "-h": case "-?": case "/?": ShowHelp = true; break;
+            case "--help": case "-h": case "-?": case "/?": ShowHelp = flag(); break;
             case "--urls": Urls = value(); break;
-            case "--allow-remote": AllowRemote = true; break;
+            case "--allow-remote": AllowRemote = flag(); break;
             case "--data": DataFile = value(); break;
             case "--client":
             {
@@ -110,8 +117,8 @@ public sealed class SandboxOptions
                 AuthFailureStatus = int.Parse(v, CultureInfo.InvariantCulture);
                 break;
             }
-            case "--omit-contract": OmitContract = true; break;
-            case "--strict": Strict = true; break;
+            case "--omit-contract": OmitContract = flag(); break;
+            case "--strict": Strict = flag(); break;
             case "--contract": ContractId = CheckId(value(), "PCR", "--contract"); break;
             case "--merchant": MerchantId = CheckId(value(), "MRC", "--merchant"); break;
             case "--timezone": TimeZone = FindTimeZone(value()); break;
@@ -120,6 +127,17 @@ public sealed class SandboxOptions
             default: return false;
         }
         return true;
+    }
+
+    /// <summary>
+    /// A switch is on when given alone or as =true and off as =false (any case); any other value is refused, so
+    /// --allow-remote=false can never mean "allow remote".
+    /// </summary>
+    private static bool SwitchValue(string option, string? inline)
+    {
+        if (inline == null || inline.Equals("true", StringComparison.OrdinalIgnoreCase)) return true;
+        if (inline.Equals("false", StringComparison.OrdinalIgnoreCase)) return false;
+        throw new ArgumentException($"Option {option} is a switch: give it alone, as {option}=true or as {option}=false, not '{option}={inline}'.");
     }
 
     private static int PositiveSeconds(string v) =>

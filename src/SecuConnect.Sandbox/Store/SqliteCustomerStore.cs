@@ -8,29 +8,42 @@ using SecuConnect.Sandbox.Models;
 namespace SecuConnect.Sandbox.Store;
 
 /// <summary>
-/// Customers persisted in a SQLite file (table customers: seq = creation order, id, json). Reads are served from an
-/// in-memory copy loaded at start; writes are serialised under one lock and written through before they become
-/// visible, so the file and the memory never disagree.
+/// Customers persisted in a SQLite file (table customers: seq = creation order, id, json). One process per file
+/// (<see cref="DataFileLock"/>). Reads are served from an in-memory copy loaded at start; writes are serialised under
+/// one lock and written through before they become visible, so the file and the memory never disagree. Each write
+/// checks that it changed the one row it meant to: a row that is gone from the file is gone, never acknowledged.
 /// </summary>
 public sealed class SqliteCustomerStore : ICustomerStore
 {
     private readonly InMemoryCustomerStore _memory = new();
+    private readonly DataFileLock _fileLock;
     private readonly SqliteConnection _db;
     private readonly object _write = new();
     private readonly SqliteCommand _insert, _update, _delete;
 
+    /// <summary>Opens or creates the file; throws <see cref="DataFileInUseException"/> when another sandbox has it.</summary>
     public SqliteCustomerStore(string path)
     {
         string? dir = Path.GetDirectoryName(Path.GetFullPath(path));
         if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
-        _db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false }.ToString());
-        _db.Open();
-        Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;");
-        Execute("CREATE TABLE IF NOT EXISTS customers (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, json TEXT NOT NULL)");
-        _insert = Prepare("INSERT INTO customers (seq, id, json) VALUES ($seq, $id, $json)", "$seq", "$id", "$json");
-        _update = Prepare("UPDATE customers SET json = $json WHERE id = $id", "$json", "$id");
-        _delete = Prepare("DELETE FROM customers WHERE id = $id", "$id");
-        LoadAll();
+        _fileLock = DataFileLock.Acquire(path);
+        try
+        {
+            _db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false }.ToString());
+            _db.Open();
+            Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;");
+            Execute("CREATE TABLE IF NOT EXISTS customers (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, json TEXT NOT NULL)");
+            _insert = Prepare("INSERT INTO customers (seq, id, json) VALUES ($seq, $id, $json)", "$seq", "$id", "$json");
+            _update = Prepare("UPDATE customers SET json = $json WHERE id = $id", "$json", "$id");
+            _delete = Prepare("DELETE FROM customers WHERE id = $id", "$id");
+            LoadAll();
+        }
+        catch
+        {
+            _db?.Dispose();
+            _fileLock.Dispose();
+            throw;
+        }
     }
 
     public CustomerRecord? Get(string id) => _memory.Get(id);
@@ -44,7 +57,8 @@ public sealed class SqliteCustomerStore : ICustomerStore
             string id;
             do { id = CustomerIds.New(); } while (_memory.Get(id) != null);
             var record = build(id, _memory.LastSequence + 1);
-            Run(_insert, record.Seq, record.Id, Encoding.UTF8.GetString(record.Json));
+            if (Run(_insert, record.Seq, record.Id, Encoding.UTF8.GetString(record.Json)) != 1)
+                throw new InvalidOperationException($"Storing customer {record.Id} changed no row of the data file.");
             _memory.Load(record);
             return record;
         }
@@ -57,7 +71,7 @@ public sealed class SqliteCustomerStore : ICustomerStore
             var current = _memory.Get(id);
             if (current == null) return null;
             var next = update(current);
-            Run(_update, Encoding.UTF8.GetString(next.Json), id);
+            if (Run(_update, Encoding.UTF8.GetString(next.Json), id) != 1) return Forget(id);
             _memory.Load(next);
             return next;
         }
@@ -68,9 +82,16 @@ public sealed class SqliteCustomerStore : ICustomerStore
         lock (_write)
         {
             if (_memory.Get(id) == null) return null;
-            Run(_delete, id);
+            if (Run(_delete, id) != 1) return Forget(id);
             return _memory.Remove(id);
         }
+    }
+
+    /// <summary>A customer whose row is no longer in the file (something else removed it): drop the copy, report none.</summary>
+    private CustomerRecord? Forget(string id)
+    {
+        _memory.Remove(id);
+        return null;
     }
 
     public void Clear()
@@ -90,6 +111,7 @@ public sealed class SqliteCustomerStore : ICustomerStore
             _update.Dispose();
             _delete.Dispose();
             _db.Dispose();
+            _fileLock.Dispose();
         }
     }
 
@@ -137,9 +159,10 @@ public sealed class SqliteCustomerStore : ICustomerStore
         return cmd;
     }
 
-    private static void Run(SqliteCommand cmd, params object[] values)
+    /// <summary>Runs a prepared write; returns the number of rows it changed.</summary>
+    private static int Run(SqliteCommand cmd, params object[] values)
     {
         for (int i = 0; i < values.Length; i++) cmd.Parameters[i].Value = values[i];
-        cmd.ExecuteNonQuery();
+        return cmd.ExecuteNonQuery();
     }
 }
