@@ -90,7 +90,7 @@ public class LogMaskerTests
     }
 
     [Theory]
-    [InlineData("Payment/Customers?access_token=tok-1&q=contact.email:ada@example.com", "Payment/Customers?access_token=***&q=***")]
+    [InlineData("Payment/Customers?access_token=tok-1&q=contact.email:ada@example.com", "Payment/Customers?access_token=***&q=contact.email:***")]
     [InlineData("Payment/Customers?client_secret=cs-1&count=5", "Payment/Customers?client_secret=***&count=5")]
     [InlineData("https://bob:pw-1@connect.example/api/v2/Payment/Customers", "https://connect.example/api/v2/Payment/Customers")]
     [InlineData("Payment/Customers/ada@example.com", "Payment/Customers/***")]
