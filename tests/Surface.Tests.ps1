@@ -33,8 +33,6 @@ BeforeDiscovery {
         @{ Command = 'Set-SecuCustomer'; Param = 'InputObject'; Set = 'InputObject' }
         @{ Command = 'Remove-SecuCustomer'; Param = 'Id'; Set = 'Id' }
         @{ Command = 'Remove-SecuCustomer'; Param = 'InputObject'; Set = 'InputObject' }
-        @{ Command = 'Invoke-SecuConnectRequest'; Param = 'Method'; Set = '__AllParameterSets' }
-        @{ Command = 'Invoke-SecuConnectRequest'; Param = 'Path'; Set = '__AllParameterSets' }
         @{ Command = 'Invoke-SecuConnectRequest'; Param = 'Raw'; Set = 'Raw' }
         @{ Command = 'Invoke-SecuConnectRequest'; Param = 'OutFile'; Set = 'OutFile' }
     )
