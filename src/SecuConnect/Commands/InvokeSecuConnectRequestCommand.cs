@@ -105,16 +105,24 @@ namespace SecuConnect.Commands
 
             var generic = new GenericClient(Client.Connection, Log);
             string json = null;
+            string headerType = null;
             try
             {
-                generic.Headers = RequestInput.Headers(Headers, out string headerType);
+                generic.Headers = RequestInput.Headers(Headers, out headerType);
+            }
+            catch (ArgumentException ex)
+            {
+                ThrowTerminatingError(Errors.Argument(ErrorIds.InvalidHeader, ex.Message + " No request was sent.", Headers));
+            }
+            try
+            {
                 // -ContentType wins over a Content-Type in -Headers, as in Invoke-RestMethod.
                 string type = ContentType ?? headerType;
                 if (type != null) generic.ContentType = RequestInput.ContentType(type);
             }
             catch (ArgumentException ex)
             {
-                ThrowTerminatingError(Errors.Argument(ErrorIds.InvalidHeader, ex.Message + " No request was sent.", Headers ?? (object)ContentType));
+                ThrowTerminatingError(Errors.Argument(ErrorIds.InvalidHeader, ex.Message + " No request was sent.", ContentType ?? (object)Headers));
             }
             try
             {
@@ -161,13 +169,14 @@ namespace SecuConnect.Commands
                 if (All) List(generic, uri, query);
                 else if (file != null) Download(generic, method, target, json, file);
                 else Send(generic, method, target, json);
+                SetResponseVariables(generic.LastResponse);
             }
             catch (SecuApiException ex)
             {
+                // The failing answer's status, not that of an earlier page.
                 SetStatusVariable(ex.StatusCode);
                 Report(ex);
             }
-            SetResponseVariables(generic.LastResponse);
             DrainLog();
         }
 
@@ -184,7 +193,7 @@ namespace SecuConnect.Commands
             }
             if (!IsHttpMethod(Method))
                 ThrowTerminatingError(Errors.Argument(ErrorIds.InvalidMethod,
-                    $"'{Method}' is not a method: use Get, Post, Put, Patch or Delete (Get when left out). No request was sent.", Method));
+                    $"'{LogMasker.MaskPath(Method)}' is not a method: use Get, Post, Put, Patch or Delete (Get when left out). No request was sent.", LogMasker.MaskPath(Method)));
             return new HttpMethod(Method.Trim().ToUpperInvariant());
         }
 
