@@ -268,8 +268,9 @@ function Get-FreeTcpPort {
 }
 
 function Start-RecordingServer {
-    <# A minimal stand-in for the API on 127.0.0.1 that records each request's method and path and answers a token
-       or an empty list. It proves which URLs the module builds from a -BaseUri with a path. #>
+    <# A minimal stand-in for the API on 127.0.0.1 that records each request's method, path, headers (a dictionary of
+       name to value) and body, and answers a token or an empty list, with a session cookie in Set-Cookie. It proves
+       which URLs the module builds from a -BaseUri with a path, and which headers and bodies it sends. #>
     $port = Get-FreeTcpPort
     $listener = [System.Net.HttpListener]::new()
     $listener.Prefixes.Add("http://127.0.0.1:$port/")
@@ -279,7 +280,11 @@ function Start-RecordingServer {
         param($listener, $requests)
         while ($listener.IsListening) {
             try { $ctx = $listener.GetContext() } catch { break }
-            $requests.Enqueue([pscustomobject]@{ Method = $ctx.Request.HttpMethod; Path = $ctx.Request.Url.AbsolutePath })
+            $headers = [System.Collections.Generic.Dictionary[string, string]]::new([System.StringComparer]::OrdinalIgnoreCase)
+            foreach ($name in $ctx.Request.Headers.AllKeys) { $headers[$name] = $ctx.Request.Headers[$name] }
+            $reader = [System.IO.StreamReader]::new($ctx.Request.InputStream, [System.Text.Encoding]::UTF8)
+            $requests.Enqueue([pscustomobject]@{ Method = $ctx.Request.HttpMethod; Path = $ctx.Request.Url.AbsolutePath; Headers = $headers; Body = $reader.ReadToEnd() })
+            $ctx.Response.Headers.Add('Set-Cookie', 'session=recording-cookie-7731; Path=/; HttpOnly')
             $body = if ($ctx.Request.Url.AbsolutePath -like '*/oauth/token') {
                 '{"access_token":"abcdefghijklmnopqrstuvwxyz","expires_in":1200,"token_type":"bearer","scope":"https://scope.secucard.com/e/api"}'
             } else { '{"count":0,"data":[]}' }

@@ -33,8 +33,6 @@ BeforeDiscovery {
         @{ Command = 'Set-SecuCustomer'; Param = 'InputObject'; Set = 'InputObject' }
         @{ Command = 'Remove-SecuCustomer'; Param = 'Id'; Set = 'Id' }
         @{ Command = 'Remove-SecuCustomer'; Param = 'InputObject'; Set = 'InputObject' }
-        @{ Command = 'Invoke-SecuConnectRequest'; Param = 'Method'; Set = '__AllParameterSets' }
-        @{ Command = 'Invoke-SecuConnectRequest'; Param = 'Path'; Set = '__AllParameterSets' }
         @{ Command = 'Invoke-SecuConnectRequest'; Param = 'Raw'; Set = 'Raw' }
         @{ Command = 'Invoke-SecuConnectRequest'; Param = 'OutFile'; Set = 'OutFile' }
     )
@@ -224,17 +222,26 @@ Describe 'ShouldProcess and output' {
         }
     }
 
-    It 'Invoke-SecuConnectRequest takes -Method Get, Post, Put, Patch or Delete first and -Path second, and -All only without -Raw and -OutFile' {
+    It 'Invoke-SecuConnectRequest takes -Method (GET by default) first and -Path (alias -Uri) second, and -All only without -Raw and -OutFile' {
         $cmd = Get-Command Invoke-SecuConnectRequest
-        $set = $cmd.Parameters.Method.Attributes | Where-Object { $_ -is [System.Management.Automation.ValidateSetAttribute] }
-        @($set.ValidValues) | Should -Be 'Get', 'Post', 'Put', 'Patch', 'Delete'
         (Get-ParamAttribute Invoke-SecuConnectRequest Method).Position | Should -Be 0
+        (Get-ParamAttribute Invoke-SecuConnectRequest Method).Mandatory | Should -BeFalse
         (Get-ParamAttribute Invoke-SecuConnectRequest Path).Position | Should -Be 1
+        (Get-ParamAttribute Invoke-SecuConnectRequest Path).Mandatory | Should -BeFalse -Because 'a lone positional value binds to -Method and is the path when it is no method'
+        $cmd.Parameters.Path.Aliases | Should -Be 'Uri'
+        foreach ($name in 'Method', 'Path') {
+            ($cmd.Parameters[$name].Attributes | Where-Object { $_ -is [System.Management.Automation.ArgumentCompleterAttribute] }).Type.Name | Should -Be 'RequestPathCompleter'
+        }
         $cmd.Parameters.Query.ParameterType | Should -Be ([System.Collections.IDictionary])
+        $cmd.Parameters.Headers.ParameterType | Should -Be ([System.Collections.IDictionary])
         $cmd.Parameters.Body.ParameterType | Should -Be ([object])
+        foreach ($name in 'ContentType', 'StatusCodeVariable', 'ResponseHeadersVariable', 'OutFile') { $cmd.Parameters[$name].ParameterType | Should -Be ([string]) }
         @($cmd.Parameters.All.ParameterSets.Keys) | Should -Be 'Object'
+        @($cmd.Parameters.OutputType.ParameterSets.Keys) | Should -Be 'Object'
+        $set = $cmd.Parameters.OutputType.Attributes | Where-Object { $_ -is [System.Management.Automation.ValidateSetAttribute] }
+        @($set.ValidValues) | Should -Be 'PSObject', 'Hashtable', 'Json'
+        $cmd.OutputType.Type | Should -Contain ([System.Collections.Specialized.OrderedDictionary])
         $cmd.Parameters.Raw.SwitchParameter | Should -BeTrue
-        $cmd.Parameters.OutFile.ParameterType | Should -Be ([string])
     }
 
     It 'Get-SecuCustomer changes nothing, so it has no -WhatIf' {

@@ -57,7 +57,8 @@ public class ArchitectureTests
             "SecuConnect.Commands.DisconnectSecuConnectCommand", "SecuConnect.Commands.FieldNameCompleter",
             "SecuConnect.Commands.GetSecuConnectContextCommand", "SecuConnect.Commands.GetSecuCustomerCommand",
             "SecuConnect.Commands.InvokeSecuConnectRequestCommand", "SecuConnect.Commands.NewSecuCustomerCommand",
-            "SecuConnect.Commands.RemoveSecuCustomerCommand", "SecuConnect.Commands.SecuBulkCmdlet",
+            "SecuConnect.Commands.RemoveSecuCustomerCommand", "SecuConnect.Commands.RequestPathCompleter",
+            "SecuConnect.Commands.SecuBulkCmdlet",
             "SecuConnect.Commands.SecuCmdlet", "SecuConnect.Commands.SecuConnectedCmdlet",
             "SecuConnect.Commands.SetSecuCustomerCommand", "SecuConnect.Customer",
         };

@@ -31,6 +31,8 @@ public class ApiPathsTests
     [InlineData("https://connect.secucard.com/api/v2/Payment/Containers", "https://connect.secucard.com/api/v2/Payment/Containers")]
     [InlineData("https://CONNECT.secucard.com:443/api/v2/Payment/Containers", "https://connect.secucard.com/api/v2/Payment/Containers")]
     [InlineData("Payment\\Containers", "https://connect.secucard.com/api/v2/Payment/Containers")]
+    [InlineData("/Payment/Containers", "https://connect.secucard.com/api/v2/Payment/Containers")]
+    [InlineData("/apiary/Payment", "https://connect.secucard.com/api/v2/apiary/Payment")]
     public void Paths_resolve_under_api_v2(string path, string expected)
     {
         Assert.Equal(expected, Resolve("https://connect.secucard.com", path, out var query));
@@ -72,6 +74,8 @@ public class ApiPathsTests
     [InlineData("Payment/Containers%2F..%2F..%2Foauth")]
     [InlineData("/oauth/token")]
     [InlineData("/api/v2x/Payment")]
+    [InlineData("/api/v1/Payment/Customers")]
+    [InlineData("/oauth")]
     [InlineData("https://connect.secucard.com/oauth/token")]
     [InlineData("https://connect.secucard.com/api/v2/../../oauth/token")]
     [InlineData("Payment/Containers#fragment")]
@@ -391,5 +395,47 @@ public class GenericClientTests
     {
         Assert.Equal(isList, GenericClient.TryReadList(JToken.Parse(json), out var total, out _, out _));
         Assert.Equal(count, total);
+    }
+}
+
+/// <summary>The headers Invoke-SecuConnectRequest sends and gives back.</summary>
+public class RequestHeadersTests
+{
+    [Theory]
+    [InlineData("Authorization")]
+    [InlineData("AUTHORIZATION")]
+    [InlineData(" host ")]
+    [InlineData("Proxy-Authorization")]
+    [InlineData("Content-Length")]
+    [InlineData("Transfer-Encoding")]
+    public void Headers_the_connection_owns_are_refused(string name)
+    {
+        var ex = Assert.Throws<ArgumentException>(() => RequestHeaders.Check(name, "x"));
+        Assert.Contains("is set by the connection", ex.Message);
+    }
+
+    [Fact]
+    public void Debug_shows_header_names_and_masks_their_values()
+    {
+        var text = RequestHeaders.Describe(new[] { new KeyValuePair<string, string>("X-Api-Key", "k-1"), new KeyValuePair<string, string>("Accept", "text/plain") });
+        Assert.Equal(" headers: X-Api-Key: ***, Accept: ***", text);
+    }
+
+    [Theory]
+    [InlineData("sid=abc123; Path=/; HttpOnly", "sid=***; Path=/; HttpOnly")]
+    [InlineData("sid=abc123", "sid=***")]
+    [InlineData("novalue", "=***")]
+    public void A_cookie_keeps_its_name_and_attributes_only(string cookie, string shown)
+    {
+        Assert.Equal(shown, ResponseHeaders.MaskCookie(cookie));
+    }
+
+    [Fact]
+    public void A_text_body_in_Debug_is_cut_after_200_characters_and_scrubbed()
+    {
+        string shown = LogMasker.MaskBody("to ada@example.com " + new string('x', 500), LogMasker.TextPreviewLength);
+        Assert.StartsWith("to *** xx", shown);
+        Assert.EndsWith("more)", shown);
+        Assert.DoesNotContain("ada@example.com", shown);
     }
 }

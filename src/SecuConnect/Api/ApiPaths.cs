@@ -15,8 +15,8 @@ namespace SecuConnect.Api
         private static readonly Regex AbsoluteUrl = new Regex(@"^[A-Za-z][A-Za-z0-9+.\-]*://", RegexOptions.CultureInvariant);
 
         /// <summary>
-        /// The URL for <paramref name="path"/>: relative to {BaseUri}/api/v2/ ("Payment/Containers"), rooted
-        /// ("/api/v2/Payment/Containers"), or absolute on the connection's scheme, host and port. The path's own query
+        /// The URL for <paramref name="path"/>: relative to {BaseUri}/api/v2/ ("Payment/Containers" or
+        /// "/Payment/Containers"), rooted ("/api/v2/Payment/Containers"), or absolute on the connection's scheme, host and port. The path's own query
         /// string is returned as pairs in <paramref name="query"/> (decoded as the API decodes them: '+' is a space), and
         /// the URL comes back without it.
         /// </summary>
@@ -49,11 +49,13 @@ namespace SecuConnect.Api
                 string relative = text.Replace('\\', '/');
                 if (relative.StartsWith("/", StringComparison.Ordinal))
                 {
-                    // Rooted: /api/v2/..., or the base URI's own path followed by /api/v2/...
+                    // Rooted: /api/v2/..., or the base URI's own path followed by /api/v2/..., or the API root
+                    // (/Payment/Customers, as the API's documentation writes its resources). A path under /api or
+                    // /oauth names a place outside the API's resources, so it is refused rather than moved under it.
                     string rest = StripPrefix(relative, apiPath) ?? StripPrefix(relative, ApiSegment);
-                    if (rest == null)
-                        throw Invalid(path, $"a path that starts with / must start with {apiPath}/");
-                    relative = rest;
+                    if (rest == null && (StripPrefix(relative, "/api") != null || StripPrefix(relative, "/oauth") != null))
+                        throw Invalid(path, $"a path that starts with / is taken from the API root {apiPath}/ (as /Payment/Customers), and {relative.Split('?')[0]} lies outside it");
+                    relative = rest ?? relative.TrimStart('/');
                 }
                 else
                 {

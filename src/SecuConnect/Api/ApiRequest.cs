@@ -24,6 +24,15 @@ namespace SecuConnect.Api
         /// <summary>JSON body, or null.</summary>
         public string JsonBody { get; set; }
 
+        /// <summary>The media type of <see cref="JsonBody"/> when it is not JSON (text/plain; charset=utf-8); null for JSON.</summary>
+        public System.Net.Http.Headers.MediaTypeHeaderValue ContentType { get; set; }
+
+        /// <summary>Headers the caller added (never Authorization or Host), sent with every attempt.</summary>
+        public System.Collections.Generic.IReadOnlyList<System.Collections.Generic.KeyValuePair<string, string>> Headers { get; set; }
+
+        /// <summary>Keeps the answer's headers on the response (for -ResponseHeadersVariable).</summary>
+        public bool KeepResponseHeaders { get; set; }
+
         /// <summary>Form body for the token request, built per attempt so the secret is unwrapped only briefly.</summary>
         public Func<HttpContent> ContentFactory { get; set; }
 

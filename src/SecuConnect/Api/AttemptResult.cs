@@ -20,6 +20,9 @@ namespace SecuConnect.Api
 
         public RetryConditionHeaderValue RetryAfter { get; set; }
 
+        /// <summary>The answer's headers, when the request kept them.</summary>
+        public System.Collections.Generic.IDictionary<string, string[]> Headers { get; set; }
+
         /// <summary>Why no answer came (timeout, not sent, lost after sending); null when one came.</summary>
         public FailureKind? Failure { get; set; }
 

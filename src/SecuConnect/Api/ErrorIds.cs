@@ -55,6 +55,8 @@ namespace SecuConnect.Api
         // Invoke-SecuConnectRequest.
         public const string ForeignUrl = "ForeignUrl";
         public const string InvalidPath = "InvalidPath";
+        public const string InvalidMethod = "InvalidMethod";
+        public const string InvalidHeader = "InvalidHeader";
         public const string InvalidBody = "InvalidBody";
         public const string InvalidQuery = "InvalidQuery";
         public const string AllNeedsGet = "AllNeedsGet";

@@ -29,6 +29,15 @@ namespace SecuConnect.Api
         public SecuConnection Connection { get; }
         public ApiLogQueue Log { get; }
 
+        /// <summary>Headers added to every request of this client (checked by <see cref="RequestHeaders.Check"/>).</summary>
+        public IReadOnlyList<KeyValuePair<string, string>> Headers { get; set; }
+
+        /// <summary>The media type of a body that is not JSON; null sends JSON.</summary>
+        public System.Net.Http.Headers.MediaTypeHeaderValue ContentType { get; set; }
+
+        /// <summary>The last successful answer: its status and headers (for -StatusCodeVariable and -ResponseHeadersVariable).</summary>
+        public ApiResponse LastResponse { get; private set; }
+
         /// <summary>
         /// How a method may be retried: GET, PUT and DELETE are repeatable; POST and PATCH are sent again only when the
         /// server certainly did not process them (429, 503, a connection never made), else they end as OutcomeUnknown.
@@ -143,9 +152,17 @@ namespace SecuConnect.Api
 
         private ApiRequest Build(HttpMethod method, Uri uri, string jsonBody)
         {
-            var request = new ApiRequest(method, uri, KindOf(method)) { JsonBody = jsonBody };
-            // Masking parses the body again: only worth it when Debug will show it.
-            if (jsonBody != null && Log.DebugEnabled) request.DebugBody = LogMasker.MaskBody(jsonBody);
+            var request = new ApiRequest(method, uri, KindOf(method))
+            {
+                JsonBody = jsonBody,
+                ContentType = jsonBody != null ? ContentType : null,
+                Headers = Headers,
+                KeepResponseHeaders = true,
+            };
+            // Masking parses the body again: only worth it when Debug will show it. A body that is not JSON cannot be
+            // masked field by field, so Debug shows only its start, scrubbed.
+            if (jsonBody != null && Log.DebugEnabled)
+                request.DebugBody = request.ContentType == null ? LogMasker.MaskBody(jsonBody) : LogMasker.MaskBody(jsonBody, LogMasker.TextPreviewLength);
             return request;
         }
 
@@ -153,7 +170,9 @@ namespace SecuConnect.Api
         {
             try
             {
-                return await Connection.SendAsync(request, log, cancellationToken).ConfigureAwait(false);
+                var response = await Connection.SendAsync(request, log, cancellationToken).ConfigureAwait(false);
+                LastResponse = response;
+                return response;
             }
             catch (SecuApiException ex) when (ex.Kind == SecuErrorKind.OutcomeUnknown)
             {

@@ -18,6 +18,9 @@ namespace SecuConnect.Api
         public const string Mask = "***";
         private const int MaxLength = 4000;
 
+        /// <summary>How much of a body that is not JSON Debug shows: its fields cannot be told apart, so only its start.</summary>
+        public const int TextPreviewLength = 200;
+
         // Secrets, and the personal fields of the customer table under their wire names (anywhere in a body).
         private static readonly HashSet<string> SensitiveKeys = BuildSensitiveKeys();
 
@@ -34,7 +37,10 @@ namespace SecuConnect.Api
         private static readonly Regex EmailLike = new Regex(@"[^\s@""'=&:,;<>()\[\]{}]+@[^\s@""'=&:,;<>()\[\]{}]+", RegexOptions.CultureInvariant);
 
         /// <summary>Masks a JSON or form body; anything else is cut short and scrubbed of email addresses.</summary>
-        public static string MaskBody(string body)
+        public static string MaskBody(string body) => MaskBody(body, MaxLength);
+
+        /// <summary><see cref="MaskBody(string)"/>, cut after <paramref name="maxLength"/> characters.</summary>
+        public static string MaskBody(string body, int maxLength)
         {
             if (string.IsNullOrEmpty(body)) return body;
             string trimmed = body.TrimStart();
@@ -44,15 +50,15 @@ namespace SecuConnect.Api
                 {
                     JToken token = SecuJson.Parse(body);
                     MaskToken(token);
-                    return Truncate(ScrubEmails(token.ToString(Formatting.None)));
+                    return Truncate(ScrubEmails(token.ToString(Formatting.None)), maxLength);
                 }
                 catch (JsonException)
                 {
                     // Not JSON after all: fall through to the plain-text path.
                 }
             }
-            if (body.IndexOf('=') > 0 && body.IndexOf(' ') < 0) return Truncate(MaskQuery(body));
-            return Truncate(ScrubEmails(body));
+            if (body.IndexOf('=') > 0 && body.IndexOf(' ') < 0) return Truncate(MaskQuery(body), maxLength);
+            return Truncate(ScrubEmails(body), maxLength);
         }
 
         /// <summary>The URL with sensitive query values masked (filters may name an email or a person).</summary>
@@ -239,11 +245,11 @@ namespace SecuConnect.Api
 
         private static string ScrubEmails(string text) => EmailLike.Replace(text, Mask);
 
-        private static string Truncate(string text)
+        private static string Truncate(string text, int maxLength)
         {
-            if (text.Length <= MaxLength) return text;
-            var sb = new StringBuilder(text, 0, MaxLength, MaxLength + 20);
-            sb.Append("… (").Append(text.Length - MaxLength).Append(" more)");
+            if (text.Length <= maxLength) return text;
+            var sb = new StringBuilder(text, 0, maxLength, maxLength + 20);
+            sb.Append("… (").Append(text.Length - maxLength).Append(" more)");
             return sb.ToString();
         }
     }

@@ -19,6 +19,7 @@ namespace SecuConnect.Api
         {
             int status = (int)response.StatusCode;
             var result = new AttemptResult { Status = status, RetryAfter = response.Headers.RetryAfter };
+            if (request.KeepResponseHeaders) result.Headers = ResponseHeaders.From(response);
             if (status < 200 || status > 299)
             {
                 string body = response.Content == null ? null : await response.Content.ReadAsStringAsync().ConfigureAwait(false);

@@ -254,7 +254,7 @@ namespace SecuConnect
                 {
                     if (result.ReadError != null) throw ErrorMapper.InvalidAnswer(request, result.Status, result.ReadError);
                     RetryBudget.OnSuccess(retry.LastCost);
-                    return new ApiResponse(result.Status, result.Value);
+                    return new ApiResponse(result.Status, result.Value, result.Headers);
                 }
                 if (result.Error != null && request.Kind != RequestKind.Token)
                 {
@@ -312,7 +312,7 @@ namespace SecuConnect
                     // The timeout starts once a connection is free, never while the request waits for one.
                     watch.Restart();
                     if (TimeoutSec > 0) attemptCts.CancelAfter(TimeSpan.FromSeconds(TimeoutSec));
-                    if (log.DebugEnabled) log.Debug($"{request.Method.Method} {request.LogUrl}" + (request.DebugBody != null ? " body: " + request.DebugBody : string.Empty));
+                    if (log.DebugEnabled) log.Debug($"{request.Method.Method} {request.LogUrl}" + RequestHeaders.Describe(request.Headers) + (request.DebugBody != null ? " body: " + request.DebugBody : string.Empty));
                     if (request.Kind != RequestKind.Token && request.Method != HttpMethod.Get) control?.MarkChangeSent();
                     try
                     {
@@ -430,12 +430,15 @@ namespace SecuConnect
             if (request.ContentFactory != null) message.Content = request.ContentFactory();
             else if (request.JsonBody != null)
             {
-                var body = new SentBody(new StringContent(request.JsonBody, Encoding.UTF8, "application/json"));
+                var content = new StringContent(request.JsonBody, Encoding.UTF8, "application/json");
+                if (request.ContentType != null) content.Headers.ContentType = request.ContentType;
+                var body = new SentBody(content);
                 // A large body waits for the server's go-ahead, so a refusal (413) is read before the body is sent
                 // rather than lost in a connection the server closes while the body is still arriving.
                 if (request.JsonBody.Length >= SentBody.ExpectContinueFrom) message.Headers.ExpectContinue = true;
                 message.Content = body;
             }
+            RequestHeaders.Apply(message, request.Headers);
             return message;
         }
 

@@ -17,29 +17,17 @@ namespace SecuConnect.Commands
     /// </summary>
     public sealed class CustomerIdCompleter : IArgumentCompleter
     {
-        private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
-        private static readonly System.Text.RegularExpressions.Regex ValidPrefix =
-            new System.Text.RegularExpressions.Regex(@"\A[A-Z0-9_*]{0,34}\z", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
-        private static readonly TimeSpan CacheLifetime = TimeSpan.FromMinutes(1);
-        private static readonly ConditionalWeakTable<SecuConnection, ConcurrentDictionary<string, CacheEntry>> Cache =
-            new ConditionalWeakTable<SecuConnection, ConcurrentDictionary<string, CacheEntry>>();
+        private const string IdStart = "PCU_";
 
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
             CommandAst commandAst, IDictionary fakeBoundParameters)
         {
             try
             {
-                var connection = (fakeBoundParameters?["Connection"] as PSObject)?.BaseObject as SecuConnection
-                                 ?? fakeBoundParameters?["Connection"] as SecuConnection
-                                 ?? ConnectionStore.Get();
-                if (connection == null || connection.IsDisposed) return Enumerable.Empty<CompletionResult>();
-                string prefix = (wordToComplete ?? string.Empty).Trim('\'', '"').Trim().ToUpperInvariant();
-                if (prefix.Length > 0 && !"PCU_".StartsWith(prefix, StringComparison.Ordinal) && !prefix.StartsWith("PCU_", StringComparison.Ordinal) && prefix.IndexOf('*') < 0)
-                    return Enumerable.Empty<CompletionResult>();
-                // Only id characters reach the filter: anything else cannot start a customer id.
-                if (!ValidPrefix.IsMatch(prefix)) return Enumerable.Empty<CompletionResult>();
-                var entries = Lookup(connection, prefix);
-                return entries.Select(e => new CompletionResult(e.Key, e.Key, CompletionResultType.ParameterValue, string.IsNullOrEmpty(e.Value) ? e.Key : e.Value));
+                var connection = ResourceIdLister.ConnectionFor(fakeBoundParameters);
+                string prefix = ResourceIdLister.IdPrefix(wordToComplete, IdStart);
+                if (connection == null || prefix == null) return Enumerable.Empty<CompletionResult>();
+                return ResourceIdLister.Results(Lookup(connection, prefix));
             }
             catch (Exception)
             {
@@ -48,37 +36,17 @@ namespace SecuConnect.Commands
             }
         }
 
-        private static List<KeyValuePair<string, string>> Lookup(SecuConnection connection, string prefix)
-        {
-            var cache = Cache.GetValue(connection, _ => new ConcurrentDictionary<string, CacheEntry>(StringComparer.Ordinal));
-            if (cache.TryGetValue(prefix, out var hit) && DateTimeOffset.UtcNow - hit.At < CacheLifetime) return hit.Items;
-
-            var query = new List<KeyValuePair<string, string>>
+        /// <summary>The customers whose ids start with <paramref name="prefix"/>, with their names.</summary>
+        internal static List<KeyValuePair<string, string>> Lookup(SecuConnection connection, string prefix) =>
+            ResourceIdLister.Lookup(connection, "Payment/Customers|" + prefix, async token =>
             {
-                new KeyValuePair<string, string>("count", "50"),
-                new KeyValuePair<string, string>("fields", "id,contact.name"),
-            };
-            string pattern = prefix.Length <= 4 ? null : prefix.IndexOf('*') >= 0 ? prefix : prefix + "*";
-            if (pattern != null) query.Add(new KeyValuePair<string, string>("q", "id:" + pattern));
-            using (var cts = new CancellationTokenSource(Timeout))
-            {
-                var client = new SecuClient(connection, new ApiLogQueue());
-                var task = client.ListPageAsync(query, cts.Token);
-                if (!task.Wait(Timeout)) return new List<KeyValuePair<string, string>>();
-                var items = (task.Result.Data ?? new List<Models.PaymentCustomer>())
+                var page = await new SecuClient(connection, new ApiLogQueue())
+                    .ListPageAsync(ResourceIdLister.Query(prefix, IdStart, "id,contact.name"), token).ConfigureAwait(false);
+                return (page.Data ?? new List<Models.PaymentCustomer>())
                     // Only real customer ids: a value the API (or something in between) returns is never offered as typed input otherwise.
                     .Where(c => CustomerIds.IsValid(c.Id))
                     .Select(c => new KeyValuePair<string, string>(c.Id, c.Contact?.Name))
                     .ToList();
-                cache[prefix] = new CacheEntry { At = DateTimeOffset.UtcNow, Items = items };
-                return items;
-            }
-        }
-
-        private sealed class CacheEntry
-        {
-            public DateTimeOffset At;
-            public List<KeyValuePair<string, string>> Items;
-        }
+            });
     }
 }

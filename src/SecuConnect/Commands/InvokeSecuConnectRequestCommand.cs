@@ -20,20 +20,27 @@ namespace SecuConnect.Commands
     /// </summary>
     [Cmdlet(VerbsLifecycle.Invoke, "SecuConnectRequest", DefaultParameterSetName = ObjectSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(PSObject), ParameterSetName = new[] { ObjectSet })]
-    [OutputType(typeof(string), ParameterSetName = new[] { RawSet })]
+    [OutputType(typeof(System.Collections.Specialized.OrderedDictionary), ParameterSetName = new[] { ObjectSet })]
+    [OutputType(typeof(string), ParameterSetName = new[] { RawSet, ObjectSet })]
     public sealed class InvokeSecuConnectRequestCommand : SecuConnectedCmdlet
     {
         public const string ObjectSet = "Object";
         public const string RawSet = "Raw";
         public const string OutFileSet = "OutFile";
+        public const string PSObjectOutput = "PSObject";
+        public const string HashtableOutput = "Hashtable";
+        public const string JsonOutput = "Json";
 
-        /// <summary>GET, POST, PUT, PATCH or DELETE.</summary>
-        [Parameter(Mandatory = true, Position = 0)]
-        [ValidateSet("Get", "Post", "Put", "Patch", "Delete", IgnoreCase = true)]
-        public string Method { get; set; }
+        /// <summary>GET (the default), POST, PUT, PATCH or DELETE. A lone positional value that is no method is the path.</summary>
+        [Parameter(Position = 0)]
+        [ArgumentCompleter(typeof(RequestPathCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string Method { get; set; } = "Get";
 
-        /// <summary>The resource, relative to {BaseUri}/api/v2/ (Payment/Containers), or /api/v2/..., or an absolute URL on the connection's host.</summary>
-        [Parameter(Mandatory = true, Position = 1)]
+        /// <summary>The resource, relative to {BaseUri}/api/v2/ (Payment/Containers, or /Payment/Containers), or /api/v2/..., or an absolute URL on the connection's host.</summary>
+        [Parameter(Position = 1)]
+        [Alias("Uri")]
+        [ArgumentCompleter(typeof(RequestPathCompleter))]
         [ValidateNotNullOrEmpty]
         public string Path { get; set; }
 
@@ -45,6 +52,31 @@ namespace SecuConnect.Commands
         /// <summary>A hashtable or object, converted to JSON with its names as given, or a JSON string sent as it is.</summary>
         [Parameter]
         public object Body { get; set; }
+
+        /// <summary>Headers to send, such as a reference or an Accept; the connection's own (Authorization, Host) are refused.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public IDictionary Headers { get; set; }
+
+        /// <summary>The media type of a string -Body that is not JSON (text/plain, application/xml); a table or object is always JSON.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string ContentType { get; set; }
+
+        /// <summary>A variable in the caller's scope that receives the answer's HTTP status, as Invoke-RestMethod sets it.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string StatusCodeVariable { get; set; }
+
+        /// <summary>A variable in the caller's scope that receives the answer's headers: names case-insensitive, values string arrays.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string ResponseHeadersVariable { get; set; }
+
+        /// <summary>PSObject (the default): objects; Hashtable: ordered, nested hashtables; Json: the answer's text.</summary>
+        [Parameter(ParameterSetName = ObjectSet)]
+        [ValidateSet(PSObjectOutput, HashtableOutput, JsonOutput, IgnoreCase = true)]
+        public string OutputType { get; set; } = PSObjectOutput;
 
         /// <summary>Lists every page of a list resource through the scroll search.</summary>
         [Parameter(ParameterSetName = ObjectSet)]
@@ -66,15 +98,35 @@ namespace SecuConnect.Commands
 
         protected override void ProcessRecord()
         {
-            var method = new HttpMethod(Method.ToUpperInvariant());
+            var method = ResolveMethod();
             bool isGet = method == HttpMethod.Get;
             if (All && !isGet)
                 ThrowTerminatingError(Errors.Argument(ErrorIds.AllNeedsGet, $"-All lists the pages of a list resource, so it needs -Method Get, not {method.Method}. No request was sent.", ShownPath));
 
+            var generic = new GenericClient(Client.Connection, Log);
             string json = null;
+            string headerType = null;
             try
             {
-                json = RequestInput.BodyJson(Body);
+                generic.Headers = RequestInput.Headers(Headers, out headerType);
+            }
+            catch (ArgumentException ex)
+            {
+                ThrowTerminatingError(Errors.Argument(ErrorIds.InvalidHeader, ex.Message + " No request was sent.", Headers));
+            }
+            try
+            {
+                // -ContentType wins over a Content-Type in -Headers, as in Invoke-RestMethod.
+                string type = ContentType ?? headerType;
+                if (type != null) generic.ContentType = RequestInput.ContentType(type);
+            }
+            catch (ArgumentException ex)
+            {
+                ThrowTerminatingError(Errors.Argument(ErrorIds.InvalidHeader, ex.Message + " No request was sent.", ContentType ?? (object)Headers));
+            }
+            try
+            {
+                json = RequestInput.BodyText(Body, generic.ContentType);
             }
             catch (ArgumentException ex)
             {
@@ -93,7 +145,6 @@ namespace SecuConnect.Commands
                 ThrowTerminatingError(Errors.Argument(ErrorIds.InvalidQuery, ex.Message + " No request was sent.", Query));
             }
 
-            var generic = new GenericClient(Client.Connection, Log);
             Uri uri = null;
             List<KeyValuePair<string, string>> pathQuery = null;
             try
@@ -118,19 +169,65 @@ namespace SecuConnect.Commands
                 if (All) List(generic, uri, query);
                 else if (file != null) Download(generic, method, target, json, file);
                 else Send(generic, method, target, json);
+                SetResponseVariables(generic.LastResponse);
             }
             catch (SecuApiException ex)
             {
+                // The failing answer's status, not that of an earlier page.
+                SetStatusVariable(ex.StatusCode);
                 Report(ex);
             }
             DrainLog();
+        }
+
+        /// <summary>
+        /// The method to send. Method sits at position 0 and defaults to GET, so a lone positional value binds to it:
+        /// when no path follows and the value is no HTTP method, it is the path (Invoke-SecuConnectRequest Payment/Customers).
+        /// </summary>
+        private HttpMethod ResolveMethod()
+        {
+            if (Path == null && !IsHttpMethod(Method))
+            {
+                Path = Method;
+                Method = "Get";
+            }
+            if (!IsHttpMethod(Method))
+                ThrowTerminatingError(Errors.Argument(ErrorIds.InvalidMethod,
+                    $"'{LogMasker.MaskPath(Method)}' is not a method: use Get, Post, Put, Patch or Delete (Get when left out). No request was sent.", LogMasker.MaskPath(Method)));
+            return new HttpMethod(Method.Trim().ToUpperInvariant());
+        }
+
+        internal static readonly string[] HttpMethods = { "Get", "Post", "Put", "Patch", "Delete" };
+
+        private static bool IsHttpMethod(string value) =>
+            HttpMethods.Contains(value?.Trim(), StringComparer.OrdinalIgnoreCase);
+
+        private void SetStatusVariable(int? status)
+        {
+            if (StatusCodeVariable != null && status.HasValue) SessionState.PSVariable.Set(StatusCodeVariable, status.Value);
+        }
+
+        /// <summary>Sets -StatusCodeVariable and -ResponseHeadersVariable from the last answer (the last page with -All).</summary>
+        private void SetResponseVariables(ApiResponse response)
+        {
+            if (response == null) return;
+            SetStatusVariable(response.StatusCode);
+            if (ResponseHeadersVariable != null && response.Headers != null) SessionState.PSVariable.Set(ResponseHeadersVariable, response.Headers);
+        }
+
+        /// <summary>One JSON value as -OutputType asks: an object, an ordered hashtable, or its JSON text.</summary>
+        private object Shape(JToken item)
+        {
+            if (string.Equals(OutputType, HashtableOutput, StringComparison.OrdinalIgnoreCase)) return RequestOutput.ToHashtable(item);
+            if (string.Equals(OutputType, JsonOutput, StringComparison.OrdinalIgnoreCase)) return item?.ToString(Formatting.None);
+            return CustomerOutput.ToPowerShell(item);
         }
 
         private void Send(GenericClient generic, HttpMethod method, Uri target, string json)
         {
             string body = CallApi(ct => generic.SendAsync(method, target, json, ct));
             if (body == null) return;
-            if (Raw)
+            if (Raw || string.Equals(OutputType, JsonOutput, StringComparison.OrdinalIgnoreCase))
             {
                 WriteObject(body);
                 return;
@@ -151,15 +248,15 @@ namespace SecuConnect.Commands
                 string total = count.HasValue ? count.Value.ToString(CultureInfo.InvariantCulture) : "an unknown number of";
                 WriteVerbose($"{method.Method} {ShownPath}: {data.Count.ToString(CultureInfo.InvariantCulture)} of {total} items" +
                              (count.HasValue && count.Value > data.Count ? "; -All lists every page." : "."));
-                foreach (var item in data) WriteObject(CustomerOutput.ToPowerShell(item));
+                foreach (var item in data) WriteObject(Shape(item));
                 return;
             }
             if (answer is JArray array)
             {
-                foreach (var item in array) WriteObject(CustomerOutput.ToPowerShell(item));
+                foreach (var item in array) WriteObject(Shape(item));
                 return;
             }
-            if (answer != null) WriteObject(CustomerOutput.ToPowerShell(answer));
+            if (answer != null) WriteObject(Shape(answer));
         }
 
         private void Download(GenericClient generic, HttpMethod method, Uri target, string json, string file)
@@ -210,7 +307,7 @@ namespace SecuConnect.Commands
 
             WriteListing(generic.List(uri, listQuery, StopToken), listQuery.PageSize, new ProgressRecord(3, "Invoke-SecuConnectRequest", "Listing " + ShownPath),
                 pager => WriteVerbose($"GET {ShownPath}: " + (pager.Total.HasValue ? $"{pager.Total.Value.ToString(CultureInfo.InvariantCulture)} items in total." : "the API gave no total.")),
-                item => CustomerOutput.ToPowerShell(item));
+                item => Shape(item));
         }
 
         private string ResolveOutFile()
