@@ -161,9 +161,10 @@ namespace SecuConnect.Api
             }
         }
 
-        /// <summary>The input ended: writes the records in flight, then the summary.</summary>
+        /// <summary>The input ended: writes the records in flight, then the summary (once: nothing after an early end).</summary>
         public void Finish()
         {
+            if (_accountedFor) return;
             CompleteAll();
             _accountedFor = true;
             CompleteProgress();
