@@ -57,10 +57,10 @@ namespace SecuConnect.Commands
         /// -ThrottleLimit, or 1 when the effective error action is Stop or Inquire: a record's error then ends the
         /// run, and records sent beside it would have been sent after the failing one.
         /// </summary>
-        private protected int EffectiveThrottleLimit => ErrorActionStops ? 1 : ThrottleLimit;
+        private int EffectiveThrottleLimit => ErrorActionStops ? 1 : ThrottleLimit;
 
         /// <summary>True when -ErrorAction, or else $ErrorActionPreference in the caller's scope, is Stop or Inquire.</summary>
-        private protected bool ErrorActionStops
+        private bool ErrorActionStops
         {
             get
             {
