@@ -1,5 +1,4 @@
 using System.Threading.Tasks;
-using SecuConnect.Commands;
 
 namespace SecuConnect.Api
 {

@@ -38,7 +38,7 @@ namespace SecuConnect.Commands
             Func<object> target = () => record ?? given ?? CustomerInput.ToTarget(values);
             if (RecordProblem != null)
             {
-                WriteError(Errors.Argument(ErrorIds.InvalidCountry, RecordProblem, target(), Errors.CountryAdvice));
+                ReportRejected(Errors.Argument(ErrorIds.InvalidCountry, RecordProblem, target(), Errors.CountryAdvice));
                 return;
             }
             Contact basis = null;

@@ -95,7 +95,7 @@ namespace SecuConnect.Commands
             var values = RecordFields(InputObject, true, out bool recognized, out var readOnly);
             if (RecordProblem != null)
             {
-                WriteError(Errors.Argument(ErrorIds.InvalidCountry, RecordProblem, target, Errors.CountryAdvice));
+                ReportRejected(Errors.Argument(ErrorIds.InvalidCountry, RecordProblem, target, Errors.CountryAdvice));
                 return;
             }
             if (!recognized && _clear.Length == 0)
