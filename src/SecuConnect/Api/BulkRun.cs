@@ -48,6 +48,7 @@ namespace SecuConnect.Api
 
         private readonly IBulkRunOutput _output;
         private readonly BulkRunSettings _settings;
+        // Records received and not yet written, in input order: calls in flight, and rejected or refused records behind them.
         private readonly Queue<Entry> _inFlight = new Queue<Entry>();
         // Once cancelled, no call starts a new request, retry or follow-up request; those already sent may finish.
         private readonly CancellationTokenSource _stopSending = new CancellationTokenSource();
@@ -74,6 +75,7 @@ namespace SecuConnect.Api
         /// <summary>True once the dead-API rule stopped sending: the remaining records are reported NotAttempted.</summary>
         public bool Abandoned => AbandonedBecause != null;
 
+        /// <summary>Records received and not yet written.</summary>
         public int InFlight => _inFlight.Count;
 
         public BulkSummary Summary => new BulkSummary(_settings.Command, _settings.Past, _done, _failed, _unknown, _notAttempted,
