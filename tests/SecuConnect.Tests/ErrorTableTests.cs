@@ -161,7 +161,7 @@ public class ShouldProcessGuardTests
     }
 
     /// <summary>The methods a body calls (call and callvirt with a method token).</summary>
-    private static IEnumerable<MethodBase> Calls(MethodBase method)
+    internal static IEnumerable<MethodBase> Calls(MethodBase method)
     {
         var il = method.GetMethodBody()?.GetILAsByteArray();
         if (il == null) yield break;
@@ -169,7 +169,8 @@ public class ShouldProcessGuardTests
         {
             if (il[i] != 0x28 && il[i] != 0x6F) continue;
             MethodBase? called = null;
-            try { called = method.Module.ResolveMethod(BitConverter.ToInt32(il, i + 1), method.DeclaringType?.GetGenericArguments(), null); }
+            try { called = method.Module.ResolveMethod(BitConverter.ToInt32(il, i + 1), method.DeclaringType?.GetGenericArguments(),
+                method.IsGenericMethod ? method.GetGenericArguments() : null); }
             catch (ArgumentException) { }
             catch (BadImageFormatException) { }
             if (called != null) yield return called;

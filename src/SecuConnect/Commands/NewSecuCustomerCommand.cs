@@ -38,7 +38,7 @@ namespace SecuConnect.Commands
             Func<object> target = () => record ?? given ?? CustomerInput.ToTarget(values);
             if (RecordProblem != null)
             {
-                WriteError(Errors.Argument(ErrorIds.InvalidCountry, RecordProblem, target(), Errors.CountryAdvice));
+                ReportRejected(Errors.Argument(ErrorIds.InvalidCountry, RecordProblem, target(), Errors.CountryAdvice));
                 return;
             }
             Contact basis = null;
@@ -47,33 +47,33 @@ namespace SecuConnect.Commands
                 basis = CustomerInput.ContactFromObject(Contact, out string problem);
                 if (basis == null)
                 {
-                    WriteError(Errors.Argument(ErrorIds.InvalidContact, problem, Contact));
+                    ReportRejected(Errors.Argument(ErrorIds.InvalidContact, problem, Contact));
                     return;
                 }
                 var bad = CustomerInput.CheckContact(basis, Contact, Contact);
                 if (bad != null)
                 {
-                    WriteError(bad);
+                    ReportRejected(bad);
                     return;
                 }
             }
             var invalid = CustomerInput.ToWire(values, target(), out var wire, out var ambiguous);
             if (invalid != null)
             {
-                WriteError(invalid);
+                ReportRejected(invalid);
                 return;
             }
             if (ambiguous != null)
             {
                 // A new customer has no stored date to settle it: never guess.
-                WriteError(Errors.Argument(ErrorIds.InvalidDateOfBirth, ambiguous.Message, target()));
+                ReportRejected(Errors.Argument(ErrorIds.InvalidDateOfBirth, ambiguous.Message, target()));
                 return;
             }
             var contact = ContactMerger.Merge(basis, wire, null);
             var notSplit = readOnly.NameNotSplit(contact, target());
             if (notSplit != null)
             {
-                WriteError(notSplit);
+                ReportRejected(notSplit);
                 return;
             }
             ReportReadOnly(readOnly, contact);
@@ -81,7 +81,7 @@ namespace SecuConnect.Commands
             // A record with no usable field (say a CSV whose headers match no field) would create an empty customer.
             if (contact.IsEmpty)
             {
-                WriteError(Errors.Argument(ErrorIds.NoCustomerFields,
+                ReportRejected(Errors.Argument(ErrorIds.NoCustomerFields,
                     "This record gives no contact field, so it would create an empty customer. Give at least one field such as -Forename, -Surname, -CompanyName or -Email " +
                     "(input columns match the field names, their aliases or the API's names). No request was sent.", target()));
                 return;
@@ -92,9 +92,8 @@ namespace SecuConnect.Commands
             if (!ShouldSend("Create customer", "record " + _position.ToString(System.Globalization.CultureInfo.InvariantCulture), name, () => CustomerChange.Describe(contact))) return;
 
             // A POST is never re-sent when its outcome is unknown, so running creates side by side never creates one twice.
-            Submit<PaymentCustomer>(null, (client, ct) => client.CreateCustomerAsync(contact, ct),
-                created => WriteObject(CustomerOutput.Create(created)),
-                ex => WriteApiError(ex, target()));
+            Submit<PaymentCustomer>(null, target(), (client, ct) => client.CreateCustomerAsync(contact, ct),
+                created => WriteObject(CustomerOutput.Create(created)), CustomerResult.Describe);
         }
 
         private protected override string ProgressActivity => "Creating customers";

@@ -49,7 +49,7 @@ namespace SecuConnect.Commands
         {
             if (!CustomerIds.IsValid(id))
             {
-                WriteError(Errors.InvalidCustomerId(parameter, id, target));
+                ReportRejected(Errors.InvalidCustomerId(parameter, id, target));
                 return;
             }
             string city = target is PSObject record ? CityOf(record) : null;
@@ -63,7 +63,7 @@ namespace SecuConnect.Commands
             // from Get-SecuCustomer is that record already; for an id or a partial object it is read first.
             var given = (target as PSObject)?.BaseObject as Customer;
             bool readFirst = passThru && given == null;
-            Submit(id, async (client, ct) =>
+            Submit(id, target, async (client, ct) =>
                 {
                     var before = readFirst ? await client.GetCustomerAsync(id, ct).ConfigureAwait(false) : null;
                     return await client.DeleteCustomerAsync(id, ct, before).ConfigureAwait(false);
@@ -73,8 +73,7 @@ namespace SecuConnect.Commands
                     if (!passThru) return;
                     if (deleted != null) WriteObject(CustomerOutput.Create(deleted));
                     else if (given != null) WriteObject(given);
-                },
-                ex => WriteApiError(ex, target));
+                }, CustomerResult.Describe);
         }
 
         private protected override string ProgressActivity => "Removing customers";
@@ -90,7 +89,7 @@ namespace SecuConnect.Commands
         {
             try
             {
-                var contact = CallApi(ct => Client.GetCustomerAsync(id, ct)).Contact;
+                var contact = CallApiWhileSending(ct => Client.GetCustomerAsync(id, ct)).Contact;
                 name = CustomerInput.DisplayName(contact);
                 city = contact?[CustomerFields.City];
             }

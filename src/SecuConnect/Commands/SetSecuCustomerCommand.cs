@@ -89,18 +89,18 @@ namespace SecuConnect.Commands
         {
             if (!CustomerIds.IsValid(id))
             {
-                WriteError(Errors.InvalidCustomerId(parameter, id, target));
+                ReportRejected(Errors.InvalidCustomerId(parameter, id, target));
                 return;
             }
             var values = RecordFields(InputObject, true, out bool recognized, out var readOnly);
             if (RecordProblem != null)
             {
-                WriteError(Errors.Argument(ErrorIds.InvalidCountry, RecordProblem, target, Errors.CountryAdvice));
+                ReportRejected(Errors.Argument(ErrorIds.InvalidCountry, RecordProblem, target, Errors.CountryAdvice));
                 return;
             }
             if (!recognized && _clear.Length == 0)
             {
-                WriteError(Errors.Argument(ErrorIds.NoCustomerFields,
+                ReportRejected(Errors.Argument(ErrorIds.NoCustomerFields,
                     $"This record gives no field to change for {id}.{readOnly.NotSentNote()} Give a field such as -Email or -City, or -Clear " +
                     "(input columns match the field names, their aliases or the API's names). No request was sent.", target));
                 return;
@@ -108,7 +108,7 @@ namespace SecuConnect.Commands
             var invalid = CustomerInput.ToWire(values, target, out var wire, out var ambiguous);
             if (invalid != null)
             {
-                WriteError(invalid);
+                ReportRejected(invalid);
                 return;
             }
             // -Clear wins over a value the piped record carries for the same field.
@@ -127,15 +127,14 @@ namespace SecuConnect.Commands
             if (!ShouldSend("Update customer", id, CustomerInput.Target(id, knownName))) return;
             bool passThru = PassThru;
             // GET, merge and PUT for this record run together; Submit keeps records for one id in order.
-            Submit(id, async (client, ct) =>
+            Submit(id, target, async (client, ct) =>
                 {
                     var current = await client.GetCustomerAsync(id, ct).ConfigureAwait(false);
                     var merged = change.Merge(current, client.Log);
                     WarnReadOnly(readOnly, change.Id, current, merged, client.Log);
                     return merged == null ? current : await client.UpdateCustomerAsync(id, merged, ct, current).ConfigureAwait(false);
                 },
-                result => Written(result, source, passThru),
-                ex => WriteApiError(ex, target));
+                result => Written(result, source, passThru), CustomerResult.Describe);
         }
 
         private protected override string ProgressActivity => "Updating customers";
@@ -161,7 +160,7 @@ namespace SecuConnect.Commands
         {
             try
             {
-                var current = CallApi(ct => Client.GetCustomerAsync(change.Id, ct));
+                var current = CallApiWhileSending(ct => Client.GetCustomerAsync(change.Id, ct));
                 var merged = change.Merge(current, Log);
                 WarnReadOnly(readOnly, change.Id, current, merged, Log);
                 DrainLog();
@@ -172,7 +171,7 @@ namespace SecuConnect.Commands
                     string changes = CustomerChange.Describe(current.Contact, merged);
                     if (!ShouldSend("Update customer", change.Id, shown, () => changes)) return;
                     var before = current;
-                    current = CallApi(ct => Client.UpdateCustomerAsync(change.Id, merged, ct, before));
+                    current = CallApiWhileSending(ct => Client.UpdateCustomerAsync(change.Id, merged, ct, before));
                 }
                 else if (WhatIfInEffect)
                 {
@@ -184,7 +183,7 @@ namespace SecuConnect.Commands
             }
             catch (SecuApiException ex)
             {
-                WriteApiError(ex, target);
+                ReportFailure(ex, target);
             }
         }
     }
