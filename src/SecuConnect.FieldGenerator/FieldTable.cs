@@ -1,10 +1,11 @@
+#nullable disable
 using System;
 using System.Collections.Generic;
 using System.Text;
 
-// Compiled twice: into the source generator (SOURCE_GENERATOR defined), and by MSBuild's RoslynCodeTaskFactory into
-// the task that writes the format file's field lines (src/SecuConnect/SecuConnect.csproj). Both read the same table
-// with this one parser. No namespace: the task factory compiles this file on its own.
+// One parser of CustomerFields.table, compiled three times: into the source generator and the tests (both define
+// WITHOUT_MSBUILD_TASK), and by MSBuild's RoslynCodeTaskFactory into the task that writes the format file's field
+// lines (src/SecuConnect/SecuConnect.csproj). No namespace: the task factory compiles this file on its own.
 
 /// <summary>One line of CustomerFields.table: a property of SecuConnect.Customer.</summary>
 internal sealed class FieldRow
@@ -127,7 +128,7 @@ internal static class FieldTable
     }
 }
 
-#if !SOURCE_GENERATOR
+#if !WITHOUT_MSBUILD_TASK
 /// <summary>Writes the format file from its template and the field table; leaves it untouched when it would not change.</summary>
 public sealed class WriteCustomerFormat : Microsoft.Build.Utilities.Task
 {
