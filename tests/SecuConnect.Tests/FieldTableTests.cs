@@ -10,8 +10,9 @@ using Xunit;
 namespace SecuConnect.Tests;
 
 /// <summary>
-/// The field table is the one place a customer field is declared: every entry must reach the JSON reader and writer,
-/// the output object, the merge, the parameters of New and Set (with the same aliases), Debug masking and completion.
+/// The field table (Models/CustomerFields.table) is the one place a customer field is declared: every entry must reach
+/// the JSON reader and writer, the output object, the merge, the parameters of New and Set (with the same aliases),
+/// the format view, the names input matching knows, Debug masking and completion.
 /// </summary>
 public class FieldTableTests
 {
@@ -44,30 +45,93 @@ public class FieldTableTests
         Assert.Null(ContactMerger.Merge(customer.Contact, null, new[] { field })[field]);
     }
 
-    [Theory]
-    [MemberData(nameof(Fields))]
-    public void New_and_Set_declare_the_parameter_with_the_table_aliases(string name)
+    // The declaration: Models/CustomerFields.table in the source tree, read with the parser the generator and the build use.
+    private static readonly List<FieldRow> Rows = ReadTable();
+
+    private static List<FieldRow> ReadTable()
     {
-        var field = Field(name);
-        foreach (var type in new[] { typeof(NewSecuCustomerCommand), typeof(SetSecuCustomerCommand) })
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir != null && !File.Exists(Path.Combine(dir.FullName, "SecuConnect.sln"))) dir = dir.Parent;
+        if (dir == null) throw new InvalidOperationException("The repository root (SecuConnect.sln) was not found above " + AppContext.BaseDirectory);
+        var errors = new List<string>();
+        var rows = FieldTable.Parse(File.ReadAllText(Path.Combine(dir.FullName, "src", "SecuConnect", "Models", "CustomerFields.table")), errors);
+        Assert.Empty(errors);
+        return rows;
+    }
+
+    public static IEnumerable<object[]> TableRows() => Rows.Select(r => new object[] { r.Name });
+
+    private static readonly Type[] FieldCmdlets = { typeof(NewSecuCustomerCommand), typeof(SetSecuCustomerCommand) };
+
+    private static string[] CustomerProperties() =>
+        typeof(Customer).GetProperties(BindingFlags.Public | BindingFlags.Instance).Select(p => p.Name).ToArray();
+
+    /// <summary>The list view's items (property name or label), in order, from the format file the module ships.</summary>
+    private static string[] ListViewItems()
+    {
+        var format = System.Xml.Linq.XDocument.Load(Path.Combine(AppContext.BaseDirectory, "SecuConnect.Format.ps1xml"));
+        var list = format.Descendants("View").Single(v => v.Element("Name")?.Value == "SecuConnect.Customer" && v.Element("ListControl") != null);
+        return list.Descendants("ListItem").Select(i => (i.Element("PropertyName") ?? i.Element("Label"))!.Value).ToArray();
+    }
+
+    [Theory]
+    [MemberData(nameof(TableRows))]
+    public void A_table_row_reaches_every_place_it_declares(string name)
+    {
+        var row = Rows.Single(r => r.Name == name);
+        // SecuConnect.Customer has the property, at the row's place in the output order.
+        Assert.Equal(Rows.IndexOf(row), Array.IndexOf(CustomerProperties(), name));
+        if (!row.IsField)
         {
-            var property = type.GetProperty(field.Name, BindingFlags.Public | BindingFlags.Instance);
-            Assert.NotNull(property);
-            var parameter = property!.GetCustomAttributes<ParameterAttribute>().Single();
-            Assert.True(parameter.ValueFromPipelineByPropertyName);
-            var aliases = property.GetCustomAttribute<AliasAttribute>()?.AliasNames.ToArray() ?? Array.Empty<string>();
-            Assert.Equal(field.Aliases, aliases);
+            // An output property: recognized in input as never sent, by its name and its other names; no field parameter, no field.
+            foreach (var input in new[] { name }.Concat(row.Aliases)) Assert.Equal(name, ReadOnlyInput.CanonicalName(input));
+            Assert.Null(CustomerFields.Find(name));
+            Assert.Null(typeof(CustomerFieldsCmdlet).GetProperty(name, BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+            return;
         }
-        // The output object has the property, and the parameters and output properties are exactly the table.
-        Assert.NotNull(typeof(Customer).GetProperty(field.Name));
+        var field = CustomerFields.All[Rows.Where(r => r.IsField).ToList().IndexOf(row)];
+        Assert.Equal((name, row.Wire, row.InAddress, row.IsDate ? FieldKind.Date : FieldKind.Text), (field.Name, field.WireName, field.InAddress, field.Kind));
+        Assert.Equal((row.Has("personal"), row.Has("multiline"), !row.Has("wire-not-input")), (field.IsPersonal, field.MultiLine, field.WireNameIsInputName));
+        Assert.Equal(row.Aliases, field.Aliases);
+        foreach (var type in FieldCmdlets)
+        {
+            // A real property on the cmdlet, bound by property name, with the row's aliases and completer; a date is [object].
+            var property = type.GetProperty(name, BindingFlags.Public | BindingFlags.Instance)!;
+            Assert.Equal(row.IsDate ? typeof(object) : typeof(string), property.PropertyType);
+            Assert.True(property.GetCustomAttributes<ParameterAttribute>().Single().ValueFromPipelineByPropertyName);
+            Assert.Equal(row.Aliases, property.GetCustomAttribute<AliasAttribute>()?.AliasNames.ToArray() ?? Array.Empty<string>());
+            Assert.Equal(row.Value("completer"), property.GetCustomAttribute<ArgumentCompleterAttribute>()?.Type?.Name);
+        }
+        // The list view shows it; a date through a script block that prints yyyy-MM-dd under every culture.
+        Assert.Contains(name, ListViewItems());
     }
 
     [Fact]
-    public void The_field_parameters_are_exactly_the_table()
+    public void The_places_hold_exactly_the_table_in_its_order()
     {
-        var declared = typeof(CustomerFieldsCmdlet).GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+        var fields = Rows.Where(r => r.IsField).Select(r => r.Name).ToArray();
+        var outputOnly = Rows.Where(r => !r.IsField).Select(r => r.Name).ToArray();
+        Assert.Equal(Rows.Select(r => r.Name), CustomerProperties());
+        Assert.Equal(fields, CustomerFields.Names);
+        Assert.Equal(outputOnly, ReadOnlyInput.OutputOnly);
+        var parameters = typeof(CustomerFieldsCmdlet).GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
             .Where(p => p.GetCustomAttributes<ParameterAttribute>().Any()).Select(p => p.Name);
-        Assert.Equal(CustomerFields.Names.OrderBy(n => n), declared.OrderBy(n => n));
+        Assert.Equal(fields, parameters);
+        // The list view: Id and Name, the fields, then the timestamps and ids (the raw Contact and AdditionalProperties
+        // repeat or extend the fields, so Format-List * shows them).
+        var listed = Rows.Select(r => r.Name).Where(n => n != "AdditionalProperties" && n != "Contact");
+        Assert.Equal(listed, ListViewItems());
+    }
+
+    [Fact]
+    public void The_getter_of_each_field_reads_its_own_parameter()
+    {
+        // The generated getters (bound without reflection), by field index, as New and Set read them for every record.
+        var getters = (Func<CustomerFieldsCmdlet, object>[])typeof(CustomerFieldsCmdlet)
+            .GetField("Parameters", BindingFlags.NonPublic | BindingFlags.Static)!.GetValue(null)!;
+        var command = new SetSecuCustomerCommand();
+        foreach (var field in CustomerFields.All) typeof(SetSecuCustomerCommand).GetProperty(field.Name)!.SetValue(command, "v-" + field.Name);
+        Assert.Equal(CustomerFields.All.Select(f => (object)("v-" + f.Name)), getters.Select(g => g(command)));
     }
 
     [Theory]

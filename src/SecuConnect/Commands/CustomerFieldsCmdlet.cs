@@ -9,108 +9,13 @@ namespace SecuConnect.Commands
 {
     /// <summary>
     /// Base of New- and Set-SecuCustomer: declares one parameter per field of <see cref="CustomerFields"/> (same
-    /// name, the table's aliases, bound by property name) and turns each pipeline record into field values. Piped
+    /// name, the table's aliases, bound by property name; written by the field generator from CustomerFields.table,
+    /// with their getters) and turns each pipeline record into field values. Piped
     /// objects are also matched by name without regard to case, spaces, hyphens and underscores, hashtables
     /// included; properties that match no field are named in one warning per distinct set.
     /// </summary>
-    public abstract class CustomerFieldsCmdlet : SecuBulkCmdlet
+    public abstract partial class CustomerFieldsCmdlet : SecuBulkCmdlet
     {
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("FirstName", "GivenName")]
-        public string Forename { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("LastName", "FamilyName")]
-        public string Surname { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("Company")]
-        public string CompanyName { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        public string Salutation { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        public string Gender { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        public string Title { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("EmailAddress", "Mail")]
-        public string Email { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("Telephone", "PhoneNumber")]
-        public string Phone { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("MobilePhone")]
-        public string Mobile { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        public string Fax { get; set; }
-
-        /// <summary>A [datetime] or a date string read the same under every culture (see DateOfBirthParser); typed object so parsing stays strict.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("Dob", "BirthDate")]
-        public object DateOfBirth { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        public string Picture { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("url_website")]
-        public string Website { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        public string Birthplace { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        public string Nationality { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        public string Street { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("street_number", "HouseNumber")]
-        public string StreetNumber { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("postal_code", "Zip", "ZipCode", "PostCode")]
-        public string PostalCode { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("Town")]
-        public string City { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ArgumentCompleter(typeof(CountryCompleter))]
-        public string Country { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("additional_address_data")]
-        public string AdditionalAddressData { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("address_type")]
-        public string AddressType { get; set; }
-
-        // The getter of each field's parameter, by field index: bound once per type, called for every record.
-        private static readonly Func<CustomerFieldsCmdlet, object>[] Parameters = CustomerFields.All.Select(Getter).ToArray();
-
-        private static Func<CustomerFieldsCmdlet, object> Getter(CustomerField field)
-        {
-            var getter = typeof(CustomerFieldsCmdlet).GetProperty(field.Name)?.GetGetMethod()
-                ?? throw new InvalidOperationException($"No parameter for the field {field.Name}.");
-            if (getter.ReturnType == typeof(string))
-            {
-                var text = (Func<CustomerFieldsCmdlet, string>)Delegate.CreateDelegate(typeof(Func<CustomerFieldsCmdlet, string>), getter);
-                return c => text(c);
-            }
-            return (Func<CustomerFieldsCmdlet, object>)Delegate.CreateDelegate(typeof(Func<CustomerFieldsCmdlet, object>), getter);
-        }
-
         // PSObject's own members (internal in PowerShell 7 and 5.1 alike); null where a PowerShell lacks it, and then
         // PSObject.Properties serves (OutputAndInputTests checks that both read the same properties).
         internal static readonly Func<PSObject, object> InstanceMembers = InstanceMembersGetter();

@@ -13,15 +13,11 @@ namespace SecuConnect.Commands
     /// MerchantId): never sent. The module's own export columns pass quietly; a value that asks for a change the
     /// module cannot send is reported, so nothing a user gives is ignored without a word.
     /// </summary>
-    internal sealed class ReadOnlyInput
+    internal sealed partial class ReadOnlyInput
     {
-        // Input names (normalized as field names are) of the properties the module writes but never sends.
-        private static readonly Dictionary<string, string> Canonical = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["id"] = "Id", ["name"] = "Name", ["fullname"] = "Name", ["created"] = "Created", ["updated"] = "Updated",
-            ["contractid"] = "ContractId", ["merchantid"] = "MerchantId", ["contact"] = "Contact",
-            ["additionalproperties"] = "AdditionalProperties",
-        };
+        // Input names (normalized as field names are) of the properties the module writes but never sends: the output
+        // properties of Models/CustomerFields.table, with their other names there ("Full Name" for Name).
+        private static readonly Dictionary<string, string> Canonical = InputNames();
 
         // Created on the first value: most records (a plain CSV of fields) give none.
         private Dictionary<string, object> _values;
@@ -45,8 +41,7 @@ namespace SecuConnect.Commands
         public bool IsEmpty => _values == null;
 
         /// <summary>The property names this record gave, in output order, for the one Verbose line of a run.</summary>
-        public IEnumerable<string> Names => new[] { "Id", "Name", "Created", "Updated", "ContractId", "MerchantId", "Contact", "AdditionalProperties" }
-            .Where(n => _values != null && _values.ContainsKey(n));
+        public IEnumerable<string> Names => OutputOnly.Where(n => _values != null && _values.ContainsKey(n));
 
         /// <summary>" Its Name, Created are set by the API ..." for a record that gives only such values, else "".</summary>
         public string NotSentNote()

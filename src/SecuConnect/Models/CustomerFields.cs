@@ -6,61 +6,12 @@ namespace SecuConnect.Models
 {
     /// <summary>
     /// The customer's writable fields: the one table the JSON reader and writer, the output objects, the merge of
-    /// Set-SecuCustomer, input matching, Debug masking and completion all read. Adding a field is a line here, its
-    /// parameter line in CustomerFieldsCmdlet, its property line on SecuConnect.Customer, and its docs; unit tests
-    /// check that all of them agree.
+    /// Set-SecuCustomer, input matching, Debug masking and completion all read. The fields themselves (and
+    /// <see cref="All"/>) are written by the field generator from CustomerFields.table, which declares each field once
+    /// for every place that needs it (parameters, output properties, the format view).
     /// </summary>
-    internal static class CustomerFields
+    internal static partial class CustomerFields
     {
-        private static readonly List<CustomerField> Table = new List<CustomerField>();
-
-        // Aliases double as input column names (Import-Csv | New-SecuCustomer), so an alias must not be a column a real
-        // export uses for something else. Audit of every alias (and bare wire name) for that risk:
-        //   FirstName, GivenName, LastName, FamilyName   kept: Outlook, Google and CRM exports use them for these names
-        //   Company                                      kept: the contact's company (Outlook "Company")
-        //   EmailAddress, Mail                           kept: Outlook "E-mail Address"; "Mail" is email in German exports
-        //   Telephone, PhoneNumber, MobilePhone          kept: phone columns; "Mobile Phone" is Outlook's
-        //   Dob, BirthDate                               kept: only ever the date of birth
-        //   HouseNumber, Zip, ZipCode, PostCode, Town    kept: postal address columns
-        //   url_website, street_number, postal_code,
-        //   additional_address_data, address_type        kept: the API's own names
-        //   Url                                          dropped: in exports the link to the record itself (a self link)
-        //   Type (alias and bare wire name "type")       dropped: a customer type (private, business) in exports
-        // Dropped names are reported as unused columns. Field names themselves (Title: a job title in some CRMs) are
-        // the API's and stay.
-
-        // Contact members, in wire and output order.
-        public static readonly CustomerField Forename = Contact("Forename", "forename", "FirstName", "GivenName");
-        public static readonly CustomerField Surname = Contact("Surname", "surname", "LastName", "FamilyName");
-        public static readonly CustomerField CompanyName = Contact("CompanyName", "companyname", "Company");
-        public static readonly CustomerField Salutation = Contact("Salutation", "salutation", personal: false);
-        public static readonly CustomerField Gender = Contact("Gender", "gender");
-        public static readonly CustomerField Title = Contact("Title", "title");
-        public static readonly CustomerField Email = Contact("Email", "email", "EmailAddress", "Mail");
-        public static readonly CustomerField Phone = Contact("Phone", "phone", "Telephone", "PhoneNumber");
-        public static readonly CustomerField Mobile = Contact("Mobile", "mobile", "MobilePhone");
-        public static readonly CustomerField Fax = Contact("Fax", "fax");
-        public static readonly CustomerField DateOfBirth = Contact("DateOfBirth", "dob", FieldKind.Date, "Dob", "BirthDate");
-        public static readonly CustomerField Picture = Contact("Picture", "picture");
-        public static readonly CustomerField Website = Contact("Website", "url_website", "url_website");
-        public static readonly CustomerField Birthplace = Contact("Birthplace", "birthplace");
-        public static readonly CustomerField Nationality = Contact("Nationality", "nationality");
-
-        // Address members (contact.address), in wire and output order. Only AdditionalAddressData may hold line
-        // breaks (c/o lines); every other field is a single line.
-        public static readonly CustomerField Street = Address("Street", "street");
-        public static readonly CustomerField StreetNumber = Address("StreetNumber", "street_number", "street_number", "HouseNumber");
-        public static readonly CustomerField PostalCode = Address("PostalCode", "postal_code", "postal_code", "Zip", "ZipCode", "PostCode");
-        public static readonly CustomerField City = Address("City", "city", "Town");
-        public static readonly CustomerField Country = Address("Country", "country", personal: false);
-        public static readonly CustomerField AdditionalAddressData =
-            Add("AdditionalAddressData", "additional_address_data", true, FieldKind.Text, true, new[] { "additional_address_data" }, multiLine: true);
-        public static readonly CustomerField AddressType =
-            Add("AddressType", "type", true, FieldKind.Text, false, new[] { "address_type" }, wireNameIsInputName: false);
-
-        /// <summary>Every field, in output order (contact members first, then the address's).</summary>
-        public static readonly IReadOnlyList<CustomerField> All = Table.ToArray();
-
         public static int Count => All.Count;
 
         /// <summary>The server-computed contact member (forename + surname): read, shown as Name, never sent.</summary>
@@ -68,8 +19,6 @@ namespace SecuConnect.Models
 
         /// <summary>The contact member that holds the address.</summary>
         public const string AddressWire = "address";
-
-        private static readonly Dictionary<string, CustomerField> ByKey = BuildIndex();
 
         public static IEnumerable<string> Names
         {
@@ -83,7 +32,7 @@ namespace SecuConnect.Models
         public static CustomerField Find(string name)
         {
             if (string.IsNullOrEmpty(name)) return null;
-            return ByKey.TryGetValue(Normalize(name), out var field) ? field : null;
+            return Lookup.ByKey.TryGetValue(Normalize(name), out var field) ? field : null;
         }
 
         /// <summary>A name without case, spaces, hyphens, underscores and dots: the key input names are matched by.</summary>
@@ -101,16 +50,23 @@ namespace SecuConnect.Models
         /// <summary>The field with this wire name in the contact (or, with <paramref name="inAddress"/>, its address); exact case first.</summary>
         public static CustomerField FromWire(string wireName, bool inAddress)
         {
-            var exact = inAddress ? AddressWireExact : ContactWireExact;
+            var exact = inAddress ? Lookup.AddressWireExact : Lookup.ContactWireExact;
             if (exact.TryGetValue(wireName, out var field)) return field;
-            return (inAddress ? AddressWireCaseless : ContactWireCaseless).TryGetValue(wireName, out field) ? field : null;
+            return (inAddress ? Lookup.AddressWireCaseless : Lookup.ContactWireCaseless).TryGetValue(wireName, out field) ? field : null;
         }
 
-        // Wire names per level, looked up for every member of every customer read: exact first, then ignoring case.
-        private static readonly Dictionary<string, CustomerField> ContactWireExact = WireIndex(false, StringComparer.Ordinal);
-        private static readonly Dictionary<string, CustomerField> AddressWireExact = WireIndex(true, StringComparer.Ordinal);
-        private static readonly Dictionary<string, CustomerField> ContactWireCaseless = WireIndex(false, StringComparer.OrdinalIgnoreCase);
-        private static readonly Dictionary<string, CustomerField> AddressWireCaseless = WireIndex(true, StringComparer.OrdinalIgnoreCase);
+        // The lookups, built from All on first use. A nested class, as the generated part of this class declares the
+        // fields and All: C# leaves the order of static initializers across partial declarations open.
+        private static class Lookup
+        {
+            public static readonly Dictionary<string, CustomerField> ByKey = BuildIndex();
+
+            // Wire names per level, looked up for every member of every customer read: exact first, then ignoring case.
+            public static readonly Dictionary<string, CustomerField> ContactWireExact = WireIndex(false, StringComparer.Ordinal);
+            public static readonly Dictionary<string, CustomerField> AddressWireExact = WireIndex(true, StringComparer.Ordinal);
+            public static readonly Dictionary<string, CustomerField> ContactWireCaseless = WireIndex(false, StringComparer.OrdinalIgnoreCase);
+            public static readonly Dictionary<string, CustomerField> AddressWireCaseless = WireIndex(true, StringComparer.OrdinalIgnoreCase);
+        }
 
         private static Dictionary<string, CustomerField> WireIndex(bool inAddress, StringComparer comparer)
         {
@@ -118,29 +74,6 @@ namespace SecuConnect.Models
             foreach (var f in All)
                 if (f.InAddress == inAddress) index[f.WireName] = f;
             return index;
-        }
-
-        private static CustomerField Contact(string name, string wire, params string[] aliases) =>
-            Add(name, wire, false, FieldKind.Text, true, aliases);
-
-        private static CustomerField Contact(string name, string wire, FieldKind kind, params string[] aliases) =>
-            Add(name, wire, false, kind, true, aliases);
-
-        private static CustomerField Contact(string name, string wire, bool personal) =>
-            Add(name, wire, false, FieldKind.Text, personal, new string[0]);
-
-        private static CustomerField Address(string name, string wire, params string[] aliases) =>
-            Add(name, wire, true, FieldKind.Text, true, aliases);
-
-        private static CustomerField Address(string name, string wire, bool personal, string[] aliases = null) =>
-            Add(name, wire, true, FieldKind.Text, personal, aliases ?? new string[0]);
-
-        private static CustomerField Add(string name, string wire, bool inAddress, FieldKind kind, bool personal, string[] aliases,
-            bool multiLine = false, bool wireNameIsInputName = true)
-        {
-            var field = new CustomerField(Table.Count, name, wire, inAddress, kind, personal, aliases, multiLine, wireNameIsInputName);
-            Table.Add(field);
-            return field;
         }
 
         private static Dictionary<string, CustomerField> BuildIndex()
