@@ -1,9 +1,9 @@
 namespace SecuConnect.Api
 {
     /// <summary>A successful answer: its status and what the request's reader made of its body.</summary>
-    internal sealed class ApiResponse
+    internal sealed class ApiResponse<T>
     {
-        public ApiResponse(int statusCode, object value)
+        public ApiResponse(int statusCode, T value)
         {
             StatusCode = statusCode;
             Value = value;
@@ -11,8 +11,8 @@ namespace SecuConnect.Api
 
         public int StatusCode { get; }
 
-        /// <summary>What <see cref="ApiRequest.ReadBody"/> returned; null without a reader.</summary>
-        public object Value { get; }
+        /// <summary>What <see cref="ApiRequest{T}.ReadBody"/> returned; the default without a reader.</summary>
+        public T Value { get; }
 
         /// <summary>A DELETE that got 404 after an earlier attempt may have reached the server: it counts as done.</summary>
         public bool AlreadyGone { get; set; }

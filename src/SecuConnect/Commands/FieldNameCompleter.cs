@@ -41,7 +41,7 @@ namespace SecuConnect.Commands
                 head += word.Substring(0, 1);
                 word = word.Substring(1);
             }
-            var names = parameterName.Equals("Clear", StringComparison.OrdinalIgnoreCase) ? CustomerFields.Names : QueryTranslator.KnownNames;
+            var names = parameterName.Equals("Clear", StringComparison.OrdinalIgnoreCase) ? CustomerFields.Names : CustomerQuery.Translator.KnownNames;
             foreach (var name in names.Where(n => n.StartsWith(word, StringComparison.OrdinalIgnoreCase)))
             {
                 if (parameterName.Equals("Sort", StringComparison.OrdinalIgnoreCase))
@@ -65,7 +65,7 @@ namespace SecuConnect.Commands
         {
             int colon = word.LastIndexOf(':');
             string name = word.Substring(0, colon), typed = word.Substring(colon + 1);
-            if (QueryTranslator.PathOf(name.TrimStart('-', '+')) == null) yield break;
+            if (CustomerQuery.Translator.PathOf(name.TrimStart('-', '+')) == null) yield break;
             foreach (var order in new[] { "asc", "desc" }.Where(o => o.StartsWith(typed, StringComparison.OrdinalIgnoreCase)))
                 yield return Result(head + name + ":" + order, name + ":" + order);
         }
