@@ -149,7 +149,8 @@ namespace SecuConnect.Api
         private static SecuApiException Foreign(string path, Uri baseUri) =>
             new SecuApiException(SecuErrorKind.InvalidArgument, ErrorIds.ForeignUrl,
                 $"Refusing to send the request to '{LogMasker.MaskPath(path)}': the connection's access token is only sent to its own API, " +
-                $"{baseUri.Scheme}://{baseUri.Authority}. Give a path relative to /api/v2/, such as Payment/Containers. No request was sent.");
+                $"{baseUri.Scheme}://{baseUri.Authority}. Give a path relative to /api/v2/, such as Payment/Containers. No request was sent.")
+            { IsSecurityRefusal = true };
 
         private static SecuApiException Invalid(string path, string reason) =>
             new SecuApiException(SecuErrorKind.InvalidArgument, ErrorIds.InvalidPath,

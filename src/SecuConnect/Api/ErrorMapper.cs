@@ -104,7 +104,8 @@ namespace SecuConnect.Api
                              "Connect-SecuConnect adds /oauth/token and /api/v2 to -BaseUri, so give the host root, such as " +
                              "https://connect.secucard.com or http://127.0.0.1:5080 for a local sandbox";
             return new SecuApiException(SecuErrorKind.InvalidArgument, ErrorIds.TokenEndpointNotFound, Compose(summary, request, status, payload, null), null,
-                ErrorInfo.Empty.With(status, payload?.Error, payload?.CodeText, details ?? "Not found", supportId: payload?.SupportId).For(request));
+                ErrorInfo.Empty.With(status, payload?.Error, payload?.CodeText, details ?? "Not found", supportId: payload?.SupportId).For(request))
+            { IsAboutAddress = true };
         }
 
         /// <summary>

@@ -54,6 +54,7 @@ namespace SecuConnect.Api
             new SecuApiException(Kind, ErrorId, Message.TrimEnd() + " " + note, InnerException, Info)
             {
                 RetryBudgetExhausted = RetryBudgetExhausted, NotSent = NotSent, ChangeMayHaveBeenApplied = ChangeMayHaveBeenApplied,
+                IsSecurityRefusal = IsSecurityRefusal, IsAboutAddress = IsAboutAddress,
             };
 
         /// <summary>
@@ -86,6 +87,15 @@ namespace SecuConnect.Api
         /// was 500, 502 or 504): a read can tell whether the change was made.
         /// </summary>
         internal bool ChangeMayHaveBeenApplied { get; set; }
+
+        /// <summary>
+        /// A refusal to protect the user (credentials over clear text, a password in a URI, a URL outside the API): an
+        /// ErrorRecord shows it as a SecurityError.
+        /// </summary>
+        internal bool IsSecurityRefusal { get; set; }
+
+        /// <summary>The address given (base URI, host) is wrong, rather than the credentials or the data.</summary>
+        internal bool IsAboutAddress { get; set; }
 
         /// <summary>True when the request never left the machine: the connection was refused or the host name did not resolve.</summary>
         public bool NotSent { get; set; }

@@ -130,14 +130,14 @@ namespace SecuConnect.Api
             if (uri.IsAbsoluteUri && !string.IsNullOrEmpty(uri.UserInfo))
                 throw new SecuApiException(SecuErrorKind.InvalidArgument, ErrorIds.InvalidBaseUri,
                     "The base URI must not contain a user name or password (user:password@host): they would travel with every request. " +
-                    "Give the client id and secret with -Credential, or -ClientId and -ClientSecret.");
+                    "Give the client id and secret with -Credential, or -ClientId and -ClientSecret.") { IsSecurityRefusal = true };
             if (!uri.IsAbsoluteUri || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
                 throw new SecuApiException(SecuErrorKind.InvalidArgument, ErrorIds.InvalidBaseUri,
                     $"The base URI '{uri}' must be an absolute http or https URI, such as https://connect.secucard.com.");
             if (uri.Scheme == Uri.UriSchemeHttp && !IsLoopback(uri) && !options.AllowUnencryptedAuthentication)
                 throw new SecuApiException(SecuErrorKind.InvalidArgument, ErrorIds.UnencryptedConnection,
                     $"Refusing to send credentials to '{uri}' over unencrypted http. Use https, a loopback address, " +
-                    "or -AllowUnencryptedAuthentication if you accept that the secret and tokens travel in clear text.");
+                    "or -AllowUnencryptedAuthentication if you accept that the secret and tokens travel in clear text.") { IsSecurityRefusal = true };
             return uri;
         }
 
