@@ -76,9 +76,13 @@ public class ArchitectureTests
     // Models the pipeline itself reads: error payloads, tokens and the uid every resource embeds.
     private static readonly string[] PipelineModels = { "ProductExceptionPayload", "TokenResponse", "ProductInstanceUid" };
 
+    // Public pipeline types users name, wherever their namespace puts them.
+    private static readonly string[] PublicPipelineTypes = { "SecuConnection", "SecuApiException", "SecuErrorKind", "SecuEnvironment" };
+
     public static IEnumerable<object[]> PipelineTypes() =>
         typeof(SecuConnection).Assembly.GetTypes()
-            .Where(t => t.DeclaringType == null && t.Namespace == "SecuConnect.Api" && !CustomerApiTypes.Contains(t.Name))
+            .Where(t => t.DeclaringType == null && !CustomerApiTypes.Contains(t.Name) &&
+                        (t.Namespace == "SecuConnect.Api" || PublicPipelineTypes.Contains(t.Name)))
             .Select(t => new object[] { t.FullName! });
 
     [Theory]
