@@ -43,6 +43,20 @@ public class ResourceDescriptorTests
     }
 
     [Fact]
+    public void Debug_masks_every_declared_resource_s_personal_members()
+    {
+        foreach (var key in ResourceDescriptors.All.SelectMany(r => r.PersonalKeys))
+        {
+            string masked = LogMasker.MaskBody("{\"data\":[{\"" + key + "\":\"personal-value\"}]}");
+            Assert.DoesNotContain("personal-value", masked);
+        }
+        // Inside the personal object every member is masked except the declared plain ones.
+        var customers = CustomerResource.Descriptor;
+        string body = "{\"" + customers.PersonalObject + "\":{\"not_modelled\":\"personal-value\",\"" + customers.PlainKeysInPersonalObject[0] + "\":\"plain-value\"}}";
+        Assert.Equal("{\"contact\":{\"not_modelled\":\"***\",\"" + customers.PlainKeysInPersonalObject[0] + "\":\"plain-value\"}}", LogMasker.MaskBody(body));
+    }
+
+    [Fact]
     public void Not_found_names_the_resource_of_the_request()
     {
         var ex = ErrorMapper.FromResponse(Container(HttpMethod.Get), 404, "");
