@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Reflection.Emit;
 using SecuConnect.Api;
 using Xunit;
 
@@ -64,6 +65,157 @@ public class ArchitectureTests
         };
         var exported = typeof(SecuConnection).Assembly.GetExportedTypes().Select(t => t.FullName!).Order().ToArray();
         Assert.Equal(expected.Order().ToArray(), exported);
+    }
+
+    // The customer-specific files of Api/; everything else there is the request pipeline, shared by every resource.
+    private static readonly string[] CustomerApiTypes =
+    {
+        "SecuClient", "CustomerPager", "CustomerIds", "ContactMerger", "DateOfBirthParser", "DateReading", "ModelJson",
+        "CustomerQuery", "CustomerResource",
+    };
+
+    // Models the pipeline itself reads: error payloads, tokens and the uid every resource embeds.
+    private static readonly string[] PipelineModels = { "ProductExceptionPayload", "TokenResponse", "ProductInstanceUid" };
+
+    // Public pipeline types users name, wherever their namespace puts them.
+    private static readonly string[] PublicPipelineTypes = { "SecuConnection", "SecuApiException", "SecuErrorKind", "SecuEnvironment" };
+
+    public static IEnumerable<object[]> PipelineTypes() =>
+        typeof(SecuConnection).Assembly.GetTypes()
+            .Where(t => t.DeclaringType == null && !CustomerApiTypes.Contains(t.Name) &&
+                        (t.Namespace == "SecuConnect.Api" || PublicPipelineTypes.Contains(t.Name)))
+            .Select(t => new object[] { t.FullName! });
+
+    [Theory]
+    [MemberData(nameof(PipelineTypes))]
+    public void The_pipeline_references_no_customer_type(string typeName)
+    {
+        var type = typeof(SecuConnection).Assembly.GetType(typeName)!;
+        var offending = WithNested(type).SelectMany(UsedTypes).SelectMany(Expand)
+            .Where(IsCustomerType).Select(t => t.FullName).Distinct().Order().ToList();
+        Assert.True(offending.Count == 0, $"{typeName} uses {string.Join(", ", offending)}");
+    }
+
+    [Fact]
+    public void The_customer_check_sees_calls_inside_method_bodies()
+    {
+        // SecuClient calls the customer field table and model reader only inside its methods: the IL scan must see them.
+        var used = WithNested(typeof(SecuClient)).SelectMany(UsedTypes).SelectMany(Expand).Where(IsCustomerType).ToList();
+        Assert.Contains(typeof(SecuConnect.Models.PaymentCustomer), used);
+        Assert.Contains(typeof(ModelJson), used);
+    }
+
+    [Theory]
+    [MemberData(nameof(PipelineTypes))]
+    public void The_pipeline_words_no_customer_message(string typeName)
+    {
+        // A resource's name and wording travel with its requests (ResourceDescriptor); the pipeline's own texts name none.
+        var type = typeof(SecuConnection).Assembly.GetType(typeName)!;
+        var texts = WithNested(type).SelectMany(Literals).Where(s => s.Contains("customer", StringComparison.OrdinalIgnoreCase)).ToList();
+        Assert.True(texts.Count == 0, $"{typeName} says: {string.Join(" | ", texts)}");
+    }
+
+    private static bool IsCustomerType(Type t)
+    {
+        if (t.Assembly != typeof(SecuConnection).Assembly) return false;
+        while (t.DeclaringType != null) t = t.DeclaringType;
+        return t.Namespace switch
+        {
+            "SecuConnect.Models" => !PipelineModels.Contains(t.Name),
+            "SecuConnect.Api" => CustomerApiTypes.Contains(t.Name),
+            "SecuConnect.Commands" or "SecuConnect.Output" => true,
+            "SecuConnect" => t.Name == "Customer",
+            _ => false,
+        };
+    }
+
+    private static IEnumerable<Type> WithNested(Type type) =>
+        new[] { type }.Concat(type.GetNestedTypes(BindingFlags.Public | BindingFlags.NonPublic).SelectMany(WithNested));
+
+    /// <summary>Every type a type names: its signatures, locals, and the members its method bodies call or read.</summary>
+    private static IEnumerable<Type> UsedTypes(Type type)
+    {
+        const BindingFlags all = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
+        var used = new List<Type>();
+        if (type.BaseType != null) used.Add(type.BaseType);
+        used.AddRange(type.GetInterfaces());
+        used.AddRange(type.GetFields(all).Select(f => f.FieldType));
+        used.AddRange(type.GetProperties(all).Select(p => p.PropertyType));
+        foreach (var m in type.GetMethods(all).Cast<MethodBase>().Concat(type.GetConstructors(all)))
+        {
+            if (m is MethodInfo mi) used.Add(mi.ReturnType);
+            used.AddRange(m.GetParameters().Select(p => p.ParameterType));
+            var body = m.GetMethodBody();
+            if (body == null) continue;
+            used.AddRange(body.LocalVariables.Select(l => l.LocalType));
+            used.AddRange(BodyReferences(m, body.GetILAsByteArray()!));
+        }
+        return used.Where(t => t != null);
+    }
+
+    /// <summary>The string literals of a type's method bodies.</summary>
+    private static IEnumerable<string> Literals(Type type)
+    {
+        const BindingFlags all = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
+        foreach (var m in type.GetMethods(all).Cast<MethodBase>().Concat(type.GetConstructors(all)))
+        {
+            var il = m.GetMethodBody()?.GetILAsByteArray();
+            if (il == null) continue;
+            foreach (var (op, operand) in Instructions(il))
+                if (op.OperandType == OperandType.InlineString) yield return m.Module.ResolveString(operand);
+        }
+    }
+
+    /// <summary>The opcodes of a method body with their 4-byte token operands (0 for other operands).</summary>
+    private static IEnumerable<(OpCode, int)> Instructions(byte[] il)
+    {
+        int i = 0;
+        while (i < il.Length)
+        {
+            short value = il[i] == 0xFE ? (short)(0xFE00 | il[i + 1]) : il[i];
+            i += il[i] == 0xFE ? 2 : 1;
+            var op = OpCodesByValue[value];
+            int operand = 0;
+            switch (op.OperandType)
+            {
+                case OperandType.InlineNone: break;
+                case OperandType.ShortInlineBrTarget: case OperandType.ShortInlineI: case OperandType.ShortInlineVar: i += 1; break;
+                case OperandType.InlineVar: i += 2; break;
+                case OperandType.InlineI8: case OperandType.InlineR: i += 8; break;
+                case OperandType.InlineSwitch: i += 4 + 4 * BitConverter.ToInt32(il, i); break;
+                default: operand = BitConverter.ToInt32(il, i); i += 4; break;
+            }
+            yield return (op, operand);
+        }
+    }
+
+    private static readonly Dictionary<short, OpCode> OpCodesByValue = typeof(OpCodes)
+        .GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => (OpCode)f.GetValue(null)!).ToDictionary(o => o.Value);
+
+    /// <summary>The types of the members and tokens a method body's IL refers to.</summary>
+    private static IEnumerable<Type> BodyReferences(MethodBase method, byte[] il)
+    {
+        var typeArgs = method.DeclaringType is { IsGenericType: true } d ? d.GetGenericArguments() : null;
+        var methodArgs = method.IsGenericMethod ? method.GetGenericArguments() : null;
+        return Instructions(il)
+            .Where(x => x.Item1.OperandType is OperandType.InlineTok or OperandType.InlineType or OperandType.InlineMethod or OperandType.InlineField)
+            .SelectMany(x => Resolve(method.Module, x.Item2, typeArgs, methodArgs)).ToList();
+    }
+
+    private static IEnumerable<Type> Resolve(Module module, int token, Type[]? typeArgs, Type[]? methodArgs)
+    {
+        MemberInfo? member;
+        try { member = module.ResolveMember(token, typeArgs, methodArgs); }
+        catch (ArgumentException) { return Array.Empty<Type>(); }
+        switch (member)
+        {
+            case Type t: return new[] { t };
+            case FieldInfo f: return new[] { f.DeclaringType!, f.FieldType };
+            case MethodInfo m: return new[] { m.DeclaringType!, m.ReturnType }.Concat(m.GetParameters().Select(p => p.ParameterType))
+                .Concat(m.IsGenericMethod ? m.GetGenericArguments() : Array.Empty<Type>());
+            case ConstructorInfo c: return new[] { c.DeclaringType! }.Concat(c.GetParameters().Select(p => p.ParameterType));
+            default: return Array.Empty<Type>();
+        }
     }
 
     private static IEnumerable<Type> Expand(Type t)

@@ -93,7 +93,7 @@ public class ErrorMapperTests
     [Fact]
     public void Outcome_unknown_wins_over_the_body()
     {
-        var request = new ApiRequest(HttpMethod.Post, new Uri("http://127.0.0.1/api/v2/Payment/Customers"), RequestKind.Create);
+        var request = new ApiRequest(HttpMethod.Post, new Uri("http://127.0.0.1/api/v2/Payment/Customers"), RequestKind.NonIdempotent);
         var ex = ErrorMapper.OutcomeUnknown(request, "the API answered HTTP 500", new ErrorAnswer(500, "{\"error\":\"ProductInternalException\",\"supportId\":\"s1\"}"), null);
         Assert.Equal("OutcomeUnknown", ex.ErrorId);
         Assert.Equal("ProductInternalException", ex.Error);

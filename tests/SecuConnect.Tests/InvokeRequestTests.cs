@@ -251,8 +251,8 @@ public class GenericClientTests
     [InlineData("GET", RequestKind.Idempotent)]
     [InlineData("PUT", RequestKind.Idempotent)]
     [InlineData("DELETE", RequestKind.Idempotent)]
-    [InlineData("POST", RequestKind.Create)]
-    [InlineData("PATCH", RequestKind.Create)]
+    [InlineData("POST", RequestKind.NonIdempotent)]
+    [InlineData("PATCH", RequestKind.NonIdempotent)]
     public void Methods_map_to_their_retry_kind(string method, object kind) => // RequestKind is internal
         Assert.Equal((RequestKind)kind, GenericClient.KindOf(new HttpMethod(method)));
 

@@ -22,7 +22,7 @@ public class QueryTranslatorTests
     [InlineData("City:(Berlin OR Bonn an)", "contact.address.city:(Berlin OR Bonn an)")]
     [InlineData("Surname:(", "contact.surname:(")]
     public void Filters_use_api_paths_and_encode_each_value(string filter, string q) =>
-        Assert.Equal(q, QueryTranslator.Filter(filter));
+        Assert.Equal(q, CustomerQuery.Translator.Filter(filter));
 
     [Theory]
     [InlineData("Bogus:1")]
@@ -30,7 +30,7 @@ public class QueryTranslatorTests
     [InlineData("Created:[2024]")]
     public void Unknown_names_and_broken_syntax_are_refused_naming_the_problem(string filter)
     {
-        var ex = Assert.Throws<ArgumentException>(() => QueryTranslator.Filter(filter));
+        var ex = Assert.Throws<ArgumentException>(() => CustomerQuery.Translator.Filter(filter));
         Assert.NotEmpty(ex.Message);
         if (filter.StartsWith("Bogus")) Assert.Contains("City", ex.Message);
     }
@@ -42,7 +42,7 @@ public class QueryTranslatorTests
     [InlineData("City:(Berlin OR Bonn) Potsdam", "Potsdam")]
     public void A_word_outside_a_group_of_values_is_not_a_term(string filter, string word)
     {
-        var ex = Assert.Throws<ArgumentException>(() => QueryTranslator.Filter(filter));
+        var ex = Assert.Throws<ArgumentException>(() => CustomerQuery.Translator.Filter(filter));
         Assert.Contains($"'{word}'", ex.Message);
         Assert.Contains("City:\"New York\"", ex.Message);
     }
@@ -55,7 +55,7 @@ public class QueryTranslatorTests
     [InlineData("!City:Berlin -Surname:Doe", "!contact.address.city:Berlin -contact.surname:Doe")]
     [InlineData("Surname:Smith-Jones", "contact.surname:Smith-Jones")]
     public void Words_in_a_group_of_values_and_every_spelling_of_an_operator_pass(string filter, string q) =>
-        Assert.Equal(q, QueryTranslator.Filter(filter));
+        Assert.Equal(q, CustomerQuery.Translator.Filter(filter));
 
     [Theory]
     [InlineData("Surname", "contact.surname:asc")]
@@ -65,7 +65,7 @@ public class QueryTranslatorTests
     [InlineData("-Created", "created:desc")]
     [InlineData("+Surname, -City:desc", "contact.surname:asc,contact.address.city:desc")]
     public void Sort_uses_api_paths(string sort, string expected) =>
-        Assert.Equal(expected, QueryTranslator.Sort(new[] { sort }));
+        Assert.Equal(expected, CustomerQuery.Translator.Sort(new[] { sort }));
 
     [Theory]
     [InlineData("bogus:asc")]
@@ -73,7 +73,7 @@ public class QueryTranslatorTests
     [InlineData(",")]
     [InlineData("-Surname:asc")]
     public void Sort_refuses_unknown_names_and_orders(string sort) =>
-        Assert.Throws<ArgumentException>(() => QueryTranslator.Sort(new[] { sort }));
+        Assert.Throws<ArgumentException>(() => CustomerQuery.Translator.Sort(new[] { sort }));
 
     [Theory]
     [InlineData("DateOfBirth:1970-01-11", "contact.dob:[1970-01-11 TO 1970-01-11]")]
@@ -81,11 +81,11 @@ public class QueryTranslatorTests
     [InlineData("DateOfBirth:1970-*", "contact.dob:1970-*")]
     [InlineData("DateOfBirth:[1970-01-01 TO 1970-12-31]", "contact.dob:[1970-01-01 TO 1970-12-31]")]
     public void An_exact_date_of_birth_is_the_range_of_that_day(string filter, string q) =>
-        Assert.Equal(q, QueryTranslator.Filter(filter));
+        Assert.Equal(q, CustomerQuery.Translator.Filter(filter));
 
     [Fact]
     public void Sort_with_the_order_after_a_space_says_where_the_order_goes() =>
-        Assert.Contains("after a colon, as in 'Surname:desc'", Assert.Throws<ArgumentException>(() => QueryTranslator.Sort(new[] { "Surname desc" })).Message);
+        Assert.Contains("after a colon, as in 'Surname:desc'", Assert.Throws<ArgumentException>(() => CustomerQuery.Translator.Sort(new[] { "Surname desc" })).Message);
 
     [Fact]
     public void A_space_is_never_a_bare_plus() =>

@@ -17,12 +17,12 @@ public class RetryPolicyTests
     [InlineData(RequestKind.Idempotent, 501, RetryVerdict.Fail)]
     [InlineData(RequestKind.Token, 500, RetryVerdict.Retry)]
     [InlineData(RequestKind.Token, 400, RetryVerdict.Fail)]
-    [InlineData(RequestKind.Create, 429, RetryVerdict.Retry)]
-    [InlineData(RequestKind.Create, 503, RetryVerdict.Retry)]
-    [InlineData(RequestKind.Create, 500, RetryVerdict.OutcomeUnknown)]
-    [InlineData(RequestKind.Create, 502, RetryVerdict.OutcomeUnknown)]
-    [InlineData(RequestKind.Create, 504, RetryVerdict.OutcomeUnknown)]
-    [InlineData(RequestKind.Create, 400, RetryVerdict.Fail)]
+    [InlineData(RequestKind.NonIdempotent, 429, RetryVerdict.Retry)]
+    [InlineData(RequestKind.NonIdempotent, 503, RetryVerdict.Retry)]
+    [InlineData(RequestKind.NonIdempotent, 500, RetryVerdict.OutcomeUnknown)]
+    [InlineData(RequestKind.NonIdempotent, 502, RetryVerdict.OutcomeUnknown)]
+    [InlineData(RequestKind.NonIdempotent, 504, RetryVerdict.OutcomeUnknown)]
+    [InlineData(RequestKind.NonIdempotent, 400, RetryVerdict.Fail)]
     // The enums are internal, so a public theory takes them as object.
     public void Status_decisions_follow_the_table(object kind, int status, object expected)
     {
@@ -34,9 +34,9 @@ public class RetryPolicyTests
     [InlineData(RequestKind.Idempotent, FailureKind.LostAfterSending, RetryVerdict.Retry)]
     [InlineData(RequestKind.Idempotent, FailureKind.Timeout, RetryVerdict.Retry)]
     [InlineData(RequestKind.Token, FailureKind.Timeout, RetryVerdict.Retry)]
-    [InlineData(RequestKind.Create, FailureKind.NotSent, RetryVerdict.Retry)]
-    [InlineData(RequestKind.Create, FailureKind.LostAfterSending, RetryVerdict.OutcomeUnknown)]
-    [InlineData(RequestKind.Create, FailureKind.Timeout, RetryVerdict.OutcomeUnknown)]
+    [InlineData(RequestKind.NonIdempotent, FailureKind.NotSent, RetryVerdict.Retry)]
+    [InlineData(RequestKind.NonIdempotent, FailureKind.LostAfterSending, RetryVerdict.OutcomeUnknown)]
+    [InlineData(RequestKind.NonIdempotent, FailureKind.Timeout, RetryVerdict.OutcomeUnknown)]
     public void Network_decisions_follow_the_table(object kind, object failure, object expected)
     {
         Assert.Equal((RetryVerdict)expected, RetryPolicy.Decide((RequestKind)kind, (FailureKind)failure));

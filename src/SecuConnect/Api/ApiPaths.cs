@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace SecuConnect.Api
@@ -115,7 +117,20 @@ namespace SecuConnect.Api
 
         /// <summary>The URL with its query parameters.</summary>
         public static Uri WithQuery(Uri uri, IEnumerable<KeyValuePair<string, string>> query) =>
-            new Uri(uri.GetLeftPart(UriPartial.Path) + SecuClient.QueryString(query));
+            new Uri(uri.GetLeftPart(UriPartial.Path) + QueryString(query));
+
+        /// <summary>"?name=value&amp;..." with names and values escaped; pairs without a value are left out.</summary>
+        internal static string QueryString(IEnumerable<KeyValuePair<string, string>> query)
+        {
+            var sb = new StringBuilder();
+            foreach (var pair in query ?? Enumerable.Empty<KeyValuePair<string, string>>())
+            {
+                if (pair.Value == null) continue;
+                sb.Append(sb.Length == 0 ? '?' : '&').Append(Uri.EscapeDataString(pair.Key)).Append('=').Append(Uri.EscapeDataString(pair.Value));
+            }
+            return sb.ToString();
+        }
+
 
         private static string Decode(string text) => Uri.UnescapeDataString(text.Replace('+', ' '));
 
@@ -136,7 +151,8 @@ namespace SecuConnect.Api
         private static SecuApiException Foreign(string path, Uri baseUri) =>
             new SecuApiException(SecuErrorKind.InvalidArgument, ErrorIds.ForeignUrl,
                 $"Refusing to send the request to '{LogMasker.MaskPath(path)}': the connection's access token is only sent to its own API, " +
-                $"{baseUri.Scheme}://{baseUri.Authority}. Give a path relative to /api/v2/, such as Payment/Containers. No request was sent.");
+                $"{baseUri.Scheme}://{baseUri.Authority}. Give a path relative to /api/v2/, such as Payment/Containers. No request was sent.")
+            { IsSecurityRefusal = true };
 
         private static SecuApiException Invalid(string path, string reason) =>
             new SecuApiException(SecuErrorKind.InvalidArgument, ErrorIds.InvalidPath,

@@ -4,7 +4,7 @@ using System.Net.Http;
 namespace SecuConnect.Api
 {
     /// <summary>One logical request; each attempt builds a fresh HttpRequestMessage from it.</summary>
-    internal sealed class ApiRequest
+    internal class ApiRequest
     {
         public ApiRequest(HttpMethod method, Uri uri, RequestKind kind)
         {
@@ -39,16 +39,13 @@ namespace SecuConnect.Api
         /// <summary>What Debug shows of the body (already masked where the body holds secrets).</summary>
         public string DebugBody { get; set; }
 
-        /// <summary>A call on one customer: a 403 then means "not found or not accessible".</summary>
+        /// <summary>A call on one item: a 403 then means "not found or not accessible".</summary>
         public bool ById => TargetId != null;
 
         public string TargetId { get; set; }
 
-        /// <summary>
-        /// Reads a successful answer straight from the response stream (no text copy); null when the body does not
-        /// matter. It throws a JsonException for an answer that is not the API's shape.
-        /// </summary>
-        internal Func<System.IO.Stream, object> ReadBody { get; set; }
+        /// <summary>The resource this request is about, for the wording of its errors; null for a request on any path.</summary>
+        public ResourceDescriptor Resource { get; set; }
 
         /// <summary>
         /// Connect's first request: a refused connection or an unknown host fails at once, naming the address,
@@ -58,5 +55,17 @@ namespace SecuConnect.Api
 
         /// <summary>Attempts for this request, or null for 1 + the connection's MaximumRetryCount.</summary>
         internal int? MaxAttempts { get; set; }
+    }
+
+    /// <summary>A request whose successful answer is read as a <typeparamref name="T"/>.</summary>
+    internal sealed class ApiRequest<T> : ApiRequest
+    {
+        public ApiRequest(HttpMethod method, Uri uri, RequestKind kind) : base(method, uri, kind) { }
+
+        /// <summary>
+        /// Reads a successful answer straight from the response stream (no text copy); null when the body does not
+        /// matter. It throws a JsonException for an answer that is not the API's shape.
+        /// </summary>
+        internal Func<System.IO.Stream, T> ReadBody { get; set; }
     }
 }

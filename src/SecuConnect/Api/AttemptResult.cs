@@ -4,13 +4,13 @@ using System.Net.Http.Headers;
 namespace SecuConnect.Api
 {
     /// <summary>What one attempt of a request came to: an answer (a value, or an error answer) or a failure without one.</summary>
-    internal sealed class AttemptResult
+    internal sealed class AttemptResult<T>
     {
         /// <summary>The HTTP status; 0 when no answer came.</summary>
         public int Status { get; set; }
 
         /// <summary>What the request's reader made of a successful answer.</summary>
-        public object Value { get; set; }
+        public T Value { get; set; }
 
         /// <summary>A successful answer the reader could not read.</summary>
         public Newtonsoft.Json.JsonException ReadError { get; set; }

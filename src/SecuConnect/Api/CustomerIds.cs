@@ -4,6 +4,7 @@ namespace SecuConnect.Api
 {
     internal static class CustomerIds
     {
+        public const string Prefix = "PCU_";
         public const string Pattern = @"\APCU_[A-Z0-9]{30}\z";
         private static readonly Regex Regex = new Regex(Pattern, RegexOptions.CultureInvariant);
 

@@ -7,7 +7,11 @@ using SecuConnect.Models;
 
 namespace SecuConnect.Api
 {
-    /// <summary>Turns an HTTP failure into a <see cref="SecuApiException"/> with a stable ErrorId.</summary>
+    /// <summary>
+    /// Turns an HTTP failure into a <see cref="SecuApiException"/> with a stable ErrorId. Messages name the request's
+    /// resource as its <see cref="ResourceDescriptor"/> words it ("Customer PCU_… was not found"); a request on any
+    /// path (Invoke-SecuConnectRequest) is named by its method and URL.
+    /// </summary>
     internal static class ErrorMapper
     {
         public const int MaxPlainBodyLength = 200;
@@ -56,18 +60,12 @@ namespace SecuConnect.Api
             if (request.Kind == RequestKind.Token && status == 404) return WrongBaseUri(request, status, payload, details);
             string name = payload?.Error != null && SafeId.IsMatch(payload.Error) ? payload.Error : null;
             var (kind, errorId, summary) = request.Kind == RequestKind.Token ? ClassifyToken(status, name) : ClassifyApi(request, status, payload, name);
-            return new SecuApiException(kind, errorId, Compose(summary, request, status, payload, details))
-            {
-                StatusCode = status,
-                Error = payload?.Error,
-                Code = payload?.CodeText,
-                Details = details,
-                ErrorUser = payload?.ErrorUser,
-                SupportId = payload?.SupportId,
-                Method = request.Method.Method,
-                RequestUri = request.Uri,
-            };
+            return new SecuApiException(kind, errorId, Compose(summary, request, status, payload, details), null,
+                ErrorInfo.Of(answer, details).For(request));
         }
+
+        /// <summary>How a message names the request's item: "Customer PCU_…" (or "Item …" for a request without a resource).</summary>
+        private static string Item(ApiRequest request) => (request.Resource?.Title ?? "Item") + " " + request.TargetId;
 
         /// <summary>The kind, ErrorId (the API's exception name where it gave one) and summary of a token endpoint's refusal.</summary>
         private static (SecuErrorKind, string, string) ClassifyToken(int status, string name)
@@ -84,10 +82,10 @@ namespace SecuConnect.Api
             if (IsTokenRejected(status, payload)) return (SecuErrorKind.AuthenticationFailed, ErrorIds.ProductNotAllowedException, "The API rejected the access token");
             if (status == 403)
                 return request.ById
-                    ? (SecuErrorKind.NotFound, name ?? ErrorIds.ProductNotAllowedException, $"Customer {request.TargetId} was not found or is not accessible")
+                    ? (SecuErrorKind.NotFound, name ?? ErrorIds.ProductNotAllowedException, $"{Item(request)} was not found or is not accessible")
                     : (SecuErrorKind.PermissionDenied, name ?? ErrorIds.ProductNotAllowedException, "The API does not allow this action");
             if (status == 404)
-                return (SecuErrorKind.NotFound, name ?? ErrorIds.ProductNotFoundException, request.TargetId != null ? $"Customer {request.TargetId} was not found" : "Not found");
+                return (SecuErrorKind.NotFound, name ?? ErrorIds.ProductNotFoundException, request.TargetId != null ? $"{Item(request)} was not found" : "Not found");
             if (status == 400 || status == 413 || status == 422)
                 return (SecuErrorKind.InvalidData, name ?? ErrorIds.ProductFormatException, "The API rejected the request data");
             if (status >= 500) return (SecuErrorKind.Unavailable, name ?? ErrorIds.ServiceUnavailable, $"The API failed with HTTP {status}");
@@ -105,16 +103,9 @@ namespace SecuConnect.Api
             string summary = $"The base URI '{root}' looks wrong: there is no token endpoint at {LogMasker.MaskUrl(request.Uri)}. " +
                              "Connect-SecuConnect adds /oauth/token and /api/v2 to -BaseUri, so give the host root, such as " +
                              "https://connect.secucard.com or http://127.0.0.1:5080 for a local sandbox";
-            return new SecuApiException(SecuErrorKind.InvalidArgument, ErrorIds.TokenEndpointNotFound, Compose(summary, request, status, payload, null))
-            {
-                StatusCode = status,
-                Error = payload?.Error,
-                Code = payload?.CodeText,
-                Details = details ?? "Not found",
-                SupportId = payload?.SupportId,
-                Method = request.Method.Method,
-                RequestUri = request.Uri,
-            };
+            return new SecuApiException(SecuErrorKind.InvalidArgument, ErrorIds.TokenEndpointNotFound, Compose(summary, request, status, payload, null), null,
+                ErrorInfo.Empty.With(status, payload?.Error, payload?.CodeText, details ?? "Not found", supportId: payload?.SupportId).For(request))
+            { IsAboutAddress = true };
         }
 
         /// <summary>
@@ -137,20 +128,16 @@ namespace SecuConnect.Api
         }
 
         /// <summary>
-        /// A by-id GET answered 2xx without a customer (older API versions answered 200 {} for unknown ids): not found,
-        /// never an empty customer.
+        /// A by-id GET answered 2xx without its item (older API versions answered 200 {} for unknown ids): not found,
+        /// never an empty item.
         /// </summary>
-        public static SecuApiException EmptyCustomer(ApiRequest request, int status)
+        public static SecuApiException EmptyItem(ApiRequest request, int status)
         {
-            string summary = $"Customer {request.TargetId} was not found: the API answered HTTP {status} without a customer";
+            string name = request.Resource?.DisplayName ?? "item";
+            string summary = $"{Item(request)} was not found: the API answered HTTP {status} without a {name}";
             return new SecuApiException(SecuErrorKind.NotFound, ErrorIds.ProductNotFoundException,
-                $"{summary}. ({request.Method.Method} {LogMasker.MaskUrl(request.Uri)} -> HTTP {status})")
-            {
-                StatusCode = status,
-                Details = "The answer held no customer",
-                Method = request.Method.Method,
-                RequestUri = request.Uri,
-            };
+                $"{summary}. ({request.Method.Method} {LogMasker.MaskUrl(request.Uri)} -> HTTP {status})", null,
+                ErrorInfo.Empty.With(status, details: $"The answer held no {name}").For(request));
         }
 
         /// <summary>A successful answer that is not the API's shape (not JSON, or a value of the wrong type).</summary>
@@ -163,63 +150,52 @@ namespace SecuConnect.Api
             { StatusCode = status, Method = request.Method.Method, RequestUri = request.Uri };
         }
 
-        /// <summary>The one rule that comes first: a create that may have reached the server is OutcomeUnknown.</summary>
+        /// <summary>
+        /// The one rule that comes first: a non-idempotent request (a create) that may have reached the server is
+        /// OutcomeUnknown, worded for its resource, or for its method and URL when it has none.
+        /// </summary>
         public static SecuApiException OutcomeUnknown(ApiRequest request, string reason, ErrorAnswer answer, Exception inner)
         {
             var payload = answer?.Payload;
-            int? status = answer?.Status;
-            string message = $"The customer may or may not have been created: {reason}. The request was not re-sent, " +
-                             "as the API accepts duplicates; check with Get-SecuCustomer before creating it again.";
-            return new SecuApiException(SecuErrorKind.OutcomeUnknown, ErrorIds.OutcomeUnknown, message, inner)
-            {
-                StatusCode = status,
-                Error = payload?.Error,
-                Code = payload?.CodeText,
-                Details = payload?.ErrorDetails ?? reason,
-                SupportId = payload?.SupportId,
-                Method = request.Method.Method,
-                RequestUri = request.Uri,
-            };
+            var info = ErrorInfo.Empty.With(answer?.Status, payload?.Error, payload?.CodeText, payload?.ErrorDetails ?? reason,
+                supportId: payload?.SupportId).For(request);
+            var resource = request.Resource;
+            string message = resource != null
+                ? $"The {resource.DisplayName} may or may not have been created: {reason}. The request was not re-sent, " +
+                  $"as the API accepts duplicates; check with {resource.GetCommand} before creating it again."
+                : $"{request.Method.Method} {request.LogUrl} may or may not have taken effect: {AnyRequestReason(answer, inner)}. " +
+                  $"The request was not re-sent, as repeating a {request.Method.Method} could apply it twice; " +
+                  "check with a GET before sending it again." + (info.SupportId != null ? $" (supportId {info.SupportId})" : string.Empty);
+            return new SecuApiException(SecuErrorKind.OutcomeUnknown, ErrorIds.OutcomeUnknown, message, inner, info);
         }
+
+        private static string AnyRequestReason(ErrorAnswer answer, Exception inner) =>
+            answer != null ? $"the API answered HTTP {answer.Status.ToString(System.Globalization.CultureInfo.InvariantCulture)}"
+            : inner is OperationCanceledException ? "no answer arrived in time"
+            : "the connection was lost after sending";
 
         /// <summary>A PUT or DELETE that may have reached the server, whose outcome no read could settle.</summary>
         public static SecuApiException ChangeOutcomeUnknown(ApiRequest request, string past, string reason, SecuApiException uncertain)
         {
-            string message = $"Customer {request.TargetId} may or may not have been {past}: {reason}. " +
-                             $"Check it with Get-SecuCustomer -Id {request.TargetId} before running the command again for it.";
-            return new SecuApiException(SecuErrorKind.OutcomeUnknown, ErrorIds.OutcomeUnknown, message, uncertain)
-            {
-                StatusCode = uncertain?.StatusCode,
-                Error = uncertain?.Error,
-                Code = uncertain?.Code,
-                Details = uncertain?.Details ?? reason,
-                SupportId = uncertain?.SupportId,
-                Method = request.Method.Method,
-                RequestUri = request.Uri,
-            };
+            string message = $"{Item(request)} may or may not have been {past}: {reason}. " +
+                             $"Check it with {request.Resource?.GetCommand} -Id {request.TargetId} before running the command again for it.";
+            var info = (uncertain?.Info ?? ErrorInfo.Empty).With(details: uncertain?.Details ?? reason).For(request);
+            return new SecuApiException(SecuErrorKind.OutcomeUnknown, ErrorIds.OutcomeUnknown, message, uncertain, info);
         }
 
         public static SecuApiException Timeout(ApiRequest request, int timeoutSec, int attempts, Exception inner)
         {
             return new SecuApiException(SecuErrorKind.Timeout, ErrorIds.Timeout,
-                $"{request.Method.Method} {LogMasker.MaskUrl(request.Uri)} timed out after {timeoutSec} s ({Attempts(attempts)}).", inner)
-            {
-                Method = request.Method.Method,
-                RequestUri = request.Uri,
-                Details = $"No answer within {timeoutSec} s",
-            };
+                $"{request.Method.Method} {LogMasker.MaskUrl(request.Uri)} timed out after {timeoutSec} s ({Attempts(attempts)}).", inner,
+                ErrorInfo.Empty.With(details: $"No answer within {timeoutSec} s").For(request));
         }
 
         public static SecuApiException Network(ApiRequest request, int attempts, Exception inner)
         {
             string reason = Innermost(inner);
             return new SecuApiException(SecuErrorKind.Unavailable, ErrorIds.ServiceUnavailable,
-                $"{request.Method.Method} {LogMasker.MaskUrl(request.Uri)} failed: {reason} ({Attempts(attempts)}).", inner)
-            {
-                Method = request.Method.Method,
-                RequestUri = request.Uri,
-                Details = reason,
-            };
+                $"{request.Method.Method} {LogMasker.MaskUrl(request.Uri)} failed: {reason} ({Attempts(attempts)}).", inner,
+                ErrorInfo.Empty.With(details: reason).For(request));
         }
 
         public static string Innermost(Exception ex)

@@ -46,7 +46,7 @@ namespace SecuConnect.Api
         {
             if (method == HttpMethod.Get || method == HttpMethod.Put || method == HttpMethod.Delete || method == HttpMethod.Head)
                 return RequestKind.Idempotent;
-            return RequestKind.Create;
+            return RequestKind.NonIdempotent;
         }
 
         /// <summary>
@@ -55,10 +55,9 @@ namespace SecuConnect.Api
         /// </summary>
         public async Task<string> SendAsync(HttpMethod method, Uri uri, string jsonBody, CancellationToken cancellationToken)
         {
-            var request = Build(method, uri, jsonBody);
-            request.ReadBody = ReadText;
+            var request = Build(method, uri, jsonBody, ReadText);
             var response = await Send(request, Log, cancellationToken).ConfigureAwait(false);
-            return response.Value as string is string text && text.Length > 0 ? text : null;
+            return string.IsNullOrEmpty(response.Value) ? null : response.Value;
         }
 
         /// <summary>
@@ -67,8 +66,7 @@ namespace SecuConnect.Api
         /// </summary>
         public async Task<byte[]> DownloadAsync(HttpMethod method, Uri uri, string jsonBody, CancellationToken cancellationToken)
         {
-            var request = Build(method, uri, jsonBody);
-            request.ReadBody = ReadBytes;
+            var request = Build(method, uri, jsonBody, ReadBytes);
             // Debug would show the answer's bytes as text; a binary answer is not shown, so this request logs into a
             // log without Debug, whose lines are then passed on.
             var inner = new ApiLogQueue { DebugEnabled = false };
@@ -78,7 +76,7 @@ namespace SecuConnect.Api
             try
             {
                 var response = await Send(request, inner, cancellationToken).ConfigureAwait(false);
-                return response.Value as byte[] ?? new byte[0];
+                return response.Value ?? new byte[0];
             }
             finally
             {
@@ -95,7 +93,7 @@ namespace SecuConnect.Api
         }
 
         /// <summary>An answer as text, for callers that hand it on as JSON or as it came (-Raw).</summary>
-        private static object ReadText(System.IO.Stream stream)
+        private static string ReadText(System.IO.Stream stream)
         {
             using (var reader = new System.IO.StreamReader(stream, System.Text.Encoding.UTF8, true, 4096))
                 return reader.ReadToEnd();
@@ -111,13 +109,12 @@ namespace SecuConnect.Api
         /// <summary>One page of a list resource.</summary>
         public async Task<ListPage<JToken>> ListPageAsync(Uri uri, IEnumerable<KeyValuePair<string, string>> query, CancellationToken cancellationToken)
         {
-            var request = Build(HttpMethod.Get, ApiPaths.WithQuery(uri, query), null);
-            request.ReadBody = ReadText;
+            var request = Build(HttpMethod.Get, ApiPaths.WithQuery(uri, query), null, ReadText);
             var response = await Send(request, Log, cancellationToken).ConfigureAwait(false);
             JToken answer;
             try
             {
-                answer = ParseAnswer(response.Value as string);
+                answer = ParseAnswer(response.Value);
             }
             catch (JsonException ex)
             {
@@ -150,11 +147,16 @@ namespace SecuConnect.Api
             return true;
         }
 
-        private ApiRequest Build(HttpMethod method, Uri uri, string jsonBody)
+        /// <summary>
+        /// A request on any path: no resource travels with it, so its errors name its method and URL (an uncertain POST
+        /// or PATCH "may or may not have taken effect").
+        /// </summary>
+        private ApiRequest<T> Build<T>(HttpMethod method, Uri uri, string jsonBody, Func<Stream, T> read)
         {
-            var request = new ApiRequest(method, uri, KindOf(method))
+            var request = new ApiRequest<T>(method, uri, KindOf(method))
             {
                 JsonBody = jsonBody,
+                ReadBody = read,
                 ContentType = jsonBody != null ? ContentType : null,
                 Headers = Headers,
                 KeepResponseHeaders = true,
@@ -166,44 +168,15 @@ namespace SecuConnect.Api
             return request;
         }
 
-        private async Task<ApiResponse> Send(ApiRequest request, ApiLogQueue log, CancellationToken cancellationToken)
+        /// <summary>Sends through the connection and keeps the answer's status and headers in <see cref="LastResponse"/>.</summary>
+        private async Task<ApiResponse<T>> Send<T>(ApiRequest<T> request, ApiLogQueue log, CancellationToken cancellationToken)
         {
-            try
-            {
-                var response = await Connection.SendAsync(request, log, cancellationToken).ConfigureAwait(false);
-                LastResponse = response;
-                return response;
-            }
-            catch (SecuApiException ex) when (ex.Kind == SecuErrorKind.OutcomeUnknown)
-            {
-                // The connection words this for a customer create; say what it means for any request.
-                throw OutcomeUnknown(request, ex);
-            }
+            var response = await Connection.SendAsync(request, log, cancellationToken).ConfigureAwait(false);
+            LastResponse = response;
+            return response;
         }
 
-        private static SecuApiException OutcomeUnknown(ApiRequest request, SecuApiException ex)
-        {
-            string reason = ex.StatusCode.HasValue ? $"the API answered HTTP {ex.StatusCode.Value.ToString(CultureInfo.InvariantCulture)}"
-                : ex.InnerException is OperationCanceledException ? "no answer arrived in time"
-                : "the connection was lost after sending";
-            string message = $"{request.Method.Method} {LogMasker.MaskUrl(request.Uri)} may or may not have taken effect: {reason}. " +
-                             $"The request was not re-sent, as repeating a {request.Method.Method} could apply it twice; " +
-                             "check with a GET before sending it again." +
-                             (ex.SupportId != null ? $" (supportId {ex.SupportId})" : string.Empty);
-            return new SecuApiException(SecuErrorKind.OutcomeUnknown, ErrorIds.OutcomeUnknown, message, ex.InnerException)
-            {
-                StatusCode = ex.StatusCode,
-                Error = ex.Error,
-                Code = ex.Code,
-                Details = ex.Details,
-                ErrorUser = ex.ErrorUser,
-                SupportId = ex.SupportId,
-                Method = ex.Method,
-                RequestUri = ex.RequestUri,
-            };
-        }
-
-        private static object ReadBytes(Stream stream)
+        private static byte[] ReadBytes(Stream stream)
         {
             using (var copy = new MemoryStream())
             {

@@ -5,13 +5,13 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
-using SecuConnect.Models;
 
 namespace SecuConnect.Api
 {
     /// <summary>
-    /// Masks secrets, tokens and the contact's personal data before a body or URL reaches Verbose or Debug,
-    /// which end up in transcripts and CI logs.
+    /// Masks secrets, tokens and the resources' personal data before a body or URL reaches Verbose or Debug,
+    /// which end up in transcripts and CI logs. Each resource names its personal members in its
+    /// <see cref="ResourceDescriptor"/>; a body is masked for all of them, as Invoke-SecuConnectRequest may send any.
     /// </summary>
     internal static class LogMasker
     {
@@ -21,12 +21,12 @@ namespace SecuConnect.Api
         /// <summary>How much of a body that is not JSON Debug shows: its fields cannot be told apart, so only its start.</summary>
         public const int TextPreviewLength = 200;
 
-        // Secrets, and the personal fields of the customer table under their wire names (anywhere in a body).
+        // Secrets, and the resources' personal members under their wire names (anywhere in a body).
         private static readonly HashSet<string> SensitiveKeys = BuildSensitiveKeys();
 
-        // Contact members that are not personal; every other value inside a contact, members the module does not
-        // model included, is masked.
-        private static readonly HashSet<string> PlainContactKeys = BuildPlainContactKeys();
+        // Objects whose every value is personal (a customer's contact), each with its members that are not; members
+        // the module does not model are masked too.
+        private static readonly Dictionary<string, HashSet<string>> PersonalObjects = BuildPersonalObjects();
 
         // Query parameters whose values may carry personal data (a filter on an email address, for one).
         private static readonly HashSet<string> SensitiveQueryKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
@@ -193,22 +193,24 @@ namespace SecuConnect.Api
             return Math.Min(i, query.Length);
         }
 
-        private static void MaskToken(JToken token, bool inContact = false)
+        /// <summary>Masks in place; <paramref name="plainKeys"/> is set inside a personal object and names what stays readable.</summary>
+        private static void MaskToken(JToken token, HashSet<string> plainKeys = null)
         {
+            bool inPersonal = plainKeys != null;
             if (token is JObject obj)
             {
                 foreach (var property in obj.Properties())
                 {
                     bool container = property.Value.Type == JTokenType.Object || property.Value.Type == JTokenType.Array;
-                    bool contact = inContact || string.Equals(property.Name, "contact", StringComparison.OrdinalIgnoreCase);
-                    bool sensitive = SensitiveKeys.Contains(property.Name) || (inContact && !PlainContactKeys.Contains(property.Name));
+                    var inner = plainKeys ?? (PersonalObjects.TryGetValue(property.Name, out var plain) ? plain : null);
+                    bool sensitive = SensitiveKeys.Contains(property.Name) || (inPersonal && !plainKeys.Contains(property.Name));
                     if (sensitive && !container)
                     {
                         if (property.Value.Type != JTokenType.Null) property.Value = Mask;
                     }
                     else
                     {
-                        MaskToken(property.Value, contact);
+                        MaskToken(property.Value, inner);
                     }
                 }
             }
@@ -216,8 +218,8 @@ namespace SecuConnect.Api
             {
                 for (int i = 0; i < array.Count; i++)
                 {
-                    if (inContact && !(array[i] is JContainer) && array[i].Type != JTokenType.Null) array[i] = Mask;
-                    else MaskToken(array[i], inContact);
+                    if (inPersonal && !(array[i] is JContainer) && array[i].Type != JTokenType.Null) array[i] = Mask;
+                    else MaskToken(array[i], plainKeys);
                 }
             }
         }
@@ -226,21 +228,25 @@ namespace SecuConnect.Api
         {
             var keys = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
             {
-                "client_secret", "access_token", "refresh_token", "password", "token", "authorization", CustomerFields.ContactNameWire,
+                "client_secret", "access_token", "refresh_token", "password", "token", "authorization",
                 // Bank details of payment containers, sent through Invoke-SecuConnectRequest.
                 "iban", "bic", "owner", "account_number",
             };
-            foreach (var field in CustomerFields.All)
-                if (field.IsPersonal) keys.Add(field.WireName);
+            foreach (var resource in ResourceDescriptors.All) keys.UnionWith(resource.PersonalKeys);
             return keys;
         }
 
-        private static HashSet<string> BuildPlainContactKeys()
+        private static Dictionary<string, HashSet<string>> BuildPersonalObjects()
         {
-            var keys = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { CustomerFields.AddressWire };
-            foreach (var field in CustomerFields.All)
-                if (!field.IsPersonal) keys.Add(field.WireName);
-            return keys;
+            var objects = new Dictionary<string, HashSet<string>>(StringComparer.OrdinalIgnoreCase);
+            foreach (var resource in ResourceDescriptors.All)
+            {
+                if (resource.PersonalObject == null) continue;
+                if (!objects.TryGetValue(resource.PersonalObject, out var plain))
+                    objects[resource.PersonalObject] = plain = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                plain.UnionWith(resource.PlainKeysInPersonalObject);
+            }
+            return objects;
         }
 
         private static string ScrubEmails(string text) => EmailLike.Replace(text, Mask);

@@ -5,22 +5,33 @@ using System.IO;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using SecuConnect.Models;
+using static SecuConnect.Api.JsonRead;
 
 namespace SecuConnect.Api
 {
     /// <summary>
     /// Reads and writes the customer models by hand, token by token. Every create, update and listed customer goes
     /// through here: the reflection-based serializer costs far more CPU and JIT time per item, which a bulk run in a
-    /// fresh process pays thousands of times. The field table (CustomerFields) names the members; names match exactly
+    /// fresh process pays thousands of times. The field table (CustomerFields) and the member maps name the members; names match exactly
     /// or else ignoring case, numbers and booleans in text fields become text, null fields are left out when
     /// writing, and members the module does not model are kept as raw JSON and written back as they came.
     /// </summary>
     internal static class ModelJson
     {
-        // The wire names each reader knows, in the order of its switch.
-        private static readonly string[] CustomerNames = { "object", "id", "contract", "merchant", "contact", "created", "updated" };
-        private static readonly string[] ListNames = { "count", "data", "scroll_id" };
-        private static readonly string[] UidNames = { "object", "id" };
+        // The members each reader knows, with what reads them.
+        private static readonly JsonMemberMap<PaymentCustomer> CustomerMembers = new JsonMemberMap<PaymentCustomer>()
+            .Add("object", (r, c) => c.Object = ReadString(r))
+            .Add("id", (r, c) => c.Id = ReadString(r))
+            .Add("contract", (r, c) => c.Contract = ReadUid(r))
+            .Add("merchant", (r, c) => c.Merchant = ReadUid(r))
+            .Add("contact", (r, c) => c.Contact = ReadNested(r) ? ReadContactBody(r) : null)
+            .Add("created", (r, c) => c.Created = ReadString(r))
+            .Add("updated", (r, c) => c.Updated = ReadString(r));
+
+        private static readonly JsonMemberMap<CustomerPage> ListMembers = new JsonMemberMap<CustomerPage>()
+            .Add("count", (r, page) => page.Count = ReadLong(r))
+            .Add("data", (r, page) => page.Data = ReadCustomers(r))
+            .Add("scroll_id", (r, page) => page.ScrollId = ReadString(r));
 
         /// <summary>The body of a create or update, e.g. {"contact":{"forename":"Ada",...}}.</summary>
         public static string Serialize(PaymentCustomerRequest request)
@@ -81,19 +92,7 @@ namespace SecuConnect.Api
             Expect(r, JsonToken.StartObject, "a customer");
             var customer = new PaymentCustomer();
             while (NextProperty(r, out string name))
-            {
-                switch (Match(name, CustomerNames))
-                {
-                    case 0: customer.Object = ReadString(r); break;
-                    case 1: customer.Id = ReadString(r); break;
-                    case 2: customer.Contract = ReadUid(r); break;
-                    case 3: customer.Merchant = ReadUid(r); break;
-                    case 4: customer.Contact = ReadNested(r) ? ReadContactBody(r) : null; break;
-                    case 5: customer.Created = ReadString(r); break;
-                    case 6: customer.Updated = ReadString(r); break;
-                    default: customer.Unknown = Keep(customer.Unknown, name, r); break;
-                }
-            }
+                if (!CustomerMembers.TryRead(name, r, customer)) customer.Unknown = Keep(customer.Unknown, name, r);
             return customer;
         }
 
@@ -103,15 +102,7 @@ namespace SecuConnect.Api
             Expect(r, JsonToken.StartObject, "a list page");
             var page = new CustomerPage();
             while (NextProperty(r, out string name))
-            {
-                switch (Match(name, ListNames))
-                {
-                    case 0: page.Count = ReadLong(r); break;
-                    case 1: page.Data = ReadCustomers(r); break;
-                    case 2: page.ScrollId = ReadString(r); break;
-                    default: Skip(r); break;
-                }
-            }
+                if (!ListMembers.TryRead(name, r, page)) Skip(r);
             return page;
         }
 
@@ -145,32 +136,6 @@ namespace SecuConnect.Api
             }
         }
 
-        /// <summary>Keeps a member the module does not model as raw JSON (nested objects and arrays included).</summary>
-        private static JObject Keep(JObject members, string name, JsonReader r)
-        {
-            Advance(r);
-            var value = JToken.ReadFrom(r);
-            members = members ?? new JObject();
-            members[name] = value;
-            return members;
-        }
-
-        private static ProductInstanceUid ReadUid(JsonReader r)
-        {
-            if (!ReadNested(r)) return null;
-            var uid = new ProductInstanceUid();
-            while (NextProperty(r, out string name))
-            {
-                switch (Match(name, UidNames))
-                {
-                    case 0: uid.Object = ReadString(r); break;
-                    case 1: uid.Id = ReadString(r); break;
-                    default: Skip(r); break;
-                }
-            }
-            return uid;
-        }
-
         private static List<PaymentCustomer> ReadCustomers(JsonReader r)
         {
             Advance(r);
@@ -185,100 +150,5 @@ namespace SecuConnect.Api
             }
         }
 
-        /// <summary>Moves to a nested object's value: true when it starts an object, false for null.</summary>
-        private static bool ReadNested(JsonReader r)
-        {
-            if (r.TokenType == JsonToken.PropertyName) Advance(r);
-            if (r.TokenType == JsonToken.Null) return false;
-            if (r.TokenType == JsonToken.StartArray)
-            {
-                // PHP encodes an empty map as []: an empty array where an object belongs means absent.
-                Advance(r);
-                if (r.TokenType == JsonToken.EndArray) return false;
-                throw Unexpected(r, "an object");
-            }
-            Expect(r, JsonToken.StartObject, "an object");
-            return true;
-        }
-
-        /// <summary>Moves to the next property of the current object: false at its end.</summary>
-        private static bool NextProperty(JsonReader r, out string name)
-        {
-            Advance(r);
-            while (r.TokenType == JsonToken.Comment) Advance(r);
-            if (r.TokenType == JsonToken.EndObject)
-            {
-                name = null;
-                return false;
-            }
-            Expect(r, JsonToken.PropertyName, "a property");
-            name = (string)r.Value;
-            return true;
-        }
-
-        /// <summary>The index of the name among the known ones: an exact match first, else one ignoring case; -1 if none.</summary>
-        private static int Match(string name, string[] known)
-        {
-            for (int i = 0; i < known.Length; i++)
-                if (string.Equals(name, known[i], StringComparison.Ordinal)) return i;
-            for (int i = 0; i < known.Length; i++)
-                if (string.Equals(name, known[i], StringComparison.OrdinalIgnoreCase)) return i;
-            return -1;
-        }
-
-        private static string ReadString(JsonReader r)
-        {
-            Advance(r);
-            switch (r.TokenType)
-            {
-                case JsonToken.Null:
-                case JsonToken.Undefined:
-                    return null;
-                case JsonToken.String:
-                    return (string)r.Value;
-                case JsonToken.Boolean:
-                    return (bool)r.Value ? "true" : "false";
-                case JsonToken.Integer:
-                case JsonToken.Float:
-                    return Convert.ToString(r.Value, CultureInfo.InvariantCulture);
-                default:
-                    throw Unexpected(r, "text");
-            }
-        }
-
-        private static long? ReadLong(JsonReader r)
-        {
-            Advance(r);
-            switch (r.TokenType)
-            {
-                case JsonToken.Null:
-                    return null;
-                case JsonToken.Integer:
-                    return Convert.ToInt64(r.Value, CultureInfo.InvariantCulture);
-                case JsonToken.String when long.TryParse((string)r.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out long n):
-                    return n;
-                default:
-                    throw Unexpected(r, "a whole number");
-            }
-        }
-
-        private static void Skip(JsonReader r)
-        {
-            Advance(r);
-            r.Skip();
-        }
-
-        private static void Advance(JsonReader r)
-        {
-            if (!r.Read()) throw new JsonReaderException("The answer ends early, at " + r.Path + ".");
-        }
-
-        private static void Expect(JsonReader r, JsonToken token, string what)
-        {
-            if (r.TokenType != token) throw Unexpected(r, what);
-        }
-
-        private static JsonSerializationException Unexpected(JsonReader r, string what) =>
-            new JsonSerializationException($"Expected {what} at '{r.Path}', found {r.TokenType}.");
     }
 }

@@ -4,7 +4,6 @@ using System.Globalization;
 using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
-using SecuConnect.Models;
 
 namespace SecuConnect.Api
 {
@@ -13,33 +12,26 @@ namespace SecuConnect.Api
     /// (contact.address.city) in -Filter, -Sort and -Property, and encodes -Filter values the way the API decodes
     /// them: each term value URL-encoded inside q (as the vendor's PHP SDK demo does), with the query syntax
     /// (*, ?, quotes, parentheses, brackets, AND/OR/NOT) left as syntax. A lower-case dotted name (contact.x) is taken as an API
-    /// path as it is, so members the module does not model stay reachable.
+    /// path as it is, so members the module does not model stay reachable. The names and the date fields come from
+    /// the resource's <see cref="IQueryFields"/>, so every resource's listing reads its filters the same way.
     /// </summary>
-    internal static class QueryTranslator
+    internal sealed class QueryTranslator
     {
         private static readonly Regex ApiPath = new Regex(@"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$", RegexOptions.CultureInvariant);
 
-        // Output properties that are not contact fields, with their API paths.
-        private static readonly Dictionary<string, string> OtherNames = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["id"] = "id", ["name"] = "contact.name", ["created"] = "created", ["updated"] = "updated",
-            ["contractid"] = "contract.id", ["merchantid"] = "merchant.id",
-        };
+        private readonly IQueryFields _fields;
 
-        private static readonly string[] OtherDisplayNames = { "Id", "Name", "Created", "Updated", "ContractId", "MerchantId" };
+        public QueryTranslator(IQueryFields fields) => _fields = fields ?? throw new ArgumentNullException(nameof(fields));
 
         /// <summary>The names the module knows, for messages and completion.</summary>
-        public static IEnumerable<string> KnownNames => OtherDisplayNames.Take(2).Concat(CustomerFields.Names).Concat(OtherDisplayNames.Skip(2));
+        public IEnumerable<string> KnownNames => _fields.Names;
 
         /// <summary>The API path for an output name, alias or API path; null when it is none of them.</summary>
-        public static string PathOf(string name)
+        public string PathOf(string name)
         {
             if (string.IsNullOrWhiteSpace(name)) return null;
             name = name.Trim();
-            var field = CustomerFields.Find(name);
-            if (field != null) return field.WirePath;
-            if (OtherNames.TryGetValue(CustomerFields.Normalize(name), out var path)) return path;
-            return ApiPath.IsMatch(name) ? name : null;
+            return _fields.PathOf(name) ?? (ApiPath.IsMatch(name) ? name : null);
         }
 
         /// <summary>
@@ -47,7 +39,7 @@ namespace SecuConnect.Api
         /// the API's form. A leading - means descending, as in JSON:API; a leading + ascending. Throws ArgumentException
         /// naming what is wrong.
         /// </summary>
-        public static string Sort(IEnumerable<string> sort)
+        public string Sort(IEnumerable<string> sort)
         {
             var parts = new List<string>();
             foreach (var item in sort.SelectMany(s => (s ?? string.Empty).Split(',')))
@@ -72,7 +64,7 @@ namespace SecuConnect.Api
         }
 
         /// <summary>A -Filter value in the API's q form: names translated, term values encoded; throws ArgumentException.</summary>
-        public static string Filter(string filter)
+        public string Filter(string filter)
         {
             var sb = new StringBuilder(filter.Length + 16);
             // One entry per open parenthesis: true inside a group of values (City:(Berlin OR Bonn)), whose words are
@@ -110,7 +102,7 @@ namespace SecuConnect.Api
                 string path = Path(word, "filter on");
                 sb.Append(path).Append(':');
                 i++;
-                i = AppendValue(filter, i, sb, groups, path == CustomerFields.DateOfBirth.WirePath);
+                i = AppendValue(filter, i, sb, groups, path);
             }
             return sb.ToString();
         }
@@ -122,7 +114,7 @@ namespace SecuConnect.Api
             word.Equals("NOT", StringComparison.OrdinalIgnoreCase) || word == "&&" || word == "||";
 
         /// <summary>Copies one term value from position <paramref name="i"/>, encoded (a group of values, opened, goes on <paramref name="groups"/>); returns the position after it.</summary>
-        private static int AppendValue(string filter, int i, StringBuilder sb, Stack<bool> groups, bool isDate)
+        private int AppendValue(string filter, int i, StringBuilder sb, Stack<bool> groups, string path)
         {
             if (i < filter.Length && filter[i] == '"')
             {
@@ -155,34 +147,24 @@ namespace SecuConnect.Api
                 i++;
             }
             string value = filter.Substring(start, i - start);
-            sb.Append(isDate ? DateTerm(value) : Encode(value));
+            sb.Append(DateTerm(path, value) ?? Encode(value));
             return i;
         }
 
         /// <summary>
-        /// A date of birth as users read it (1970-01-11, or a date in the current culture) as the range of that day:
-        /// the API stores dob as a timestamp (1970-01-11T00:00:00+00:00), which a bare date does not match. Other
-        /// values (wildcards such as 1970-*) pass as they are.
+        /// A term value on a date field as the range of that day (the API stores dates as timestamps, which a bare
+        /// date does not match); null when the field is no date, or the value a wildcard, so it passes as it is.
         /// </summary>
-        private static string DateTerm(string value)
+        private string DateTerm(string path, string value)
         {
-            if (value.IndexOfAny(new[] { '*', '?', '\\' }) >= 0) return Encode(value);
-            switch (DateOfBirthParser.Read(value, CultureInfo.CurrentCulture, out var date, out var other))
-            {
-                case DateReading.Exact:
-                    string day = DateOfBirthParser.ToWire(date);
-                    return "[" + day + " TO " + day + "]";
-                case DateReading.Ambiguous:
-                    throw new ArgumentException($"Cannot filter on the date '{value}': it reads as {DateOfBirthParser.ToWire(date)} or as " +
-                        $"{DateOfBirthParser.ToWire(other)}, depending on the culture. Write it as yyyy-MM-dd.");
-                default:
-                    return Encode(value);
-            }
+            if (value.IndexOfAny(new[] { '*', '?', '\\' }) >= 0) return null;
+            string day = _fields.ExactDay(path, value);
+            return day == null ? null : "[" + day + " TO " + day + "]";
         }
 
-        private static string Path(string name, string what) =>
+        private string Path(string name, string what) =>
             PathOf(name) ?? throw new ArgumentException(
-                $"Cannot {what} '{name}': it is neither a customer property ({string.Join(", ", KnownNames)}) nor an API path such as contact.address.city.");
+                $"Cannot {what} '{name}': it is neither {_fields.Description} ({string.Join(", ", KnownNames)}) nor an API path such as {_fields.ExamplePath}.");
 
         /// <summary>
         /// Percent-encodes a value as UTF-8, keeping letters, digits, - _ . ~ and the wildcards * and ?; a backslash makes
@@ -211,5 +193,27 @@ namespace SecuConnect.Api
             }
             return sb.ToString();
         }
+    }
+
+    /// <summary>A resource's names for -Filter, -Sort and -Property: its output properties and their API paths.</summary>
+    internal interface IQueryFields
+    {
+        /// <summary>The output property names, in the order messages and completion list them.</summary>
+        IEnumerable<string> Names { get; }
+
+        /// <summary>How a message names one of them: "a customer property".</summary>
+        string Description { get; }
+
+        /// <summary>An API path of this resource for messages: "contact.address.city".</summary>
+        string ExamplePath { get; }
+
+        /// <summary>The API path of an output name or alias; null when it is none.</summary>
+        string PathOf(string name);
+
+        /// <summary>
+        /// For a date field's <paramref name="path"/>: the day <paramref name="value"/> names exactly, as yyyy-MM-dd;
+        /// null when the field is no date or the value no date. Throws ArgumentException for an ambiguous date.
+        /// </summary>
+        string ExactDay(string path, string value);
     }
 }

@@ -15,10 +15,10 @@ namespace SecuConnect.Api
     /// </summary>
     internal static class ResponseReader
     {
-        public static async Task<AttemptResult> ReadAsync(HttpResponseMessage response, ApiRequest request, ApiLogQueue log)
+        public static async Task<AttemptResult<T>> ReadAsync<T>(HttpResponseMessage response, ApiRequest<T> request, ApiLogQueue log)
         {
             int status = (int)response.StatusCode;
-            var result = new AttemptResult { Status = status, RetryAfter = response.Headers.RetryAfter };
+            var result = new AttemptResult<T> { Status = status, RetryAfter = response.Headers.RetryAfter };
             if (request.KeepResponseHeaders) result.Headers = ResponseHeaders.From(response);
             if (status < 200 || status > 299)
             {

@@ -28,12 +28,9 @@ namespace SecuConnect.Api
 
         public int Available => Volatile.Read(ref _available);
 
-        /// <summary>The cost of a retry after <paramref name="failure"/> (0 for a 429 answer).</summary>
-        public static int CostOf(FailureKind failure, int status)
-        {
-            if (failure == FailureKind.Status) return status == 429 ? 0 : RetryCost;
-            return TimeoutRetryCost;
-        }
+        /// <summary>The cost of a retry after <paramref name="failure"/> (0 for a 429 answer), as <see cref="AnswerClassifier"/> rates it.</summary>
+        public static int CostOf(FailureKind failure, int status) =>
+            AnswerClassifier.Classify(RequestKind.Idempotent, failure, status).RetryCost;
 
         /// <summary>Takes <paramref name="cost"/> for one retry; false (and nothing taken) when the budget cannot pay it.</summary>
         public bool TryAcquire(int cost)

@@ -3,31 +3,16 @@ using System;
 namespace SecuConnect.Api
 {
     /// <summary>
-    /// Which failures are retried. 429 and 503 mean the server did not process the request, so every request is
-    /// retried; 500, 502, 504, timeouts and lost connections may hide a processed request, which is harmless to
-    /// repeat for GET, PUT, DELETE and the token, but would duplicate a customer POST.
+    /// How long to wait between attempts. Which failures are retried at all is <see cref="AnswerClassifier"/>'s table.
     /// </summary>
     internal static class RetryPolicy
     {
         public static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
         public static readonly TimeSpan MaxRetryAfter = TimeSpan.FromSeconds(60);
 
-        public static RetryVerdict Decide(RequestKind kind, FailureKind failure, int status = 0)
-        {
-            switch (failure)
-            {
-                case FailureKind.NotSent:
-                case FailureKind.BodyNotSent:
-                    return RetryVerdict.Retry;
-                case FailureKind.LostAfterSending:
-                case FailureKind.Timeout:
-                    return kind == RequestKind.Create ? RetryVerdict.OutcomeUnknown : RetryVerdict.Retry;
-            }
-            if (status == 429 || status == 503) return RetryVerdict.Retry;
-            if (status == 500 || status == 502 || status == 504)
-                return kind == RequestKind.Create ? RetryVerdict.OutcomeUnknown : RetryVerdict.Retry;
-            return RetryVerdict.Fail;
-        }
+        /// <summary>Whether a failure is retried: the verdict of <see cref="AnswerClassifier"/>.</summary>
+        public static RetryVerdict Decide(RequestKind kind, FailureKind failure, int status = 0) =>
+            AnswerClassifier.Classify(kind, failure, status).Verdict;
 
         /// <summary>
         /// The wait before retry number <paramref name="retry"/> (1-based): Retry-After when the server gave one,

@@ -17,38 +17,46 @@ namespace SecuConnect
             ErrorId = errorId;
         }
 
+        internal SecuApiException(SecuErrorKind kind, string errorId, string message, Exception inner, ErrorInfo info)
+            : this(kind, errorId, message, inner)
+        {
+            Info = info ?? ErrorInfo.Empty;
+        }
+
+        /// <summary>The failure's details as one value; the properties below read and change it.</summary>
+        internal ErrorInfo Info
+        {
+            get => _info;
+            private set => _info = value.RequestUri == null ? value : value.With(requestUri: Masked(value.RequestUri));
+        }
+
+        private ErrorInfo _info = ErrorInfo.Empty;
+
         public SecuErrorKind Kind { get; }
 
         /// <summary>The API's exception name when it gave one, else the module's own name (NotConnected, Timeout, ...).</summary>
         public string ErrorId { get; }
 
-        public int? StatusCode { get; set; }
-        public string Error { get; set; }
-        public string Code { get; set; }
-        public string Details { get; set; }
-        public string ErrorUser { get; set; }
-        public string SupportId { get; set; }
-        public string Method { get; set; }
+        public int? StatusCode { get => Info.StatusCode; set => Info = Info.With(statusCode: value); }
+        public string Error { get => Info.Error; set => Info = Info.With(error: value); }
+        public string Code { get => Info.Code; set => Info = Info.With(code: value); }
+        public string Details { get => Info.Details; set => Info = Info.With(details: value); }
+        public string ErrorUser { get => Info.ErrorUser; set => Info = Info.With(errorUser: value); }
+        public string SupportId { get => Info.SupportId; set => Info = Info.With(supportId: value); }
+        public string Method { get => Info.Method; set => Info = Info.With(method: value); }
 
         /// <summary>The request's URL, with query values that may hold personal data (a filter on an email) masked, as in the message.</summary>
-        public Uri RequestUri
-        {
-            get => _requestUri;
-            set => _requestUri = Masked(value);
-        }
-
-        private Uri _requestUri;
+        public Uri RequestUri { get => Info.RequestUri; set => Info = Info.With(requestUri: value); }
 
         /// <summary>True when a retry was skipped because the connection's retry budget was empty.</summary>
         public bool RetryBudgetExhausted { get; set; }
 
         /// <summary>A copy with <paramref name="note"/> added to the message.</summary>
         internal SecuApiException WithNote(string note) =>
-            new SecuApiException(Kind, ErrorId, Message.TrimEnd() + " " + note, InnerException)
+            new SecuApiException(Kind, ErrorId, Message.TrimEnd() + " " + note, InnerException, Info)
             {
-                StatusCode = StatusCode, Error = Error, Code = Code, Details = Details, ErrorUser = ErrorUser,
-                SupportId = SupportId, Method = Method, RequestUri = RequestUri, RetryBudgetExhausted = RetryBudgetExhausted,
-                NotSent = NotSent, ChangeMayHaveBeenApplied = ChangeMayHaveBeenApplied,
+                RetryBudgetExhausted = RetryBudgetExhausted, NotSent = NotSent, ChangeMayHaveBeenApplied = ChangeMayHaveBeenApplied,
+                IsSecurityRefusal = IsSecurityRefusal, IsAboutAddress = IsAboutAddress,
             };
 
         /// <summary>
@@ -81,6 +89,15 @@ namespace SecuConnect
         /// was 500, 502 or 504): a read can tell whether the change was made.
         /// </summary>
         internal bool ChangeMayHaveBeenApplied { get; set; }
+
+        /// <summary>
+        /// A refusal to protect the user (credentials over clear text, a password in a URI, a URL outside the API): an
+        /// ErrorRecord shows it as a SecurityError.
+        /// </summary>
+        internal bool IsSecurityRefusal { get; set; }
+
+        /// <summary>The address given (base URI, host) is wrong, rather than the credentials or the data.</summary>
+        internal bool IsAboutAddress { get; set; }
 
         /// <summary>True when the request never left the machine: the connection was refused or the host name did not resolve.</summary>
         public bool NotSent { get; set; }

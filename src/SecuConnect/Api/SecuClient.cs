@@ -51,8 +51,9 @@ namespace SecuConnect.Api
         /// </summary>
         public async Task<AccessTokenCheck> CheckAccessTokenAsync(CancellationToken cancellationToken)
         {
-            var request = new ApiRequest(HttpMethod.Get, new Uri(CustomersUrl + "?count=0"), RequestKind.Idempotent)
+            var request = new ApiRequest<object>(HttpMethod.Get, new Uri(CustomersUrl + "?count=0"), RequestKind.Idempotent)
             {
+                Resource = CustomerResource.Descriptor,
                 FailFastWhenUnreachable = true,
                 MaxAttempts = 1,
             };
@@ -69,24 +70,24 @@ namespace SecuConnect.Api
 
         public async Task<PaymentCustomer> GetCustomerAsync(string id, CancellationToken cancellationToken)
         {
-            var request = new ApiRequest(HttpMethod.Get, ById(id), RequestKind.Idempotent) { TargetId = id, ReadBody = ReadCustomer };
+            var request = Request(HttpMethod.Get, ById(id), RequestKind.Idempotent, ReadCustomer, id);
             var response = await Connection.SendAsync(request, Log, cancellationToken, Control).ConfigureAwait(false);
-            var customer = ParseCustomer(request, response);
+            var customer = response.Value ?? throw Invalid(request, "an answer without a customer");
             // Older API versions answered 200 {} for an unknown id: an object without an id is "not found", never an
             // empty customer. (An answer that is no object at all stays InvalidResponse.)
-            if (string.IsNullOrEmpty(customer.Id)) throw ErrorMapper.EmptyCustomer(request, response.StatusCode);
+            if (string.IsNullOrEmpty(customer.Id)) throw ErrorMapper.EmptyItem(request, response.StatusCode);
             if (!IsCustomer(customer)) throw WithoutCustomer(request, response.StatusCode);
             return customer;
         }
 
         public async Task<PaymentCustomer> CreateCustomerAsync(Contact contact, CancellationToken cancellationToken)
         {
-            var request = WithBody(new ApiRequest(HttpMethod.Post, new Uri(CustomersUrl), RequestKind.Create) { ReadBody = ReadCustomer }, contact);
+            var request = WithBody(Request(HttpMethod.Post, new Uri(CustomersUrl), RequestKind.NonIdempotent, ReadCustomer), contact);
             var response = await Connection.SendAsync(request, Log, cancellationToken, Control).ConfigureAwait(false);
             // A 2xx says the server took the create; an answer without the customer leaves its outcome open. Never re-sent.
             if (!IsCustomer(response.Value))
                 throw ErrorMapper.OutcomeUnknown(request, $"the API answered HTTP {response.StatusCode} without the created customer", null, null);
-            return (PaymentCustomer)response.Value;
+            return response.Value;
         }
 
         /// <summary>
@@ -96,12 +97,12 @@ namespace SecuConnect.Api
         /// </summary>
         public async Task<PaymentCustomer> UpdateCustomerAsync(string id, Contact contact, CancellationToken cancellationToken, PaymentCustomer before = null)
         {
-            var request = WithBody(new ApiRequest(HttpMethod.Put, ById(id), RequestKind.Idempotent) { TargetId = id, ReadBody = ReadCustomer }, contact);
+            var request = WithBody(Request(HttpMethod.Put, ById(id), RequestKind.Idempotent, ReadCustomer, id), contact);
             SecuApiException uncertain;
             try
             {
                 var response = await Connection.SendAsync(request, Log, cancellationToken, Control).ConfigureAwait(false);
-                if (IsCustomer(response.Value)) return (PaymentCustomer)response.Value;
+                if (IsCustomer(response.Value)) return response.Value;
                 uncertain = WithoutCustomer(request, response.StatusCode);
             }
             catch (SecuApiException ex) when (ex.ChangeMayHaveBeenApplied)
@@ -127,7 +128,7 @@ namespace SecuConnect.Api
         public async Task<PaymentCustomer> DeleteCustomerAsync(string id, CancellationToken cancellationToken, PaymentCustomer before = null)
         {
             // The API answers with an array holding the deleted customer.
-            var request = new ApiRequest(HttpMethod.Delete, ById(id), RequestKind.Idempotent) { TargetId = id, ReadBody = ReadDeleted };
+            var request = Request(HttpMethod.Delete, ById(id), RequestKind.Idempotent, ReadDeleted, id);
             SecuApiException uncertain;
             try
             {
@@ -137,7 +138,7 @@ namespace SecuConnect.Api
                     Log.Warning($"The answer to DELETE {request.LogUrl} was lost and a repeat found customer {id} gone: its removal is confirmed after a lost answer.");
                     return before;
                 }
-                if (IsCustomer(response.Value)) return (PaymentCustomer)response.Value;
+                if (IsCustomer(response.Value)) return response.Value;
                 uncertain = WithoutCustomer(request, response.StatusCode);
             }
             catch (SecuApiException ex) when (ex.ChangeMayHaveBeenApplied)
@@ -183,8 +184,8 @@ namespace SecuConnect.Api
             Invalid(request, $"HTTP {status} without the customer");
 
         /// <summary>True for what the API answers for a customer: a payment.customers object with an id.</summary>
-        private static bool IsCustomer(object value) =>
-            value is PaymentCustomer c && !string.IsNullOrEmpty(c.Id) && c.Object == CustomerObject;
+        private static bool IsCustomer(PaymentCustomer c) =>
+            c != null && !string.IsNullOrEmpty(c.Id) && c.Object == CustomerObject;
 
         private const string CustomerObject = "payment.customers";
 
@@ -198,9 +199,9 @@ namespace SecuConnect.Api
         /// <summary>One list request with the given query parameters (count, offset, q, sort, fields, scroll_expire, scroll_id).</summary>
         public async Task<CustomerPage> ListPageAsync(IEnumerable<KeyValuePair<string, string>> query, CancellationToken cancellationToken)
         {
-            var request = new ApiRequest(HttpMethod.Get, ListUri(query), RequestKind.Idempotent) { ReadBody = ReadList };
+            var request = Request(HttpMethod.Get, ListUri(query), RequestKind.Idempotent, ReadList);
             var response = await Connection.SendAsync(request, Log, cancellationToken, Control).ConfigureAwait(false);
-            return response.Value as CustomerPage ?? throw Invalid(request, "a list answer that is not a JSON object");
+            return response.Value ?? throw Invalid(request, "a list answer that is not a JSON object");
         }
 
         /// <summary>A lazy listing: pages are fetched only as the caller enumerates.</summary>
@@ -209,7 +210,7 @@ namespace SecuConnect.Api
 
         private Uri ListUri(IEnumerable<KeyValuePair<string, string>> query)
         {
-            string text = CustomersUrl + QueryString(query);
+            string text = CustomersUrl + ApiPaths.QueryString(query);
             // System.Uri refuses strings beyond 65,519 characters; servers refuse far shorter URLs (8 KB is common).
             if (text.Length > MaxUrlLength || !Uri.TryCreate(text, UriKind.Absolute, out var uri))
                 throw new SecuApiException(SecuErrorKind.InvalidArgument, ErrorIds.QueryTooLong,
@@ -228,7 +229,11 @@ namespace SecuConnect.Api
             return new Uri(CustomersUrl + "/" + Uri.EscapeDataString(id));
         }
 
-        private ApiRequest WithBody(ApiRequest request, Contact contact)
+        /// <summary>A request about customers: its errors name the customer (<paramref name="id"/>, when it is about one).</summary>
+        private static ApiRequest<T> Request<T>(HttpMethod method, Uri uri, RequestKind kind, Func<System.IO.Stream, T> read, string id = null) =>
+            new ApiRequest<T>(method, uri, kind) { Resource = CustomerResource.Descriptor, TargetId = id, ReadBody = read };
+
+        private ApiRequest<T> WithBody<T>(ApiRequest<T> request, Contact contact)
         {
             request.JsonBody = ModelJson.Serialize(PaymentCustomerRequest.For(contact));
             // Masking parses the body again: only worth it when Debug will show it.
@@ -236,22 +241,8 @@ namespace SecuConnect.Api
             return request;
         }
 
-        internal static string QueryString(IEnumerable<KeyValuePair<string, string>> query)
-        {
-            var sb = new StringBuilder();
-            foreach (var pair in query ?? Enumerable.Empty<KeyValuePair<string, string>>())
-            {
-                if (pair.Value == null) continue;
-                sb.Append(sb.Length == 0 ? '?' : '&').Append(Uri.EscapeDataString(pair.Key)).Append('=').Append(Uri.EscapeDataString(pair.Value));
-            }
-            return sb.ToString();
-        }
-
-        private static PaymentCustomer ParseCustomer(ApiRequest request, ApiResponse response) =>
-            response.Value as PaymentCustomer ?? throw Invalid(request, "an answer without a customer");
-
         /// <summary>A customer answer (an object, or an array holding one) read from the stream; null when it holds none.</summary>
-        private static object ReadCustomer(System.IO.Stream stream)
+        private static PaymentCustomer ReadCustomer(System.IO.Stream stream)
         {
             // A customer is well under a kilobyte; a larger buffer would only be allocated and zeroed per call.
             using (var reader = SecuJson.Reader(stream, 1024))
@@ -263,7 +254,7 @@ namespace SecuConnect.Api
         }
 
         /// <summary>A delete's answer: the array holding the deleted customer (or the customer itself); null for an empty answer.</summary>
-        private static object ReadDeleted(System.IO.Stream stream)
+        private static PaymentCustomer ReadDeleted(System.IO.Stream stream)
         {
             using (var reader = SecuJson.Reader(stream, 1024))
             {
@@ -274,7 +265,7 @@ namespace SecuConnect.Api
         }
 
         /// <summary>A list page read from the stream; null when the answer is not a JSON object.</summary>
-        private static object ReadList(System.IO.Stream stream)
+        private static CustomerPage ReadList(System.IO.Stream stream)
         {
             // A page holds hundreds of customers: read it in large chunks.
             using (var reader = SecuJson.Reader(stream, 16384))

@@ -206,7 +206,7 @@ namespace SecuConnect.Commands
                     ? (object)new UriBuilder(BaseUri) { UserName = string.Empty, Password = string.Empty }.Uri
                     : BaseUri;
                 var record = Errors.FromApi(ex, target);
-                if (ex.ErrorId == ErrorIds.UnencryptedConnection || ex.ErrorId == ErrorIds.InvalidBaseUri && target != (object)BaseUri)
+                if (ex.IsSecurityRefusal)
                     record = new ErrorRecord(ex, ex.ErrorId, ErrorCategory.SecurityError, target) { ErrorDetails = record.ErrorDetails };
                 Fail(record);
                 throw; // not reached: ThrowTerminatingError throws
@@ -235,7 +235,7 @@ namespace SecuConnect.Commands
         /// <summary>A failed first contact, pointing at what the user can fix: the address, the credentials or the token.</summary>
         private ErrorRecord ConnectError(SecuApiException ex, Uri baseUri, string clientId)
         {
-            bool address = ex.ErrorId == ErrorIds.TokenEndpointNotFound || ex.NotSent;
+            bool address = ex.IsAboutAddress || ex.NotSent;
             var record = Errors.FromApi(ex, address ? (object)baseUri : clientId);
             if (address)
             {

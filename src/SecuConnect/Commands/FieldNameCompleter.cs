@@ -41,9 +41,9 @@ namespace SecuConnect.Commands
                 head += word.Substring(0, 1);
                 word = word.Substring(1);
             }
-            var names = parameterName.Equals("Clear", StringComparison.OrdinalIgnoreCase) ? CustomerFields.Names : QueryTranslator.KnownNames;
+            var names = parameterName.Equals("Clear", StringComparison.OrdinalIgnoreCase) ? CustomerFields.Names : CustomerQuery.Translator.KnownNames;
             var given = parameterName.Equals("Filter", StringComparison.OrdinalIgnoreCase) ? new HashSet<string>() : GivenPaths(parameterName, head, wordToComplete, commandAst);
-            foreach (var name in names.Where(n => n.StartsWith(word, StringComparison.OrdinalIgnoreCase) && !given.Contains(QueryTranslator.PathOf(n))))
+            foreach (var name in names.Where(n => n.StartsWith(word, StringComparison.OrdinalIgnoreCase) && !given.Contains(CustomerQuery.Translator.PathOf(n))))
             {
                 if (parameterName.Equals("Sort", StringComparison.OrdinalIgnoreCase))
                 {
@@ -66,7 +66,7 @@ namespace SecuConnect.Commands
         {
             int colon = word.LastIndexOf(':');
             string name = word.Substring(0, colon), typed = word.Substring(colon + 1);
-            if (QueryTranslator.PathOf(name.TrimStart('-', '+')) == null) yield break;
+            if (CustomerQuery.Translator.PathOf(name.TrimStart('-', '+')) == null) yield break;
             foreach (var order in new[] { "asc", "desc" }.Where(o => o.StartsWith(typed, StringComparison.OrdinalIgnoreCase)))
                 yield return Result(head + name + ":" + order, name + ":" + order);
         }
@@ -92,7 +92,7 @@ namespace SecuConnect.Commands
                 texts.AddRange(values.SelectMany(v => v.Split(',')));
             }
             // A sort order (Email:desc) names the field before its colon.
-            return new HashSet<string>(texts.Select(t => QueryTranslator.PathOf(t.Split(':')[0].Trim().TrimStart('-', '+'))).Where(p => p != null), StringComparer.Ordinal);
+            return new HashSet<string>(texts.Select(t => CustomerQuery.Translator.PathOf(t.Split(':')[0].Trim().TrimStart('-', '+'))).Where(p => p != null), StringComparer.Ordinal);
         }
 
         private static int LastSeparator(string text)

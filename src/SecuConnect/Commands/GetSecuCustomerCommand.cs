@@ -91,8 +91,8 @@ namespace SecuConnect.Commands
             var partial = projections?.SelectMany(p => p.Output).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
             var query = new ListQuery
             {
-                Filter = Filter == null ? null : Translate(QueryTranslator.Filter, Filter, ErrorIds.InvalidFilter),
-                Sort = Sort == null ? null : Translate(QueryTranslator.Sort, Sort, ErrorIds.InvalidSort),
+                Filter = Filter == null ? null : Translate(CustomerQuery.Translator.Filter, Filter, ErrorIds.InvalidFilter),
+                Sort = Sort == null ? null : Translate(CustomerQuery.Translator.Sort, Sort, ErrorIds.InvalidSort),
                 Fields = projections == null ? null : string.Join(",", new[] { "id" }.Concat(projections.Select(p => p.Path)).Distinct()),
                 PageSize = PageSize,
                 First = offsets && PagingParameters.First != ulong.MaxValue ? (long?)Math.Min(PagingParameters.First, (ulong)long.MaxValue) : null,
@@ -161,7 +161,7 @@ namespace SecuConnect.Commands
                 case "contactaddress":
                     return ("contact.address", CustomerFields.All.Where(f => f.InAddress).Select(f => f.Name).ToArray());
                 default:
-                    string path = Translate(QueryTranslator.PathOf, name, ErrorIds.InvalidProperty);
+                    string path = Translate(CustomerQuery.Translator.PathOf, name, ErrorIds.InvalidProperty);
                     return (path, new[] { path });
             }
         }
@@ -181,7 +181,7 @@ namespace SecuConnect.Commands
             if (result == null)
             {
                 ThrowTerminatingError(Errors.Argument(errorId,
-                    $"Cannot use '{value}': it is neither a customer property ({string.Join(", ", QueryTranslator.KnownNames)}) nor an API path such as contact.address.city. No request was sent.", value));
+                    $"Cannot use '{value}': it is neither a customer property ({string.Join(", ", CustomerQuery.Translator.KnownNames)}) nor an API path such as contact.address.city. No request was sent.", value));
             }
             return result;
         }

@@ -8,9 +8,10 @@ using Newtonsoft.Json.Linq;
 namespace SecuConnect.Commands
 {
     /// <summary>
-    /// PowerShell values as JSON, for -Body and -Contact: hashtables and objects become JSON objects with their names as
+    /// Both directions between PowerShell values and JSON. To JSON, for -Body and -Contact: hashtables and objects become JSON objects with their names as
     /// given, lists arrays, numbers and booleans keep their JSON type (so members the module does not model go back
-    /// as they came), dates ISO 8601, byte arrays base64; a SecureString is refused.
+    /// as they came), dates ISO 8601, byte arrays base64; a SecureString is refused. From JSON, for output:
+    /// objects as PSObjects, arrays as object[], values as themselves.
     /// </summary>
     internal static class PowerShellJson
     {
@@ -20,6 +21,32 @@ namespace SecuConnect.Commands
         /// <summary>The value as JSON; <paramref name="parameter"/> names it in errors.</summary>
         /// <exception cref="ArgumentException">The value cannot be sent as JSON (the message says why).</exception>
         public static JToken From(object value, string parameter) => ToJson(value, parameter, 0);
+
+        /// <summary>Raw JSON as PowerShell sees it: objects as PSObjects, arrays as object[], values as themselves.</summary>
+        public static object ToPowerShell(JToken token)
+        {
+            switch (token)
+            {
+                case null:
+                    return null;
+                case JObject obj:
+                {
+                    var o = new PSObject();
+                    foreach (var m in obj.Properties()) o.Properties.Add(new PSNoteProperty(m.Name, ToPowerShell(m.Value)), true);
+                    return o;
+                }
+                case JArray array:
+                {
+                    var items = new object[array.Count];
+                    for (int i = 0; i < items.Length; i++) items[i] = ToPowerShell(array[i]);
+                    return items;
+                }
+                case JValue value:
+                    return value.Value;
+                default:
+                    return token.ToString();
+            }
+        }
 
         /// <summary>A PowerShell value as JSON, names as given and values keeping their JSON type.</summary>
         private static JToken ToJson(object value, string parameter, int depth)

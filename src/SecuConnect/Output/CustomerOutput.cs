@@ -36,7 +36,7 @@ namespace SecuConnect.Output
                 Updated = ParseTimestamp(customer.Updated),
                 ContractId = customer.Contract?.Id,
                 MerchantId = customer.Merchant?.Id,
-                AdditionalProperties = customer.Unknown == null ? null : ToPowerShell(customer.Unknown),
+                AdditionalProperties = customer.Unknown == null ? null : Commands.PowerShellJson.ToPowerShell(customer.Unknown),
             };
         }
 
@@ -107,34 +107,11 @@ namespace SecuConnect.Output
         private static void AddUnknown(PSMemberInfoCollection<PSPropertyInfo> properties, JObject members)
         {
             if (members == null) return;
-            foreach (var m in members.Properties()) properties.Add(new PSNoteProperty(m.Name, ToPowerShell(m.Value)), true);
+            foreach (var m in members.Properties()) properties.Add(new PSNoteProperty(m.Name, Commands.PowerShellJson.ToPowerShell(m.Value)), true);
         }
 
-        /// <summary>Raw JSON as PowerShell sees it: objects as PSObjects, arrays as object[], values as themselves.</summary>
-        internal static object ToPowerShell(JToken token)
-        {
-            switch (token)
-            {
-                case null:
-                    return null;
-                case JObject obj:
-                {
-                    var o = new PSObject();
-                    foreach (var m in obj.Properties()) o.Properties.Add(new PSNoteProperty(m.Name, ToPowerShell(m.Value)), true);
-                    return o;
-                }
-                case JArray array:
-                {
-                    var items = new object[array.Count];
-                    for (int i = 0; i < items.Length; i++) items[i] = ToPowerShell(array[i]);
-                    return items;
-                }
-                case JValue value:
-                    return value.Value;
-                default:
-                    return token.ToString();
-            }
-        }
+        /// <summary>Raw JSON as PowerShell sees it; kept for Invoke-SecuConnectRequest, whose calls move to <see cref="Commands.PowerShellJson.ToPowerShell"/>.</summary>
+        internal static object ToPowerShell(JToken token) => Commands.PowerShellJson.ToPowerShell(token);
 
         /// <summary>A -Property path the module does not model, read from the members it kept (contact.x or a top-level x).</summary>
         private static object UnknownPath(PaymentCustomer customer, string path)
