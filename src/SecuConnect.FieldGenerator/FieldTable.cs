@@ -113,7 +113,7 @@ internal static class FieldTable
     }
 
     /// <summary>The marker line of the format template that the field items replace.</summary>
-    public const string Marker = "<!-- fields: one ListItem per field of Models/CustomerFields.table, written by the build -->";
+    public const string Marker = "<!-- fields: one ListItem per field of Customers/CustomerFields.table, written by the build -->";
 
     /// <summary>The format file: the template with its marker line replaced by the field items.</summary>
     public static string FormatFile(string template, List<FieldRow> rows)

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Reflection.Emit;
-using SecuConnect.Api;
+using SecuConnect.Core;
+using SecuConnect.Customers;
 using Xunit;
 
 namespace SecuConnect.Tests;
@@ -11,12 +12,12 @@ public class ArchitectureTests
 
     public static IEnumerable<object[]> LowerLayerTypes() =>
         typeof(SecuConnection).Assembly.GetTypes()
-            .Where(t => t.Namespace is "SecuConnect.Api" or "SecuConnect.Models" or "SecuConnect")
+            .Where(t => t.Namespace is "SecuConnect.Core" or "SecuConnect.Customers" or "SecuConnect")
             .Select(t => new object[] { t.FullName! });
 
     [Theory]
     [MemberData(nameof(LowerLayerTypes))]
-    public void Api_and_Models_use_no_PowerShell_type(string typeName)
+    public void Core_and_resources_use_no_PowerShell_type_below_the_cmdlet_layer(string typeName)
     {
         var type = typeof(SecuConnection).Assembly.GetType(typeName)!;
         const BindingFlags all = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
@@ -67,23 +68,13 @@ public class ArchitectureTests
         Assert.Equal(expected.Order().ToArray(), exported);
     }
 
-    // The customer-specific files of Api/; everything else there is the request pipeline, shared by every resource.
-    private static readonly string[] CustomerApiTypes =
-    {
-        "SecuClient", "CustomerPager", "CustomerIds", "ContactMerger", "DateOfBirthParser", "DateReading", "ModelJson",
-        "CustomerQuery", "CustomerResource",
-    };
-
-    // Models the pipeline itself reads: error payloads, tokens and the uid every resource embeds.
-    private static readonly string[] PipelineModels = { "ProductExceptionPayload", "TokenResponse", "ProductInstanceUid" };
-
-    // Public pipeline types users name, wherever their namespace puts them.
-    private static readonly string[] PublicPipelineTypes = { "SecuConnection", "SecuApiException", "SecuErrorKind", "SecuEnvironment" };
+    // Public core types users name, in the SecuConnect namespace.
+    private static readonly string[] PublicPipelineTypes = { "SecuConnection", "SecuApiException", "SecuErrorKind", "SecuEnvironment", "BulkSummary" };
 
     public static IEnumerable<object[]> PipelineTypes() =>
         typeof(SecuConnection).Assembly.GetTypes()
-            .Where(t => t.DeclaringType == null && !CustomerApiTypes.Contains(t.Name) &&
-                        (t.Namespace == "SecuConnect.Api" || PublicPipelineTypes.Contains(t.Name)))
+            .Where(t => t.DeclaringType == null &&
+                        (t.Namespace == "SecuConnect.Core" || (t.Namespace == "SecuConnect" && PublicPipelineTypes.Contains(t.Name))))
             .Select(t => new object[] { t.FullName! });
 
     [Theory]
@@ -101,7 +92,7 @@ public class ArchitectureTests
     {
         // SecuClient calls the customer field table and model reader only inside its methods: the IL scan must see them.
         var used = WithNested(typeof(SecuClient)).SelectMany(UsedTypes).SelectMany(Expand).Where(IsCustomerType).ToList();
-        Assert.Contains(typeof(SecuConnect.Models.PaymentCustomer), used);
+        Assert.Contains(typeof(SecuConnect.Customers.PaymentCustomer), used);
         Assert.Contains(typeof(ModelJson), used);
     }
 
@@ -121,12 +112,36 @@ public class ArchitectureTests
         while (t.DeclaringType != null) t = t.DeclaringType;
         return t.Namespace switch
         {
-            "SecuConnect.Models" => !PipelineModels.Contains(t.Name),
-            "SecuConnect.Api" => CustomerApiTypes.Contains(t.Name),
-            "SecuConnect.Commands" or "SecuConnect.Output" => true,
+            // A resource, and the cmdlet layer above the core, are out of the core's reach.
+            "SecuConnect.Customers" or "SecuConnect.Commands" => true,
             "SecuConnect" => t.Name == "Customer",
             _ => false,
         };
+    }
+
+    /// <summary>
+    /// The folders are the architecture: src/SecuConnect/Core/ holds the core (namespace SecuConnect.Core), one folder
+    /// per resource holds its model and rules (SecuConnect.Customers), a Cmdlets/ folder in either holds the PowerShell
+    /// layer (SecuConnect.Commands), and the public types users name sit in SecuConnect. The reflection rules above
+    /// work on namespaces; this ties each namespace to its folders.
+    /// </summary>
+    [Fact]
+    public void Each_folder_holds_its_layer()
+    {
+        var root = Path.Combine(ErrorTableTests.RepositoryRoot, "src", "SecuConnect");
+        var wrong = new List<string>();
+        foreach (var file in Directory.GetFiles(root, "*.cs", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(root, file).Replace('\\', '/');
+            if (relative.StartsWith("bin/", StringComparison.Ordinal) || relative.StartsWith("obj/", StringComparison.Ordinal)) continue;
+            var parts = relative.Split('/');
+            string ns = System.Text.RegularExpressions.Regex.Match(File.ReadAllText(file), @"^namespace ([\w.]+)", System.Text.RegularExpressions.RegexOptions.Multiline).Groups[1].Value;
+            bool cmdlets = parts.Contains("Cmdlets");
+            string layer = parts[0] == "Core" ? "SecuConnect.Core" : parts[0] == "Customers" ? "SecuConnect.Customers" : null;
+            bool ok = layer != null && (cmdlets ? ns == "SecuConnect.Commands" : ns == layer || ns == "SecuConnect");
+            if (!ok) wrong.Add($"{relative}: namespace {ns}");
+        }
+        Assert.True(wrong.Count == 0, "Files outside their layer's folder: " + string.Join("; ", wrong));
     }
 
     private static IEnumerable<Type> WithNested(Type type) =>

@@ -1,8 +1,8 @@
 using Newtonsoft.Json.Linq;
-using SecuConnect.Api;
-using SecuConnect.Models;
+using SecuConnect.Core;
+using SecuConnect.Customers;
 using Xunit;
-using F = SecuConnect.Models.CustomerFields;
+using F = SecuConnect.Customers.CustomerFields;
 
 namespace SecuConnect.Tests;
 

@@ -1,6 +1,6 @@
 using System.Net;
-using SecuConnect.Api;
-using SecuConnect.Models;
+using SecuConnect.Core;
+using SecuConnect.Customers;
 using SecuConnect.Testing;
 using Xunit;
 

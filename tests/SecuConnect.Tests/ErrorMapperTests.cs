@@ -1,5 +1,6 @@
 using System.Net.Http;
-using SecuConnect.Api;
+using SecuConnect.Core;
+using SecuConnect.Customers;
 using Xunit;
 
 namespace SecuConnect.Tests;

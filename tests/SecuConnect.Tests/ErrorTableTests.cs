@@ -1,7 +1,8 @@
 using System.Net.Http;
 using System.Reflection;
 using System.Text.RegularExpressions;
-using SecuConnect.Api;
+using SecuConnect.Core;
+using SecuConnect.Customers;
 using SecuConnect.Commands;
 using Xunit;
 
@@ -15,6 +16,9 @@ public class ErrorTableTests
     private const string Pending = "*(pending)*";
 
     private static readonly string Root = FindRoot();
+
+    /// <summary>The repository root (the folder of SecuConnect.sln), for tests that read sources and docs.</summary>
+    internal static string RepositoryRoot => Root;
 
     private static string FindRoot()
     {

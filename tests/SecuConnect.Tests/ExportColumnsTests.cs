@@ -1,5 +1,6 @@
 using SecuConnect.Commands;
-using SecuConnect.Models;
+using SecuConnect.Core;
+using SecuConnect.Customers;
 using Xunit;
 
 namespace SecuConnect.Tests;

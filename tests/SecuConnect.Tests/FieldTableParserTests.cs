@@ -8,7 +8,7 @@ using Xunit;
 namespace SecuConnect.Tests;
 
 /// <summary>
-/// The parser of Models/CustomerFields.table that the field generator and the build share: a table that breaks a rule
+/// The parser of Customers/CustomerFields.table that the field generator and the build share: a table that breaks a rule
 /// fails the build with the line and the rule, and the format file's field lines replace the template's marker.
 /// </summary>
 public class FieldTableParserTests
@@ -82,10 +82,10 @@ public class FieldTableParserTests
     [Fact]
     public void A_bad_table_fails_the_build_with_the_line_and_generates_nothing()
     {
-        var result = Generate(new Table("/src/Models/CustomerFields.table", Header + "Nickname contact - text -\n"));
+        var result = Generate(new Table("/src/Customers/CustomerFields.table", Header + "Nickname contact - text -\n"));
         var error = Assert.Single(result.Diagnostics);
         Assert.Equal(("SCF0001", DiagnosticSeverity.Error), (error.Id, error.Severity));
-        Assert.Contains("/src/Models/CustomerFields.table: line 2: a field needs its wire name", error.GetMessage());
+        Assert.Contains("/src/Customers/CustomerFields.table: line 2: a field needs its wire name", error.GetMessage());
         Assert.Empty(result.GeneratedTrees);
     }
 
@@ -99,7 +99,7 @@ public class FieldTableParserTests
     [Fact]
     public void A_table_gives_the_fields_parameters_output_properties_and_input_names()
     {
-        var result = Generate(new Table("/src/Models/CustomerFields.table",
+        var result = Generate(new Table("/src/Customers/CustomerFields.table",
             Header + "Id output - - -\nDateOfBirth contact dob date personal Dob\nCountry address country text completer=CountryCompleter\nContact output - - custom\n"));
         Assert.Empty(result.Diagnostics);
         var sources = result.GeneratedTrees.ToDictionary(t => System.IO.Path.GetFileName(t.FilePath), t => t.ToString());

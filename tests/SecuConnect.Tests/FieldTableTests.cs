@@ -1,16 +1,15 @@
 using System.Management.Automation;
 using System.Reflection;
 using Newtonsoft.Json.Linq;
-using SecuConnect.Api;
+using SecuConnect.Core;
+using SecuConnect.Customers;
 using SecuConnect.Commands;
-using SecuConnect.Models;
-using SecuConnect.Output;
 using Xunit;
 
 namespace SecuConnect.Tests;
 
 /// <summary>
-/// The field table (Models/CustomerFields.table) is the one place a customer field is declared: every entry must reach
+/// The field table (Customers/CustomerFields.table) is the one place a customer field is declared: every entry must reach
 /// the JSON reader and writer, the output object, the merge, the parameters of New and Set (with the same aliases),
 /// the format view, the names input matching knows, Debug masking and completion.
 /// </summary>
@@ -45,7 +44,7 @@ public class FieldTableTests
         Assert.Null(ContactMerger.Merge(customer.Contact, null, new[] { field })[field]);
     }
 
-    // The declaration: Models/CustomerFields.table in the source tree, read with the parser the generator and the build use.
+    // The declaration: Customers/CustomerFields.table in the source tree, read with the parser the generator and the build use.
     private static readonly List<FieldRow> Rows = ReadTable();
 
     private static List<FieldRow> ReadTable()
@@ -54,7 +53,7 @@ public class FieldTableTests
         while (dir != null && !File.Exists(Path.Combine(dir.FullName, "SecuConnect.sln"))) dir = dir.Parent;
         if (dir == null) throw new InvalidOperationException("The repository root (SecuConnect.sln) was not found above " + AppContext.BaseDirectory);
         var errors = new List<string>();
-        var rows = FieldTable.Parse(File.ReadAllText(Path.Combine(dir.FullName, "src", "SecuConnect", "Models", "CustomerFields.table")), errors);
+        var rows = FieldTable.Parse(File.ReadAllText(Path.Combine(dir.FullName, "src", "SecuConnect", "Customers", "CustomerFields.table")), errors);
         Assert.Empty(errors);
         return rows;
     }

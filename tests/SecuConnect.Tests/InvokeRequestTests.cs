@@ -6,7 +6,8 @@ using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Web;
 using Newtonsoft.Json.Linq;
-using SecuConnect.Api;
+using SecuConnect.Core;
+using SecuConnect.Customers;
 using SecuConnect.Commands;
 using Xunit;
 

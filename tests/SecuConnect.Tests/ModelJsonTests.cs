@@ -1,10 +1,10 @@
 using System.Net;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
-using SecuConnect.Api;
-using SecuConnect.Models;
+using SecuConnect.Core;
+using SecuConnect.Customers;
 using Xunit;
-using F = SecuConnect.Models.CustomerFields;
+using F = SecuConnect.Customers.CustomerFields;
 
 namespace SecuConnect.Tests;
 

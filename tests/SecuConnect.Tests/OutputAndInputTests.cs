@@ -1,10 +1,9 @@
 using System.Collections;
 using System.Globalization;
 using System.Management.Automation;
-using SecuConnect.Api;
+using SecuConnect.Core;
+using SecuConnect.Customers;
 using SecuConnect.Commands;
-using SecuConnect.Models;
-using SecuConnect.Output;
 using Xunit;
 
 namespace SecuConnect.Tests;

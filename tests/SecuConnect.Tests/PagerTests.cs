@@ -1,6 +1,7 @@
 using System.Net;
 using System.Web;
-using SecuConnect.Api;
+using SecuConnect.Core;
+using SecuConnect.Customers;
 using Xunit;
 
 namespace SecuConnect.Tests;

@@ -1,4 +1,5 @@
-using SecuConnect.Api;
+using SecuConnect.Core;
+using SecuConnect.Customers;
 using Xunit;
 
 namespace SecuConnect.Tests;

@@ -2,9 +2,9 @@ using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using System.Net;
 using System.Reflection;
-using SecuConnect.Api;
+using SecuConnect.Core;
+using SecuConnect.Customers;
 using SecuConnect.Commands;
-using SecuConnect.Models;
 using Xunit;
 
 namespace SecuConnect.Tests;

@@ -1,7 +1,7 @@
 using System.Net.Http;
 using Newtonsoft.Json;
-using SecuConnect.Api;
-using SecuConnect.Models;
+using SecuConnect.Core;
+using SecuConnect.Customers;
 using Xunit;
 
 namespace SecuConnect.Tests;

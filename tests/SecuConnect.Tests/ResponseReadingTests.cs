@@ -1,9 +1,9 @@
 using System.Net;
 using System.Management.Automation;
 using Newtonsoft.Json.Linq;
-using SecuConnect.Api;
-using SecuConnect.Models;
-using SecuConnect.Output;
+using SecuConnect.Core;
+using SecuConnect.Customers;
+using SecuConnect.Commands;
 using Xunit;
 
 namespace SecuConnect.Tests;

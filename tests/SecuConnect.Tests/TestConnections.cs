@@ -1,5 +1,6 @@
 using System.Security;
-using SecuConnect.Api;
+using SecuConnect.Core;
+using SecuConnect.Customers;
 
 namespace SecuConnect.Tests;
 

@@ -1,4 +1,5 @@
-using SecuConnect.Models;
+using SecuConnect.Core;
+using SecuConnect.Customers;
 
 namespace SecuConnect.Tests;
 
@@ -20,6 +21,6 @@ internal static class ModelJsonRead
     {
         using var reader = new Newtonsoft.Json.JsonTextReader(new StringReader(json)) { DateParseHandling = Newtonsoft.Json.DateParseHandling.None };
         reader.Read();
-        return SecuConnect.Api.ModelJson.ReadCustomer(reader);
+        return SecuConnect.Customers.ModelJson.ReadCustomer(reader);
     }
 }

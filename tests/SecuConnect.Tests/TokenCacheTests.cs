@@ -1,5 +1,5 @@
-using SecuConnect.Api;
-using SecuConnect.Models;
+using SecuConnect.Core;
+using SecuConnect.Customers;
 using Xunit;
 
 namespace SecuConnect.Tests;

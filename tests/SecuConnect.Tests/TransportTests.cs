@@ -1,7 +1,8 @@
 using System.Net;
 using System.Net.Http;
 using System.Net.Sockets;
-using SecuConnect.Api;
+using SecuConnect.Core;
+using SecuConnect.Customers;
 using Xunit;
 
 namespace SecuConnect.Tests;

@@ -1,9 +1,0 @@
-namespace SecuConnect.Api
-{
-    internal enum RetryVerdict
-    {
-        Retry,
-        Fail,
-        OutcomeUnknown,
-    }
-}

@@ -1,0 +1,119 @@
+using System;
+using System.Management.Automation;
+using SecuConnect.Core;
+
+namespace SecuConnect.Commands
+{
+    /// <summary>ErrorRecords with stable ErrorIds and fitting categories, so scripts can catch and act on them.</summary>
+    internal static class Errors
+    {
+        public static ErrorCategory Category(SecuErrorKind kind)
+        {
+            switch (kind)
+            {
+                case SecuErrorKind.NotConnected: return ErrorCategory.ConnectionError;
+                case SecuErrorKind.AuthenticationRejected:
+                case SecuErrorKind.AuthenticationFailed: return ErrorCategory.AuthenticationError;
+                case SecuErrorKind.PermissionDenied: return ErrorCategory.PermissionDenied;
+                case SecuErrorKind.NotFound: return ErrorCategory.ObjectNotFound;
+                case SecuErrorKind.InvalidData: return ErrorCategory.InvalidData;
+                case SecuErrorKind.InvalidArgument: return ErrorCategory.InvalidArgument;
+                case SecuErrorKind.OutcomeUnknown: return ErrorCategory.OperationStopped;
+                case SecuErrorKind.RateLimited: return ErrorCategory.LimitsExceeded;
+                case SecuErrorKind.Unavailable: return ErrorCategory.ResourceUnavailable;
+                case SecuErrorKind.Timeout: return ErrorCategory.OperationTimeout;
+                case SecuErrorKind.InvalidResponse: return ErrorCategory.InvalidResult;
+                case SecuErrorKind.NotAttempted: return ErrorCategory.OperationStopped;
+                case SecuErrorKind.Conflict: return ErrorCategory.InvalidOperation;
+                default: return ErrorCategory.InvalidOperation;
+            }
+        }
+
+        public static string RecommendedAction(SecuErrorKind kind)
+        {
+            switch (kind)
+            {
+                case SecuErrorKind.NotConnected: return "Run Connect-SecuConnect first.";
+                case SecuErrorKind.AuthenticationRejected: return "Check the client id and secret, then run Connect-SecuConnect again.";
+                case SecuErrorKind.AuthenticationFailed: return "Run Connect-SecuConnect again with valid credentials.";
+                case SecuErrorKind.PermissionDenied: return "Check that the API client may perform this action.";
+                case SecuErrorKind.NotFound: return "Check the id with Get-SecuCustomer.";
+                case SecuErrorKind.InvalidData: return "Correct the field named in the message and run the command again for this item.";
+                case SecuErrorKind.InvalidArgument: return "Correct the value and run the command again.";
+                case SecuErrorKind.OutcomeUnknown: return "Search with Get-SecuCustomer -Filter before creating this customer again.";
+                case SecuErrorKind.RateLimited: return "Wait, then run the command again for this item; a higher -MaximumRetryCount on Connect-SecuConnect waits longer.";
+                case SecuErrorKind.Unavailable:
+                case SecuErrorKind.Timeout: return "Run the command again for this item; raise -TimeoutSec or -MaximumRetryCount on Connect-SecuConnect if it persists.";
+                case SecuErrorKind.NotAttempted: return "Run the command again for this item.";
+                case SecuErrorKind.Conflict: return "Read the customer again (Get-SecuCustomer or a new export) and redo your edit, or add -Force to write the record as it is.";
+                case SecuErrorKind.InvalidResponse: return "Check with Get-SecuConnectContext that the base URI is the SecuConnect API, then run the command again with -Debug to see the answer.";
+                default: return "Run the command again with -Debug to see the request and the answer; give the supportId, if any, to the API's support.";
+            }
+        }
+
+        public static ErrorRecord FromApi(SecuApiException ex, object target)
+        {
+            var record = new ErrorRecord(ex, ex.ErrorId, Category(ex.Kind), target);
+            record.ErrorDetails = new ErrorDetails(DetailsMessage(ex)) { RecommendedAction = RecommendedAction(ex.Kind) };
+            // An update or removal with an unknown outcome is checked by id, not searched for like a create.
+            if (ex.Kind == SecuErrorKind.OutcomeUnknown && ex.Method != null && ex.Method != "POST")
+                record.ErrorDetails.RecommendedAction = "Check the customer with Get-SecuCustomer -Id, then run the command again for this item if needed.";
+            return record;
+        }
+
+        /// <summary>
+        /// The message PowerShell shows (status, URL and advice included) with what the API gave that it lacks: the
+        /// API's error details, its text for users and the supportId to quote to the API's support.
+        /// </summary>
+        internal static string DetailsMessage(SecuApiException ex)
+        {
+            var sb = new System.Text.StringBuilder(ex.Message);
+            if (ex.Error != null && !Contains(ex.Message, ex.Details)) sb.Append(" Details: ").Append(ex.Details.TrimEnd('.')).Append('.');
+            if (!Contains(ex.Message, ex.ErrorUser)) sb.Append(" The API's message for users: ").Append(ex.ErrorUser.TrimEnd('.')).Append('.');
+            if (!Contains(ex.Message, ex.SupportId)) sb.Append(" supportId: ").Append(ex.SupportId).Append('.');
+            return sb.ToString();
+        }
+
+        private static bool Contains(string message, string part) =>
+            string.IsNullOrEmpty(part) || message.IndexOf(part, StringComparison.Ordinal) >= 0;
+
+        public static ErrorRecord NotConnected(string message)
+        {
+            var ex = new SecuApiException(SecuErrorKind.NotConnected, ErrorIds.NotConnected, message);
+            return new ErrorRecord(ex, ErrorIds.NotConnected, ErrorCategory.ConnectionError, null)
+            {
+                ErrorDetails = new ErrorDetails(message) { RecommendedAction = RecommendedAction(SecuErrorKind.NotConnected) },
+            };
+        }
+
+        public static ErrorRecord InvalidCustomerId(string parameter, object id, object target)
+        {
+            if (string.IsNullOrEmpty(id as string) && target is PSObject record && !(record.BaseObject is string))
+                return Argument(ErrorIds.InvalidCustomerId, CustomerInput.NoIdMessage(record), target);
+            string shown = id == null ? "$null" : "'" + id + "'";
+            string message = $"Cannot use {shown} as -{parameter}: a customer id is PCU_ followed by 30 characters A-Z or 0-9 (for example PCU_3BBSV6C702NCA4HR70ZAVCAX3R6CAW). No request was sent.";
+            return Argument(ErrorIds.InvalidCustomerId, message, target);
+        }
+
+        public static ErrorRecord InvalidDateOfBirth(object value, object target)
+        {
+            string shown = value == null ? "$null" : "'" + value + "'";
+            string message = $"Cannot use {shown} as -DateOfBirth: expected a [datetime] or a date such as 1991-02-03 (yyyy-MM-dd) or a date in the current culture's format. No request was sent.";
+            return Argument(ErrorIds.InvalidDateOfBirth, message, target);
+        }
+
+        public const string CountryAdvice = "Write the country as its two-letter code (DE, AT, CH) in the file, or give -Country, then pipe the record again.";
+
+        public static ErrorRecord Argument(string errorId, string message, object target, string recommendedAction = null)
+        {
+            var ex = new ArgumentException(message);
+            return new ErrorRecord(ex, errorId, ErrorCategory.InvalidArgument, target)
+            {
+                ErrorDetails = new ErrorDetails(message)
+                {
+                    RecommendedAction = recommendedAction ?? "Correct the value the message names, then run the command again (for a piped record, fix it and pipe it again).",
+                },
+            };
+        }
+    }
+}

@@ -1,0 +1,96 @@
+using System;
+using System.Management.Automation;
+using SecuConnect.Core;
+using SecuConnect.Customers;
+
+namespace SecuConnect.Commands
+{
+    /// <summary>
+    /// Base of the cmdlets that call the API: adds -Connection and falls back to the runspace's default
+    /// connection, else stops with NotConnected.
+    /// </summary>
+    public abstract class SecuConnectedCmdlet : SecuCmdlet
+    {
+        private SecuClient _client;
+
+        /// <summary>A connection from Connect-SecuConnect -PassThru; without it the runspace's default connection is used.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public SecuConnection Connection { get; set; }
+
+        private protected SecuClient Client => _client ?? (_client = new SecuClient(ResolveConnection(), Log));
+
+        protected override void BeginProcessing()
+        {
+            _ = Client;
+        }
+
+        /// <summary>
+        /// Writes a lazy listing item by item on the pipeline thread: the next page is fetched as the pipeline consumes
+        /// this one, the Api's log lines are written as they come, long listings show progress (always completed), and a
+        /// downstream Select-Object -First disposes the listing so no further page is fetched.
+        /// </summary>
+        private protected void WriteListing<T>(ListPager<T> pager, int pageSize, ProgressRecord progress, Action<ListPager<T>> onFirstPage, Func<T, object> shape)
+        {
+            bool showProgress = false, firstPage = true;
+            long written = 0;
+            using (var e = pager.GetEnumerator())
+            {
+                try
+                {
+                    while (true)
+                    {
+                        bool has;
+                        try
+                        {
+                            has = e.MoveNext();
+                        }
+                        catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
+                        {
+                            throw new PipelineStoppedException();
+                        }
+                        finally
+                        {
+                            DrainLog();
+                        }
+                        if (firstPage && pager.HasFirstPage)
+                        {
+                            firstPage = false;
+                            onFirstPage?.Invoke(pager);
+                        }
+                        if (!has) break;
+                        WriteObject(shape(e.Current));
+                        written++;
+                        if (pager.Total.HasValue && pager.Total.Value > pageSize && written % 100 == 0)
+                        {
+                            showProgress = true;
+                            progress.PercentComplete = (int)Math.Min(100, written * 100 / Math.Max(1, pager.Total.Value));
+                            progress.StatusDescription = $"{written} of {pager.Total.Value}";
+                            WriteProgress(progress);
+                        }
+                    }
+                }
+                finally
+                {
+                    if (showProgress)
+                    {
+                        progress.RecordType = ProgressRecordType.Completed;
+                        // After a downstream stop the pipeline refuses records: the stop is what propagates.
+                        try { WriteProgress(progress); }
+                        catch (PipelineStoppedException) { }
+                    }
+                }
+            }
+        }
+
+        private SecuConnection ResolveConnection()
+        {
+            var connection = Connection ?? ConnectionStore.Get();
+            if (connection == null)
+                ThrowTerminatingError(Errors.NotConnected("Not connected to SecuConnect. Run Connect-SecuConnect first, or pass -Connection."));
+            if (connection.IsDisposed)
+                ThrowTerminatingError(Errors.NotConnected("This connection was closed by Disconnect-SecuConnect. Run Connect-SecuConnect to sign in again."));
+            return connection;
+        }
+    }
+}

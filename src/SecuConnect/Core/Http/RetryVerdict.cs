@@ -1,0 +1,9 @@
+namespace SecuConnect.Core
+{
+    internal enum RetryVerdict
+    {
+        Retry,
+        Fail,
+        OutcomeUnknown,
+    }
+}

@@ -1,0 +1,139 @@
+using SecuConnect.Core;
+using SecuConnect.Customers;
+
+namespace SecuConnect.Commands
+{
+    /// <summary>
+    /// One Set-SecuCustomer record, ready to apply to the customer as it is now: wire values by field index (null =
+    /// keep, "" = clear), the fields to clear, a date of birth with two readings, and what the record knows of the
+    /// customer as it was read: the customer object it came from, if the module wrote it (to warn when a changed field
+    /// was also changed on the server since), else the row's Updated stamp (a row the server changed since is a conflict).
+    /// </summary>
+    internal sealed class CustomerChange
+    {
+        private readonly string[] _wire;
+        private readonly CustomerField[] _clear;
+        private readonly AmbiguousDate _ambiguous;
+        private readonly Customer _source;
+        private readonly RowStamp _stamp;
+        private readonly bool _force;
+
+        public CustomerChange(string id, string[] wire, CustomerField[] clear, AmbiguousDate ambiguous, Customer source,
+            RowStamp stamp = null, bool force = false)
+        {
+            Id = id;
+            _wire = wire;
+            _clear = clear;
+            _ambiguous = ambiguous;
+            _source = source;
+            _stamp = stamp;
+            _force = force;
+        }
+
+        public string Id { get; }
+
+        /// <summary>The contact to send, or null when it would change nothing. Runs on a worker: it only logs.</summary>
+        public Contact Merge(PaymentCustomer current, ApiLogQueue log)
+        {
+            var stored = current.Contact;
+            if (_ambiguous != null) SettleDate(stored?[CustomerFields.DateOfBirth]);
+            if (_source != null) WarnAboutConcurrentChanges(stored, log);
+            var merged = ContactMerger.Merge(stored, _wire, _clear);
+            if (ContactMerger.IsUnchanged(stored, merged))
+            {
+                log.Verbose($"Customer {Id}: nothing to change.");
+                return null;
+            }
+            if (_stamp != null && !_force) CheckStamp(current, stored, merged);
+            return merged;
+        }
+
+        /// <summary>
+        /// A row read before the server's last change cannot say which of its cells the user edited: applying it would
+        /// put back every value the row still holds from before. Such a record is a conflict: nothing is sent.
+        /// </summary>
+        private void CheckStamp(PaymentCustomer current, Contact stored, Contact merged)
+        {
+            var server = CustomerOutput.ParseTimestamp(current.Updated);
+            string why;
+            if (_stamp.NeverUpdated)
+            {
+                // Read before the first update (the API sends no updated until then): any update since is a change.
+                if (server == null) return;
+                why = $"it was read before the customer's first update (created {_stamp.Text}), and the customer was changed on the server at {current.Updated}";
+            }
+            else if (!_stamp.Readable)
+            {
+                why = $"its Updated value '{_stamp.Text}' is not a time, so it cannot show that the row is current";
+            }
+            else
+            {
+                // A server that keeps no stamp gives nothing to compare: the row applies as rows without Updated do.
+                if (server == null || _stamp.Matches(server.Value)) return;
+                why = $"it was read at {_stamp.Text} and the customer was changed on the server at {current.Updated}";
+            }
+            throw new SecuApiException(SecuErrorKind.Conflict, ErrorIds.ConcurrentChange,
+                $"Customer {Id} was not updated: {why}. A row cannot say which of its cells you edited, so writing it " +
+                $"could undo that change. The row and the server differ in:{Describe(stored, merged, "row")}" + System.Environment.NewLine +
+                "Read the customer again (Get-SecuCustomer, or a new export) and redo your edit, or run Set-SecuCustomer -Force " +
+                "to write the row as it is. No request was sent.");
+        }
+
+        /// <summary>A date with two readings counts as unchanged when one of them is the stored date (a file exported earlier); else it is an error.</summary>
+        private void SettleDate(string stored)
+        {
+            var date = DateOfBirthParser.FromWire(stored);
+            if (date == _ambiguous.DayFirst || date == _ambiguous.MonthFirst) return;
+            throw new SecuApiException(SecuErrorKind.InvalidArgument, ErrorIds.InvalidDateOfBirth, _ambiguous.Message);
+        }
+
+        /// <summary>The fields an update changes, one line each (City: 'London' -> 'Paris'), for -WhatIf and -Confirm.</summary>
+        public static string Describe(Contact current, Contact merged) => Describe(current, merged, null);
+
+        /// <summary>
+        /// The fields that differ, one line each: "City: 'London' -> 'Paris'", or with a <paramref name="label"/>,
+        /// "City: server 'London', row 'Paris'".
+        /// </summary>
+        private static string Describe(Contact current, Contact merged, string label)
+        {
+            var sb = new System.Text.StringBuilder();
+            foreach (var field in CustomerFields.All)
+            {
+                string before = current?[field], after = merged[field];
+                if (ContactMerger.SameWire(field, before, after)) continue;
+                sb.AppendLine().Append("  ").Append(field.Name).Append(": ");
+                if (label == null) sb.Append(Shown(field, before)).Append(" -> ").Append(Shown(field, after));
+                else sb.Append("server ").Append(Shown(field, before)).Append(", ").Append(label).Append(' ').Append(Shown(field, after));
+            }
+            return sb.ToString();
+        }
+
+        /// <summary>The fields a create sends, one line each, for -WhatIf and -Confirm.</summary>
+        public static string Describe(Contact created)
+        {
+            var sb = new System.Text.StringBuilder();
+            foreach (var field in CustomerFields.All)
+            {
+                if (created[field] != null) sb.AppendLine().Append("  ").Append(field.Name).Append(": ").Append(Shown(field, created[field]));
+            }
+            return sb.ToString();
+        }
+
+        private static string Shown(CustomerField field, string wire) =>
+            string.IsNullOrEmpty(wire) ? "(empty)" : "'" + CustomerOutput.ToOutput(field, wire) + "'";
+
+        private void WarnAboutConcurrentChanges(Contact stored, ApiLogQueue log)
+        {
+            foreach (var field in CustomerFields.All)
+            {
+                string given = _wire[field.Index];
+                if (given == null) continue;
+                string asRead = CustomerInput.ToText(_source.AsRead(field));
+                string now = stored?[field];
+                if (ContactMerger.SameWire(field, asRead, now)) continue;
+                log.Warning($"Customer {Id}: {field.Name} was changed since this object was read ('{asRead}', now '{CustomerOutput.ToOutput(field, now)}'); " +
+                    $"writing your value '{given}'.");
+            }
+        }
+    }
+}
