@@ -219,7 +219,7 @@ namespace SecuConnect.Commands
         {
             if (string.Equals(OutputType, HashtableOutput, StringComparison.OrdinalIgnoreCase)) return RequestOutput.ToHashtable(item);
             if (string.Equals(OutputType, JsonOutput, StringComparison.OrdinalIgnoreCase)) return item?.ToString(Formatting.None);
-            return CustomerOutput.ToPowerShell(item);
+            return PowerShellJson.ToPowerShell(item);
         }
 
         private void Send(GenericClient generic, HttpMethod method, Uri target, string json)

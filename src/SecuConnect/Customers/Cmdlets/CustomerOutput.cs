@@ -36,7 +36,7 @@ namespace SecuConnect.Commands
                 Updated = ParseTimestamp(customer.Updated),
                 ContractId = customer.Contract?.Id,
                 MerchantId = customer.Merchant?.Id,
-                AdditionalProperties = customer.Unknown == null ? null : Commands.PowerShellJson.ToPowerShell(customer.Unknown),
+                AdditionalProperties = customer.Unknown == null ? null : PowerShellJson.ToPowerShell(customer.Unknown),
             };
         }
 
@@ -107,11 +107,8 @@ namespace SecuConnect.Commands
         private static void AddUnknown(PSMemberInfoCollection<PSPropertyInfo> properties, JObject members)
         {
             if (members == null) return;
-            foreach (var m in members.Properties()) properties.Add(new PSNoteProperty(m.Name, Commands.PowerShellJson.ToPowerShell(m.Value)), true);
+            foreach (var m in members.Properties()) properties.Add(new PSNoteProperty(m.Name, PowerShellJson.ToPowerShell(m.Value)), true);
         }
-
-        /// <summary>Raw JSON as PowerShell sees it; kept for Invoke-SecuConnectRequest, whose calls move to <see cref="Commands.PowerShellJson.ToPowerShell"/>.</summary>
-        internal static object ToPowerShell(JToken token) => Commands.PowerShellJson.ToPowerShell(token);
 
         /// <summary>A -Property path the module does not model, read from the members it kept (contact.x or a top-level x).</summary>
         private static object UnknownPath(PaymentCustomer customer, string path)
@@ -121,7 +118,7 @@ namespace SecuConnect.Commands
             if (parts.Length == 1) token = customer.Unknown?[parts[0]];
             else if (parts.Length == 2 && parts[0] == "contact") token = customer.Contact?.Unknown?[parts[1]];
             else if (parts.Length == 3 && parts[0] == "contact" && parts[1] == CustomerFields.AddressWire) token = customer.Contact?.UnknownInAddress?[parts[2]];
-            return ToPowerShell(token);
+            return PowerShellJson.ToPowerShell(token);
         }
     }
 }
