@@ -7,6 +7,7 @@ using SecuConnect.Sandbox.Control;
 using SecuConnect.Sandbox.Customers;
 using SecuConnect.Sandbox.Faults;
 using SecuConnect.Sandbox.Http;
+using SecuConnect.Sandbox.Models;
 using SecuConnect.Sandbox.Options;
 using SecuConnect.Sandbox.RequestLog;
 using SecuConnect.Sandbox.Scrolls;
@@ -28,10 +29,10 @@ if (options.ShowHelp)
     return 0;
 }
 
-ICustomerStore store;
+IRecordStore<CustomerRecord> store;
 try
 {
-    store = options.DataFile == null ? new InMemoryCustomerStore() : new SqliteCustomerStore(options.DataFile);
+    store = options.DataFile == null ? new InMemoryRecordStore<CustomerRecord>(CustomerIds.Products) : new SqliteCustomerStore(options.DataFile);
 }
 catch (DataFileInUseException e)
 {

@@ -10,7 +10,7 @@ namespace SecuConnect.Sandbox.Containers;
 /// current data (customer.contact.surname). Paths read what an answer shows: with masking on, public.iban is the
 /// masked IBAN and private.* is absent, so a client with fewer rights cannot search by the full account.
 /// </summary>
-public sealed class ContainerFieldPaths(ICustomerStore customers, RuntimeSettings settings)
+public sealed class ContainerFieldPaths(IRecordStore<CustomerRecord> customers, RuntimeSettings settings)
 {
     private static readonly HashSet<string> ObjectPaths = new(StringComparer.Ordinal) { "contract", "merchant", "customer", "public", "private", "mandate" };
 

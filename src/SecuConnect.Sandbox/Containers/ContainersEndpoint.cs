@@ -1,6 +1,7 @@
 using System.Globalization;
 using SecuConnect.Sandbox.Errors;
 using SecuConnect.Sandbox.Http;
+using SecuConnect.Sandbox.Models;
 using SecuConnect.Sandbox.Options;
 using SecuConnect.Sandbox.Query;
 using SecuConnect.Sandbox.Scrolls;
@@ -18,14 +19,14 @@ public sealed class ContainersEndpoint
     public const string CreditorId = "DE98ZZZ09999999999";
 
     private readonly IRecordStore<ContainerRecord> _store;
-    private readonly ICustomerStore _customers;
+    private readonly IRecordStore<CustomerRecord> _customers;
     private readonly ContainerReferences _references;
     private readonly SandboxOptions _options;
     private readonly RuntimeSettings _settings;
     private readonly TimeProvider _time;
     private readonly RecordListing<ContainerRecord> _listing;
 
-    public ContainersEndpoint(IRecordStore<ContainerRecord> store, ICustomerStore customers, ContainerReferences references,
+    public ContainersEndpoint(IRecordStore<ContainerRecord> store, IRecordStore<CustomerRecord> customers, ContainerReferences references,
         SandboxOptions options, RuntimeSettings settings, TimeProvider time, ScrollRegistry scrolls)
     {
         _store = store;

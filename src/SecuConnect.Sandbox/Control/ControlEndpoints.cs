@@ -18,7 +18,7 @@ namespace SecuConnect.Sandbox.Control;
 /// contract; loopback callers only (<see cref="ControlRequestFilter"/>); never logged and never subject to faults.
 /// </summary>
 public sealed class ControlEndpoints(
-    ICustomerStore store, IRecordStore<ContainerRecord> containers, TokenService tokens, FaultRegistry faults, RequestLogBook log, ScrollRegistry scrolls, RuntimeSettings settings)
+    IRecordStore<CustomerRecord> store, IRecordStore<ContainerRecord> containers, TokenService tokens, FaultRegistry faults, RequestLogBook log, ScrollRegistry scrolls, RuntimeSettings settings)
 {
     public ApiResult Reset()
     {

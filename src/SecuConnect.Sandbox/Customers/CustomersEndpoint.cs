@@ -11,7 +11,7 @@ using SecuConnect.Sandbox.Store;
 namespace SecuConnect.Sandbox.Customers;
 
 /// <summary>The five Payment Customers operations (the contract copy, tests/Contract/payment-customers.openapi.json).</summary>
-public sealed class CustomersEndpoint(ICustomerStore store, SandboxOptions options, RuntimeSettings settings, TimeProvider time, ScrollRegistry scrolls, ICustomerReferences references)
+public sealed class CustomersEndpoint(IRecordStore<CustomerRecord> store, SandboxOptions options, RuntimeSettings settings, TimeProvider time, ScrollRegistry scrolls, ICustomerReferences references)
 {
     private readonly RecordListing<CustomerRecord> _listing = new(
         new ListSchema<CustomerRecord>(CustomerRecord.ObjectName, CustomerFieldPaths.Resolve,

@@ -1,7 +1,7 @@
 namespace SecuConnect.Sandbox.Store;
 
 /// <summary>
-/// Storage of one resource's records (payment containers; customers keep their own <see cref="ICustomerStore"/>).
+/// Storage of one resource's records (customers, payment containers).
 /// Implementations are safe for parallel use: no lost update, no duplicate id.
 /// </summary>
 public interface IRecordStore<T> : IDisposable where T : class, IStoredRecord

@@ -13,9 +13,9 @@ namespace SecuConnect.Sandbox.Store;
 /// one lock and written through before they become visible, so the file and the memory never disagree. Each write
 /// checks that it changed the one row it meant to: a row that is gone from the file is gone, never acknowledged.
 /// </summary>
-public sealed class SqliteCustomerStore : ICustomerStore
+public sealed class SqliteCustomerStore : IRecordStore<CustomerRecord>
 {
-    private readonly InMemoryCustomerStore _memory = new();
+    private readonly InMemoryRecordStore<CustomerRecord> _memory = new(CustomerIds.Products);
     private readonly DataFileLock _fileLock;
     private readonly SqliteConnection _db;
     private readonly object _write = new();
