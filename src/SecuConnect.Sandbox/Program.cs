@@ -120,7 +120,8 @@ app.MapSandbox(
     new ApiRequestFilter(faults, log, options, time, logger),
     new BearerTokenFilter(tokens, settings, options),
     new ControlRequestFilter(logger),
-    options);
+    options,
+    settings);
 
 app.Lifetime.ApplicationStarted.Register(() =>
 {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using SecuConnect.Sandbox.Errors;
+using SecuConnect.Sandbox.Extras;
 using SecuConnect.Sandbox.Http;
 using SecuConnect.Sandbox.Models;
 using SecuConnect.Sandbox.Options;
@@ -136,7 +137,7 @@ public sealed class ContainersEndpoint
     private byte[] Answer(ContainerRecord r)
     {
         byte[]? customer = r.CustomerId is { } c ? _customers.Get(c)?.Answer(_settings.ExtraFields.EmptyAddressAsArray) : null;
-        return ContainerJsonWriter.Serialize(r, customer, _settings.MaskContainers);
+        return _settings.Shapes.Apply(ShapedResource.Containers, ContainerJsonWriter.Serialize(r, customer, _settings.MaskContainers));
     }
 
     private static ApiResult NotFound(string id) => ApiErrors.NotFoundResult($"payment container {id} not found");

@@ -14,7 +14,7 @@ using SecuConnect.Sandbox.Store;
 namespace SecuConnect.Sandbox.Control;
 
 /// <summary>
-/// Test controls under /_sandbox/: reset, faults, settings, extra fields, token expiry and the request log. Outside the API
+/// Test controls under /_sandbox/: reset, faults, settings, extra fields, shapes, token expiry and the request log. Outside the API
 /// contract; loopback callers only (<see cref="ControlRequestFilter"/>); never logged and never subject to faults.
 /// </summary>
 public sealed class ControlEndpoints(
@@ -81,6 +81,23 @@ public sealed class ControlEndpoints(
         if (extra == null) return ApiErrors.BadRequest("invalid extra fields: " + error);
         settings.ExtraFields = extra;
         return new ApiResult(200, extra.ToJson());
+    }
+
+    public ApiResult GetShapes() => new(200, settings.Shapes.ToJson());
+
+    public ApiResult ClearShapes()
+    {
+        settings.Shapes = ShapeOverrides.None;
+        return Ok();
+    }
+
+    public async Task<ApiResult> SetShapesAsync(HttpContext ctx)
+    {
+        byte[] body = await HttpIo.ReadBodyAsync(ctx.Request, ctx.RequestAborted);
+        var shapes = ShapeOverrides.Parse(body, out string? error);
+        if (shapes == null) return ApiErrors.BadRequest("invalid shapes: " + error);
+        settings.Shapes = shapes;
+        return new ApiResult(200, shapes.ToJson());
     }
 
     public ApiResult ExpireTokens()

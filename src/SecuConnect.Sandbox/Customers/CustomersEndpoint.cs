@@ -19,7 +19,7 @@ public sealed class CustomersEndpoint(IRecordStore<CustomerRecord> store, Sandbo
         scrolls, options.Strict);
 
     public ApiResult Get(string id) =>
-        store.Get(id) is { } r ? new ApiResult(200, r.Answer(ArrayAddress)) : NotFound(id);
+        store.Get(id) is { } r ? new ApiResult(200, Answer(r)) : NotFound(id);
 
     public ApiResult Create(byte[] body)
     {
@@ -32,7 +32,7 @@ public sealed class CustomersEndpoint(IRecordStore<CustomerRecord> store, Sandbo
             WithDefaults(extra.Contact, parsed.Extras), WithDefaults(extra.Address, parsed.AddressExtras));
         string created = Now();
         var record = store.Add((id, seq) => new CustomerRecord(id, seq, options.OmitContract ? null : options.ContractId, options.MerchantId, contact, created, null, extra.Customer));
-        return new ApiResult(200, record.Answer(ArrayAddress));
+        return new ApiResult(200, Answer(record));
     }
 
     public ApiResult Update(string id, byte[] body)
@@ -48,7 +48,7 @@ public sealed class CustomersEndpoint(IRecordStore<CustomerRecord> store, Sandbo
         if (error != null) return ApiErrors.BadRequest(error);
         string updated = Now();
         var record = store.Replace(id, old => new CustomerRecord(old.Id, old.Seq, old.ContractId, old.MerchantId, contact!, old.Created, updated, old.Extras));
-        return record == null ? NotFound(id) : new ApiResult(200, record.Answer(ArrayAddress));
+        return record == null ? NotFound(id) : new ApiResult(200, Answer(record));
     }
 
     public ApiResult Delete(string id)
@@ -63,10 +63,13 @@ public sealed class CustomersEndpoint(IRecordStore<CustomerRecord> store, Sandbo
             old = store.Remove(id);
         }
         if (old == null) return NotFound(id);
-        return new ApiResult(200, HttpIo.AsArray(old.Answer(ArrayAddress)));
+        return new ApiResult(200, HttpIo.AsArray(Answer(old)));
     }
 
     private bool ArrayAddress => settings.ExtraFields.EmptyAddressAsArray;
+
+    /// <summary>A customer's answer, with the shape overrides of PUT /_sandbox/shapes when there are any.</summary>
+    private byte[] Answer(CustomerRecord r) => settings.Shapes.Apply(ShapedResource.Customers, r.Answer(ArrayAddress));
 
     private static Func<string, bool>? Known(ExtraMember[] configured, ExtraMember[] existing)
     {
@@ -84,7 +87,7 @@ public sealed class CustomersEndpoint(IRecordStore<CustomerRecord> store, Sandbo
     }
 
     public ApiResult List(IQueryCollection query) =>
-        _listing.List(query, store.Snapshot, r => r.Answer(ArrayAddress));
+        _listing.List(query, store.Snapshot, r => Answer(r));
 
     private static ApiResult NotFound(string id) =>
         ApiErrors.NotFoundResult($"payment customer {id} not found");

@@ -37,6 +37,8 @@ public sealed class ApiRequestFilter(FaultRegistry faults, RequestLogBook log, S
         {
             result = answer;
         }
+        // Set before the status, so a reader that sees the status sees the write's shapes too.
+        if (ctx.Items.TryGetValue(RequestLogEntry.ShapesKey, out var shapes)) entry.Shapes = (IReadOnlyDictionary<string, string?>?)shapes;
         entry.Status = result.Status;
         return result;
     }

@@ -4,8 +4,10 @@ using SecuConnect.Sandbox.Containers;
 using SecuConnect.Sandbox.Control;
 using SecuConnect.Sandbox.Customers;
 using SecuConnect.Sandbox.Errors;
+using SecuConnect.Sandbox.Extras;
 using SecuConnect.Sandbox.Models;
 using SecuConnect.Sandbox.Options;
+using SecuConnect.Sandbox.RequestLog;
 
 namespace SecuConnect.Sandbox.Http;
 
@@ -34,7 +36,7 @@ public static class SandboxRoutes
 
     public static void MapSandbox(this IEndpointRouteBuilder app,
         TokenEndpoint token, CustomersEndpoint customers, ContainersEndpoint containers, ControlEndpoints control,
-        ApiRequestFilter apiFilter, BearerTokenFilter bearerFilter, ControlRequestFilter controlFilter, SandboxOptions options)
+        ApiRequestFilter apiFilter, BearerTokenFilter bearerFilter, ControlRequestFilter controlFilter, SandboxOptions options, RuntimeSettings settings)
     {
         // Any Host, never logged, never faulted.
         app.MapMethods("/health", ["GET", "HEAD"], () => new ApiResult(200, HealthBody));
@@ -56,6 +58,10 @@ public static class SandboxRoutes
         controls.MapMethods("/extra-fields", ["PUT", "POST"], Task<ApiResult> (HttpContext ctx) => control.SetExtraFieldsAsync(ctx));
         controls.MapDelete("/extra-fields", () => control.ClearExtraFields());
         NotAllowed(controls, "/extra-fields", "GET, PUT, DELETE");
+        controls.MapGet("/shapes", () => control.GetShapes());
+        controls.MapMethods("/shapes", ["PUT", "POST"], Task<ApiResult> (HttpContext ctx) => control.SetShapesAsync(ctx));
+        controls.MapDelete("/shapes", () => control.ClearShapes());
+        NotAllowed(controls, "/shapes", "GET, PUT, DELETE");
         controls.MapPost("/expire-tokens", () => control.ExpireTokens());
         NotAllowed(controls, "/expire-tokens", "POST");
         controls.MapGet("/requests", () => control.ListRequests());
@@ -78,9 +84,9 @@ public static class SandboxRoutes
         var resource = api.MapGroup("/api/v2/payment/customers");
         var operations = resource.MapGroup("").AddEndpointFilter(bearerFilter);
         operations.MapGet("", (HttpContext ctx) => customers.List(ctx.Request.Query));
-        operations.MapPost("", async Task<ApiResult> (HttpContext ctx) => customers.Create(await HttpIo.ReadBodyAsync(ctx.Request, ctx.RequestAborted)));
+        operations.MapPost("", async Task<ApiResult> (HttpContext ctx) => customers.Create(await WriteBodyAsync(ctx, settings, ShapedResource.Customers)));
         operations.MapGet("/{id}", (string id) => customers.Get(id));
-        operations.MapPut("/{id}", async Task<ApiResult> (HttpContext ctx, string id) => customers.Update(id, await HttpIo.ReadBodyAsync(ctx.Request, ctx.RequestAborted)));
+        operations.MapPut("/{id}", async Task<ApiResult> (HttpContext ctx, string id) => customers.Update(id, await WriteBodyAsync(ctx, settings, ShapedResource.Customers)));
         operations.MapDelete("/{id}", (string id) => customers.Delete(id));
         NotAllowed(resource, "", "GET, POST");
         NotAllowed(resource, "/{id}", "GET, PUT, DELETE");
@@ -88,14 +94,26 @@ public static class SandboxRoutes
         var containerResource = api.MapGroup("/api/v2/payment/containers");
         var containerOperations = containerResource.MapGroup("").AddEndpointFilter(bearerFilter);
         containerOperations.MapGet("", (HttpContext ctx) => containers.List(ctx.Request.Query));
-        containerOperations.MapPost("", async Task<ApiResult> (HttpContext ctx) => containers.Create(await HttpIo.ReadBodyAsync(ctx.Request, ctx.RequestAborted)));
+        containerOperations.MapPost("", async Task<ApiResult> (HttpContext ctx) => containers.Create(await WriteBodyAsync(ctx, settings, ShapedResource.Containers)));
         containerOperations.MapGet("/{id}", (string id) => containers.Get(id));
-        containerOperations.MapPut("/{id}", async Task<ApiResult> (HttpContext ctx, string id) => containers.Update(id, await HttpIo.ReadBodyAsync(ctx.Request, ctx.RequestAborted)));
+        containerOperations.MapPut("/{id}", async Task<ApiResult> (HttpContext ctx, string id) => containers.Update(id, await WriteBodyAsync(ctx, settings, ShapedResource.Containers)));
         containerOperations.MapDelete("/{id}", (string id) => containers.Delete(id));
         NotAllowed(containerResource, "", "GET, POST");
         NotAllowed(containerResource, "/{id}", "GET, PUT, DELETE");
 
         api.Map("/{**path}", (HttpContext ctx) => ApiErrors.NotFoundResult($"no resource at {ctx.Request.Path.Value}"));
+    }
+
+    /// <summary>
+    /// A create or update body; while the resource has shape overrides, what it sent at their paths goes to the
+    /// request log and an odd value sent back there is taken out (<see cref="ShapeOverrides.Received"/>).
+    /// </summary>
+    private static async Task<byte[]> WriteBodyAsync(HttpContext ctx, RuntimeSettings settings, ShapedResource resource)
+    {
+        byte[] body = await HttpIo.ReadBodyAsync(ctx.Request, ctx.RequestAborted);
+        body = settings.Shapes.Received(resource, body, out var received);
+        if (received != null) ctx.Items[RequestLogEntry.ShapesKey] = received;
+        return body;
     }
 
     /// <summary>Every other method on the pattern: routing prefers the endpoints with methods, this one takes the rest.</summary>

@@ -12,4 +12,6 @@ public sealed class RequestLogView
     [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public int? Status { get; init; }
     public required string At { get; init; }
+    /// <summary>While shape overrides are on, a create's or update's values at their paths as raw JSON; left out otherwise.</summary>
+    public IReadOnlyDictionary<string, string?>? Shapes { get; init; }
 }

@@ -11,6 +11,7 @@ public sealed class RuntimeSettings
     private volatile ExtraFields _extraFields = ExtraFields.None;
     private volatile bool _maskContainers;
     private volatile bool _containerDeletesForbidden;
+    private volatile ShapeOverrides _shapes = ShapeOverrides.None;
 
     public RuntimeSettings(SandboxOptions startup)
     {
@@ -30,8 +31,12 @@ public sealed class RuntimeSettings
     /// <summary>Container deletes refused with the API's permission error, as for most API users.</summary>
     public bool ContainerDeletesForbidden { get => _containerDeletesForbidden; set => _containerDeletesForbidden = value; }
 
+    /// <summary>Modelled members answered in shapes the contract does not give them (PUT /_sandbox/shapes); none by default.</summary>
+    public ShapeOverrides Shapes { get => _shapes; set => _shapes = value; }
+
     public void Reset()
     {
+        _shapes = ShapeOverrides.None;
         _maskContainers = false;
         _containerDeletesForbidden = false;
         _tokenLifetime = _startup.TokenLifetimeSeconds;

@@ -20,7 +20,15 @@ public sealed class RequestLogBook(long limitBytes = RequestLogBook.DefaultLimit
 
     public long LimitBytes { get; } = limitBytes;
 
-    public static long SizeOf(RequestLogEntry e) => EntryOverheadBytes + 2L * (e.Method.Length + e.Path.Length + e.Query.Length);
+    public static long SizeOf(RequestLogEntry e) => EntryOverheadBytes + 2L * (e.Method.Length + e.Path.Length + e.Query.Length) + ShapesSize(e);
+
+    private static long ShapesSize(RequestLogEntry e)
+    {
+        long size = 0;
+        if (e.Shapes != null)
+            foreach (var (path, value) in e.Shapes) size += 2L * (path.Length + (value?.Length ?? 0));
+        return size;
+    }
 
     public void Add(RequestLogEntry entry)
     {
@@ -53,6 +61,7 @@ public sealed class RequestLogBook(long limitBytes = RequestLogBook.DefaultLimit
             Query = e.Query,
             Status = e.Status,
             At = e.At.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffffzzz", CultureInfo.InvariantCulture),
+            Shapes = e.Shapes,
         }).ToList();
     }
 }

@@ -10,6 +10,15 @@ public sealed class RequestLogEntry(string method, string path, string query, Da
     public string Path { get; } = path;
     public string Query { get; } = query;
     public DateTimeOffset At { get; } = at;
+
+    /// <summary>The HttpContext item a write's shape record travels in (see <see cref="Shapes"/>).</summary>
+    public const string ShapesKey = "SecuConnect.Sandbox.Shapes";
+
+    /// <summary>
+    /// While shape overrides are on: what a create or update sent at each overridden path, as raw JSON (null where it
+    /// sent nothing); null otherwise.
+    /// </summary>
+    public IReadOnlyDictionary<string, string?>? Shapes { get; set; }
     private const int Pending = -1;
     private volatile int _status = Pending;
 

@@ -13,6 +13,9 @@ namespace SecuConnect.Customers
     {
         private string[] _values = new string[CustomerFields.Count];
 
+        // Values that came in another JSON type than text, by field index; null while there are none (the common case).
+        private KeptToken[] _kept;
+
         /// <summary>forename + surname, computed by the server; never sent.</summary>
         public string Name { get; set; }
 
@@ -22,10 +25,25 @@ namespace SecuConnect.Customers
         /// <summary>Members of contact.address the module does not model; null when there are none.</summary>
         public JObject UnknownInAddress { get; set; }
 
+        /// <summary>The field's wire text (for a kept value, its compact JSON). Setting a value drops what was kept: the new value is text.</summary>
         public string this[CustomerField field]
         {
             get => _values[field.Index];
-            set => _values[field.Index] = value;
+            set
+            {
+                _values[field.Index] = value;
+                if (_kept != null) _kept[field.Index] = null;
+            }
+        }
+
+        /// <summary>The value as it came when the API sent it in another JSON type than text; else null.</summary>
+        public KeptToken Kept(CustomerField field) => _kept?[field.Index];
+
+        /// <summary>Stores a value that came in another JSON type: written back as it came until the field is set.</summary>
+        public void Keep(CustomerField field, KeptToken kept)
+        {
+            _values[field.Index] = kept.Text;
+            (_kept ?? (_kept = new KeptToken[CustomerFields.Count]))[field.Index] = kept;
         }
 
         /// <summary>True when the address has a field or an unknown member; an empty address is not sent.</summary>
@@ -58,6 +76,7 @@ namespace SecuConnect.Customers
         {
             var copy = (Contact)MemberwiseClone();
             copy._values = (string[])_values.Clone();
+            copy._kept = (KeptToken[])_kept?.Clone();
             copy.Unknown = (JObject)Unknown?.DeepClone();
             copy.UnknownInAddress = (JObject)UnknownInAddress?.DeepClone();
             return copy;

@@ -14,8 +14,11 @@ namespace SecuConnect.Customers
     /// Reads and writes the customer models by hand, token by token. Every create, update and listed customer goes
     /// through here: the reflection-based serializer costs far more CPU and JIT time per item, which a bulk run in a
     /// fresh process pays thousands of times. The field table (CustomerFields) and the member maps name the members; names match exactly
-    /// or else ignoring case, numbers and booleans in text fields become text, null fields are left out when
-    /// writing, and members the module does not model are kept as raw JSON and written back as they came.
+    /// or else ignoring case, null fields are left out when writing, and members the module does not model are kept as
+    /// raw JSON and written back as they came. An answer's field that comes in another JSON type than text (an object,
+    /// an array, a number, true/false) is kept as it came (<see cref="KeptToken"/>) and written back so until the
+    /// user sets the field; a contract or merchant as text, and a created or updated that is no time, are read as
+    /// they are. Each such shape is noted on the customer (<see cref="PaymentCustomer.Shapes"/>) for one warning per run.
     /// </summary>
     internal static class ModelJson
     {
@@ -23,11 +26,11 @@ namespace SecuConnect.Customers
         private static readonly JsonMemberMap<PaymentCustomer> CustomerMembers = new JsonMemberMap<PaymentCustomer>()
             .Add("object", (r, c) => c.Object = ReadString(r))
             .Add("id", (r, c) => c.Id = ReadString(r))
-            .Add("contract", (r, c) => c.Contract = ReadUid(r))
-            .Add("merchant", (r, c) => c.Merchant = ReadUid(r))
-            .Add("contact", (r, c) => c.Contact = ReadNested(r) ? ReadContactBody(r) : null)
-            .Add("created", (r, c) => c.Created = ReadString(r))
-            .Add("updated", (r, c) => c.Updated = ReadString(r));
+            .Add("contract", (r, c) => c.Contract = ReadUid(r, "contract", ref c.Shapes))
+            .Add("merchant", (r, c) => c.Merchant = ReadUid(r, "merchant", ref c.Shapes))
+            .Add("contact", (r, c) => c.Contact = ReadNested(r) ? ReadContactBody(r, true, ref c.Shapes) : null)
+            .Add("created", (r, c) => c.Created = ReadTimestamp(r, "created", ref c.Shapes))
+            .Add("updated", (r, c) => c.Updated = ReadTimestamp(r, "updated", ref c.Shapes));
 
         private static readonly JsonMemberMap<CustomerPage> ListMembers = new JsonMemberMap<CustomerPage>()
             .Add("count", (r, page) => page.Count = ReadLong(r))
@@ -59,25 +62,28 @@ namespace SecuConnect.Customers
         {
             w.WriteStartObject();
             foreach (var field in CustomerFields.All)
-                if (!field.InAddress) Write(w, field.WireName, c[field]);
+                if (!field.InAddress) Write(w, field, c);
             WriteUnknown(w, c.Unknown);
             if (c.HasAddress)
             {
                 w.WritePropertyName(CustomerFields.AddressWire);
                 w.WriteStartObject();
                 foreach (var field in CustomerFields.All)
-                    if (field.InAddress) Write(w, field.WireName, c[field]);
+                    if (field.InAddress) Write(w, field, c);
                 WriteUnknown(w, c.UnknownInAddress);
                 w.WriteEndObject();
             }
             w.WriteEndObject();
         }
 
-        private static void Write(JsonWriter w, string name, string value)
+        /// <summary>A field as text, or a kept value exactly as it came (never turned into text).</summary>
+        private static void Write(JsonWriter w, CustomerField field, Contact c)
         {
+            string value = c[field];
             if (value == null) return;
-            w.WritePropertyName(name);
-            w.WriteValue(value);
+            w.WritePropertyName(field.WireName);
+            if (c.Kept(field) is KeptToken kept) kept.WriteTo(w);
+            else w.WriteValue(value);
         }
 
         private static void WriteUnknown(JsonWriter w, JObject members)
@@ -107,34 +113,72 @@ namespace SecuConnect.Customers
             return page;
         }
 
-        /// <summary>Reads a contact; the reader is on its StartObject (or on a null, which gives null).</summary>
-        public static Contact ReadContact(JsonReader r) => ReadNested(r) ? ReadContactBody(r) : null;
+        /// <summary>
+        /// Reads a contact; the reader is on its StartObject (or on a null, which gives null). With
+        /// <paramref name="keepShapes"/> (a contact the module wrote), a field in another JSON type than text is kept as
+        /// it came; without (a contact the user wrote), numbers and true/false become text and objects or arrays are an error.
+        /// </summary>
+        public static Contact ReadContact(JsonReader r, bool keepShapes)
+        {
+            ShapeNotes notes = null;
+            return ReadNested(r) ? ReadContactBody(r, keepShapes, ref notes) : null;
+        }
 
-        private static Contact ReadContactBody(JsonReader r)
+        private static Contact ReadContactBody(JsonReader r, bool keepShapes, ref ShapeNotes notes)
         {
             var c = new Contact();
             while (NextProperty(r, out string name))
             {
                 var field = CustomerFields.FromWire(name, false);
-                if (field != null) c[field] = ReadString(r);
-                else if (string.Equals(name, CustomerFields.ContactNameWire, StringComparison.OrdinalIgnoreCase)) c.Name = ReadString(r);
+                if (field != null) ReadField(r, c, field, keepShapes, ref notes);
+                else if (string.Equals(name, CustomerFields.ContactNameWire, StringComparison.OrdinalIgnoreCase)) c.Name = ReadTextOrKeep(r, out _);
                 else if (string.Equals(name, CustomerFields.AddressWire, StringComparison.OrdinalIgnoreCase))
                 {
-                    if (ReadNested(r)) ReadAddressBody(r, c);
+                    if (ReadNested(r)) ReadAddressBody(r, c, keepShapes, ref notes);
                 }
                 else c.Unknown = Keep(c.Unknown, name, r);
             }
             return c;
         }
 
-        private static void ReadAddressBody(JsonReader r, Contact c)
+        private static void ReadAddressBody(JsonReader r, Contact c, bool keepShapes, ref ShapeNotes notes)
         {
             while (NextProperty(r, out string name))
             {
                 var field = CustomerFields.FromWire(name, true);
-                if (field != null) c[field] = ReadString(r);
+                if (field != null) ReadField(r, c, field, keepShapes, ref notes);
                 else c.UnknownInAddress = Keep(c.UnknownInAddress, name, r);
             }
+        }
+
+        private static void ReadField(JsonReader r, Contact c, CustomerField field, bool keepShapes, ref ShapeNotes notes)
+        {
+            if (!keepShapes)
+            {
+                c[field] = ReadString(r);
+                return;
+            }
+            string text = ReadTextOrKeep(r, out var kept);
+            if (kept == null)
+            {
+                c[field] = text;
+                return;
+            }
+            c.Keep(field, kept);
+            ShapeNotes.Note(ref notes, field.WirePath, kept.Shape, "text");
+        }
+
+        /// <summary>
+        /// created or updated as it comes: text, or the compact JSON of another shape. What is no time is noted (the
+        /// output shows it as text); the common ISO text is parsed once more here, without allocating.
+        /// </summary>
+        private static string ReadTimestamp(JsonReader r, string path, ref ShapeNotes notes)
+        {
+            string text = ReadTextOrKeep(r, out var kept);
+            if (kept != null) ShapeNotes.Note(ref notes, path, kept.Shape, "a time");
+            else if (!string.IsNullOrEmpty(text) && !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _))
+                ShapeNotes.Note(ref notes, path, "text that is not a time", "a time");
+            return text;
         }
 
         private static List<PaymentCustomer> ReadCustomers(JsonReader r)

@@ -15,6 +15,12 @@ namespace SecuConnect.Customers
         public string Created { get; set; }
         public string Updated { get; set; }
 
+        /// <summary>
+        /// The members that came in a shape the model does not expect, for the one warning per run; null when none. A
+        /// field, so the reader can pass it by reference.
+        /// </summary>
+        public ShapeNotes Shapes;
+
         /// <summary>Top-level members the module does not model: kept on the output object, never sent.</summary>
         public JObject Unknown { get; set; }
     }

@@ -18,11 +18,15 @@ namespace SecuConnect.Customers
     /// </summary>
     internal sealed class SecuClient
     {
-        public SecuClient(SecuConnection connection, ApiLogQueue log)
+        /// <param name="shapes">the command run's warn-once record of unexpected answer shapes; null warns per client</param>
+        public SecuClient(SecuConnection connection, ApiLogQueue log, ShapeWarnings shapes = null)
         {
             Connection = connection ?? throw new ArgumentNullException(nameof(connection));
             Log = log ?? new ApiLogQueue();
+            _shapes = shapes ?? new ShapeWarnings();
         }
+
+        private readonly ShapeWarnings _shapes;
 
         public SecuConnection Connection { get; }
         public ApiLogQueue Log { get; }
@@ -78,7 +82,7 @@ namespace SecuConnect.Customers
             // empty customer. (An answer that is no object at all stays InvalidResponse.)
             if (string.IsNullOrEmpty(customer.Id)) throw ErrorMapper.EmptyItem(request, response.StatusCode);
             if (!IsCustomer(customer)) throw WithoutCustomer(request, response.StatusCode);
-            return customer;
+            return Noted(customer);
         }
 
         public async Task<PaymentCustomer> CreateCustomerAsync(Contact contact, CancellationToken cancellationToken)
@@ -88,7 +92,7 @@ namespace SecuConnect.Customers
             // A 2xx says the server took the create; an answer without the customer leaves its outcome open. Never re-sent.
             if (!IsCustomer(response.Value))
                 throw ErrorMapper.OutcomeUnknown(request, $"the API answered HTTP {response.StatusCode} without the created customer", null, null);
-            return response.Value;
+            return Noted(response.Value);
         }
 
         /// <summary>
@@ -103,7 +107,7 @@ namespace SecuConnect.Customers
             try
             {
                 var response = await Connection.SendAsync(request, Log, cancellationToken, Control).ConfigureAwait(false);
-                if (IsCustomer(response.Value)) return response.Value;
+                if (IsCustomer(response.Value)) return Noted(response.Value);
                 uncertain = WithoutCustomer(request, response.StatusCode);
             }
             catch (SecuApiException ex) when (ex.ChangeMayHaveBeenApplied)
@@ -139,7 +143,7 @@ namespace SecuConnect.Customers
                     Log.Warning($"The answer to DELETE {request.LogUrl} was lost and a repeat found customer {id} gone: its removal is confirmed after a lost answer.");
                     return before;
                 }
-                if (IsCustomer(response.Value)) return response.Value;
+                if (IsCustomer(response.Value)) return Noted(response.Value);
                 uncertain = WithoutCustomer(request, response.StatusCode);
             }
             catch (SecuApiException ex) when (ex.ChangeMayHaveBeenApplied)
@@ -202,7 +206,17 @@ namespace SecuConnect.Customers
         {
             var request = Request(HttpMethod.Get, ListUri(query), RequestKind.Idempotent, ReadList);
             var response = await Connection.SendAsync(request, Log, cancellationToken, Control).ConfigureAwait(false);
-            return response.Value ?? throw Invalid(request, "a list answer that is not a JSON object");
+            var page = response.Value ?? throw Invalid(request, "a list answer that is not a JSON object");
+            if (page.Data != null)
+                foreach (var customer in page.Data) Noted(customer);
+            return page;
+        }
+
+        /// <summary>Warns (once per run and shape) about the members of a customer that came in a shape the module does not expect.</summary>
+        private PaymentCustomer Noted(PaymentCustomer customer)
+        {
+            if (customer?.Shapes != null) _shapes.Report(customer.Shapes, "customers", Log);
+            return customer;
         }
 
         /// <summary>A lazy listing: pages are fetched only as the caller enumerates.</summary>

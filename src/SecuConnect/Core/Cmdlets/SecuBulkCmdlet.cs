@@ -103,7 +103,7 @@ namespace SecuConnect.Commands
             var connection = Client.Connection;
             try
             {
-                Run.Submit(key, target, (log, control, ct) => call(new SecuClient(connection, log) { Control = control }, ct), onSuccess, describe);
+                Run.Submit(key, target, (log, control, ct) => call(new SecuClient(connection, log, Shapes) { Control = control }, ct), onSuccess, describe);
             }
             catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
             {

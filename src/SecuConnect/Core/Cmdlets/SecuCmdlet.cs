@@ -19,6 +19,9 @@ namespace SecuConnect.Commands
 
         private protected ApiLogQueue Log => _log ?? (_log = new ApiLogQueue { DebugEnabled = IsDebugEnabled() });
 
+        /// <summary>This run's record of the unexpected answer shapes already warned about: one warning per shape per run.</summary>
+        private protected ShapeWarnings Shapes { get; } = new ShapeWarnings();
+
         private protected T CallApi<T>(Func<CancellationToken, Task<T>> call)
         {
             try

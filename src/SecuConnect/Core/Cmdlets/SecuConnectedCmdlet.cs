@@ -18,7 +18,7 @@ namespace SecuConnect.Commands
         [ValidateNotNull]
         public SecuConnection Connection { get; set; }
 
-        private protected SecuClient Client => _client ?? (_client = new SecuClient(ResolveConnection(), Log));
+        private protected SecuClient Client => _client ?? (_client = new SecuClient(ResolveConnection(), Log, Shapes));
 
         protected override void BeginProcessing()
         {

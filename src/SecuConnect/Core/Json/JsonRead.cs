@@ -43,7 +43,7 @@ namespace SecuConnect.Core
     {
         private static readonly JsonMemberMap<ProductInstanceUid> UidMembers = new JsonMemberMap<ProductInstanceUid>()
             .Add("object", (r, uid) => uid.Object = ReadString(r))
-            .Add("id", (r, uid) => uid.Id = ReadString(r));
+            .Add("id", (r, uid) => uid.Id = ReadTextOrKeep(r, out _));
 
         /// <summary>Keeps a member the module does not model as raw JSON (nested objects and arrays included).</summary>
         public static JObject Keep(JObject members, string name, JsonReader r)
@@ -62,6 +62,64 @@ namespace SecuConnect.Core
             while (NextProperty(r, out string name))
                 if (!UidMembers.TryRead(name, r, uid)) Skip(r);
             return uid;
+        }
+
+        /// <summary>
+        /// Reads a reference ({object, id}) as it comes: an object as usual; null or [] as none; text as the id alone (as
+        /// older API versions send a contract); any other shape as its compact JSON in <see cref="ProductInstanceUid.Id"/>.
+        /// Every shape but an object is noted under <paramref name="path"/>.
+        /// </summary>
+        public static ProductInstanceUid ReadUid(JsonReader r, string path, ref ShapeNotes notes)
+        {
+            if (r.TokenType == JsonToken.PropertyName) Advance(r);
+            switch (r.TokenType)
+            {
+                case JsonToken.Null:
+                case JsonToken.Undefined:
+                    return null;
+                case JsonToken.StartObject:
+                    var uid = new ProductInstanceUid();
+                    while (NextProperty(r, out string name))
+                        if (!UidMembers.TryRead(name, r, uid)) Skip(r);
+                    return uid;
+                case JsonToken.String:
+                    ShapeNotes.Note(ref notes, path, "text", "an object");
+                    return new ProductInstanceUid { Id = (string)r.Value };
+                default:
+                    var kept = KeptToken.Read(r);
+                    // PHP encodes an empty map as []: absent, as ReadNested reads it.
+                    if (kept.Token is JArray a && a.Count == 0) return null;
+                    ShapeNotes.Note(ref notes, path, kept.Shape, "an object");
+                    return new ProductInstanceUid { Id = kept.Text };
+            }
+        }
+
+        /// <summary>
+        /// Reads a text member as it comes: text and null as <see cref="ReadString"/> does; an object, an array, a number
+        /// or true/false is kept exactly (<paramref name="kept"/>) and its compact JSON returned. Text, the common case,
+        /// allocates nothing more than <see cref="ReadString"/>.
+        /// </summary>
+        public static string ReadTextOrKeep(JsonReader r, out KeptToken kept)
+        {
+            Advance(r);
+            kept = null;
+            switch (r.TokenType)
+            {
+                case JsonToken.Null:
+                case JsonToken.Undefined:
+                    return null;
+                case JsonToken.String:
+                    return (string)r.Value;
+                case JsonToken.Integer:
+                case JsonToken.Float:
+                case JsonToken.Boolean:
+                case JsonToken.StartObject:
+                case JsonToken.StartArray:
+                    kept = KeptToken.Read(r);
+                    return kept.Text;
+                default:
+                    throw Unexpected(r, "text");
+            }
         }
 
         /// <summary>Moves to a nested object's value: true when it starts an object, false for null.</summary>

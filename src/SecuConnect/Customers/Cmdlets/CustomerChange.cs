@@ -54,13 +54,22 @@ namespace SecuConnect.Commands
         /// </summary>
         private void CheckStamp(PaymentCustomer current, Contact stored, Contact merged)
         {
+            bool serverHasStamp = !string.IsNullOrWhiteSpace(current.Updated);
             var server = CustomerOutput.ParseTimestamp(current.Updated);
             string why;
             if (_stamp.NeverUpdated)
             {
-                // Read before the first update (the API sends no updated until then): any update since is a change.
-                if (server == null) return;
+                // Read before the first update (the API sends no updated until then): any update since is a change,
+                // also one whose stamp is no time.
+                if (!serverHasStamp) return;
                 why = $"it was read before the customer's first update (created {_stamp.Text}), and the customer was changed on the server at {current.Updated}";
+            }
+            else if (serverHasStamp && server == null)
+            {
+                // The server's stamp is no time (some API versions' own form): the output showed it as text, so a row
+                // read since the last change carries that same text. Any other value is a change or an unknown age.
+                if (_stamp.SameText(current.Updated)) return;
+                why = $"its Updated value does not match the customer's updated value on the server ('{current.Updated}', which is not a time), so it cannot show that the row is current";
             }
             else if (!_stamp.Readable)
             {

@@ -266,7 +266,7 @@ namespace SecuConnect.Commands
                 using (var reader = obj.CreateReader())
                 {
                     reader.Read();
-                    contact = ModelJson.ReadContact(reader) ?? new Contact();
+                    contact = ModelJson.ReadContact(reader, IsModuleContact(value)) ?? new Contact();
                 }
             }
             catch (Newtonsoft.Json.JsonException ex)

@@ -32,8 +32,8 @@ namespace SecuConnect.Commands
             {
                 Id = customer.Id,
                 Name = c?.Name,
-                Created = ParseTimestamp(customer.Created),
-                Updated = ParseTimestamp(customer.Updated),
+                Created = Timestamp(customer.Created),
+                Updated = Timestamp(customer.Updated),
                 ContractId = customer.Contract?.Id,
                 MerchantId = customer.Merchant?.Id,
                 AdditionalProperties = customer.Unknown == null ? null : PowerShellJson.ToPowerShell(customer.Unknown),
@@ -68,6 +68,12 @@ namespace SecuConnect.Commands
             return date.HasValue ? DateOfBirthParser.ToWire(date.Value) : wire;
         }
 
+        /// <summary>
+        /// Created or Updated as the output shows it: a [DateTimeOffset], or the API's text as it came when it is no
+        /// time (never $null for a value the API sent: the reader warns once per run about it).
+        /// </summary>
+        public static object Timestamp(string value) => (object)ParseTimestamp(value) ?? value;
+
         public static DateTimeOffset? ParseTimestamp(string value)
         {
             if (string.IsNullOrEmpty(value)) return null;
@@ -86,22 +92,26 @@ namespace SecuConnect.Commands
             o.TypeNames.Insert(0, ContactTypeName);
             var p = o.Properties;
             foreach (var field in CustomerFields.All)
-                if (!field.InAddress) Add(p, field.WireName, c[field]);
+                if (!field.InAddress) Add(p, field, c);
             AddUnknown(p, c.Unknown);
             if (c.HasAddress)
             {
                 var address = new PSObject();
                 foreach (var field in CustomerFields.All)
-                    if (field.InAddress) Add(address.Properties, field.WireName, c[field]);
+                    if (field.InAddress) Add(address.Properties, field, c);
                 AddUnknown(address.Properties, c.UnknownInAddress);
                 p.Add(new PSNoteProperty(CustomerFields.AddressWire, address), true);
             }
             return o;
         }
 
-        private static void Add(PSMemberInfoCollection<PSPropertyInfo> properties, string name, string value)
+        /// <summary>A field in the raw contact: its text, or a value kept in another JSON type in that type (an object as an object).</summary>
+        private static void Add(PSMemberInfoCollection<PSPropertyInfo> properties, CustomerField field, Contact c)
         {
-            if (value != null) properties.Add(new PSNoteProperty(name, value), true);
+            string value = c[field];
+            if (value == null) return;
+            object shown = c.Kept(field) is KeptToken kept ? PowerShellJson.ToPowerShell(kept.Token) : value;
+            properties.Add(new PSNoteProperty(field.WireName, shown), true);
         }
 
         private static void AddUnknown(PSMemberInfoCollection<PSPropertyInfo> properties, JObject members)

@@ -101,7 +101,7 @@ namespace SecuConnect.Commands
             if (Text("MerchantId") is string merchant && merchant != current.Merchant?.Id)
                 yield return $"Customer {id}: MerchantId was not changed: a customer stays with the merchant it was created for. " +
                     "To have it with another merchant, create it there (New-SecuCustomer with that merchant's connection).";
-            if (updated != null && !IsTimestamp(updated))
+            if (updated != null && !IsTimestamp(updated) && !SameText(updated, current.Updated))
                 yield return $"Customer {id}: Updated was not changed: the API sets it on every change, and the value given is no timestamp.";
         }
 
@@ -125,9 +125,15 @@ namespace SecuConnect.Commands
         /// </summary>
         private bool SameTimestamp(object given, string stored)
         {
+            // A stored value that is no time was shown as its text, and comes back as that text.
+            if (SameText(given, stored)) return true;
             var storedValue = CustomerOutput.ParseTimestamp(stored);
             return storedValue.HasValue && Readings(given).Any(r => Math.Abs((r - storedValue.Value).TotalSeconds) < 1);
         }
+
+        private static bool SameText(object given, string stored) =>
+            stored != null && CustomerOutput.ParseTimestamp(stored) == null &&
+            string.Equals(CustomerInput.ToText(given)?.Trim(), stored.Trim(), StringComparison.Ordinal);
 
         private bool IsTimestamp(object given) => Readings(given).Any();
 

@@ -109,6 +109,9 @@ namespace SecuConnect.Commands
             return found.ToArray();
         }
 
+        /// <summary>True when the row gives exactly this text (a server stamp that is no time, shown and exported as text).</summary>
+        public bool SameText(string server) => string.Equals(Text, server?.Trim(), StringComparison.Ordinal);
+
         /// <summary>True when one reading names the same second as <paramref name="server"/> (an export keeps whole seconds).</summary>
         public bool Matches(DateTimeOffset server) =>
             _readings.Any(r => Seconds(r) == Seconds(server));
