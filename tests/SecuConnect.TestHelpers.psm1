@@ -159,6 +159,18 @@ function Set-SandboxExtraField {
     $null = Invoke-SandboxControl $Sandbox PUT '/_sandbox/extra-fields' -Body $b
 }
 function Clear-SandboxExtraField { param([Parameter(Mandatory, Position = 0)] $Sandbox) $null = Invoke-SandboxControl $Sandbox DELETE '/_sandbox/extra-fields' }
+function Set-SandboxShape {
+    <# Makes the sandbox answer modelled members in shapes the contract does not give them (PUT /_sandbox/shapes):
+       -Customers and -Containers map member paths ('contact.phone', 'contract', 'public.owner') to the value to
+       answer (any JSON-convertible data). Each call replaces the whole configuration. #>
+    param(
+        [Parameter(Mandatory, Position = 0)] $Sandbox,
+        [System.Collections.IDictionary] $Customers = @{},
+        [System.Collections.IDictionary] $Containers = @{}
+    )
+    $null = Invoke-SandboxControl $Sandbox PUT '/_sandbox/shapes' -Body ([ordered]@{ customers = $Customers; containers = $Containers })
+}
+function Clear-SandboxShape { param([Parameter(Mandatory, Position = 0)] $Sandbox) $null = Invoke-SandboxControl $Sandbox DELETE '/_sandbox/shapes' }
 function Invoke-SandboxTokenExpiry { param([Parameter(Mandatory, Position = 0)] $Sandbox) $null = Invoke-SandboxControl $Sandbox POST '/_sandbox/expire-tokens' }
 
 function Stop-PowerShellTimed {
@@ -393,6 +405,6 @@ function Get-TargetId {
 }
 
 Export-ModuleMember -Function Start-SecuSandbox, Stop-SecuSandbox, Invoke-SandboxControl, Reset-Sandbox, Clear-SandboxRequestLog,
-    Get-SandboxRequestLog, Add-SandboxFault, Add-SandboxLatency, Clear-SandboxFault, Set-SandboxSetting, Set-SandboxExtraField, Clear-SandboxExtraField, Invoke-SandboxTokenExpiry,
+    Get-SandboxRequestLog, Add-SandboxFault, Add-SandboxLatency, Clear-SandboxFault, Set-SandboxSetting, Set-SandboxExtraField, Clear-SandboxExtraField, Set-SandboxShape, Clear-SandboxShape, Invoke-SandboxTokenExpiry,
     Get-SecuModulePath, Get-SandboxToken, Invoke-SandboxApi, New-SandboxCustomer, Get-SandboxCustomer, Get-SandboxListRequest,
     Get-FreeTcpPort, Start-RecordingServer, Stop-RecordingServer, Invoke-RecordingHost, Invoke-ChildPwsh, Invoke-Captured, Get-TargetId, Stop-PowerShellTimed

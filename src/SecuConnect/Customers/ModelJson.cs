@@ -165,7 +165,7 @@ namespace SecuConnect.Customers
                 return;
             }
             c.Keep(field, kept);
-            ShapeNotes.Note(ref notes, field.WirePath, kept.Shape, "text");
+            ShapeNotes.Note(ref notes, field.WirePath, kept.Shape, "text", sentBack: true);
         }
 
         /// <summary>

@@ -7,11 +7,12 @@ namespace SecuConnect.Core
     /// <summary>One member an answer held in a shape its model did not expect: where, what came, what was expected.</summary>
     internal readonly struct ShapeNote
     {
-        public ShapeNote(string path, string found, string expected)
+        public ShapeNote(string path, string found, string expected, bool sentBack)
         {
             Path = path;
             Found = found;
             Expected = expected;
+            SentBack = sentBack;
         }
 
         /// <summary>The API's path of the member, e.g. contact.phone.</summary>
@@ -22,6 +23,9 @@ namespace SecuConnect.Core
 
         /// <summary>What the model expects there, in words: "text", "an object", "a time".</summary>
         public string Expected { get; }
+
+        /// <summary>True for a member a write sends (client data kept as it came); false for one the server manages.</summary>
+        public bool SentBack { get; }
     }
 
     /// <summary>
@@ -35,9 +39,12 @@ namespace SecuConnect.Core
 
         public IReadOnlyList<ShapeNote> All => _notes;
 
-        /// <summary>Adds a note to <paramref name="notes"/>, creating the list when it is the first.</summary>
-        public static void Note(ref ShapeNotes? notes, string path, string found, string expected) =>
-            (notes ?? (notes = new ShapeNotes()))._notes.Add(new ShapeNote(path, found, expected));
+        /// <summary>
+        /// Adds a note to <paramref name="notes"/>, creating the list when it is the first. <paramref name="sentBack"/>:
+        /// the member is client data that writes send back as it came (see <see cref="KeptToken"/>).
+        /// </summary>
+        public static void Note(ref ShapeNotes? notes, string path, string found, string expected, bool sentBack = false) =>
+            (notes ?? (notes = new ShapeNotes()))._notes.Add(new ShapeNote(path, found, expected, sentBack));
     }
 
     /// <summary>
@@ -62,12 +69,11 @@ namespace SecuConnect.Core
             {
                 if (!seen.TryAdd(n.Path + "\n" + n.Found, 0)) continue;
                 log.Warning($"The API answered {n.Path} of {records} as {n.Found}, where the module expects {n.Expected}. " +
-                    Consequence(n.Expected) + " (Said once per command, for every record with this shape.)");
+                    (n.SentBack
+                        ? "The value is kept as it came: its property shows it as text (its JSON), and an update that does not change it sends it back unchanged."
+                        : "Its property shows the value as text.") +
+                    " (Said once per command, for every record with this shape.)");
             }
         }
-
-        private static string Consequence(string expected) => expected == "a time"
-            ? "The property shows the value as text."
-            : "The value is kept as it came: the property shows it as text (its JSON), and an update that does not change it sends it back unchanged.";
     }
 }

@@ -1,0 +1,161 @@
+# Answers whose modelled fields come in shapes the module does not expect (an object or array where text belongs, a
+# number in a text field, a contract as plain text, a created that is no time), as older and newer API versions may
+# send them: the read succeeds, the values show as text, one warning per run names each path, and an update that does
+# not touch such a field sends it back exactly as it came.
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'SecuConnect.TestHelpers.psm1') -Force
+    Import-Module (Get-SecuModulePath)
+    $script:sb = Start-SecuSandbox
+    Connect-SecuConnect -BaseUri $sb.BaseUri -Credential $sb.Credential
+
+    $script:PhoneJson = '{"mobile":"+49 170 1","home":"+49 30 2"}'
+    $script:OddShapes = [ordered]@{
+        'contact.phone'        = [ordered]@{ mobile = '+49 170 1'; home = '+49 30 2' }
+        'contact.address.city' = @('Berlin', 'Mitte')
+        'contact.surname'      = 42
+        'contract'             = 'GCR_OLDSTYLE'
+        'created'              = 'yesterday'
+        'updated'              = 'yesterday'
+    }
+    # The paths the module models as text (or a time, or a reference) that the sandbox answers in another shape.
+    $script:OddPaths = @($OddShapes.Keys)
+
+    function New-OddCustomer([string] $Email = 'odd@example.com') {
+        $raw = New-SandboxCustomer $sb @{ forename = 'Ada'; surname = 'Lovelace'; email = $Email; phone = '+49301'; address = @{ city = 'London'; country = 'GB' } }
+        $raw.id
+    }
+    # What the writes to one customer sent at the overridden paths, as the sandbox's request log keeps them.
+    function Get-SentShapes([string] $Id) {
+        @(Get-SandboxRequestLog $sb -Path "/api/v2/Payment/Customers/$Id" -Method PUT) | ForEach-Object { $_.shapes }
+    }
+    function Get-ShapeWarnings($Warnings) { @($Warnings | Where-Object { "$_" -like 'The API answered *' }) }
+}
+
+AfterAll {
+    try { Disconnect-SecuConnect } catch { }
+    Stop-SecuSandbox $script:sb
+}
+
+Describe 'Reading modelled fields that come in another shape' {
+    BeforeEach {
+        Reset-Sandbox $sb
+        $script:id = New-OddCustomer
+        Set-SandboxShape $sb -Customers $OddShapes
+    }
+
+    It 'reads the customer and shows each value as text (objects and arrays as their JSON, numbers as digits)' {
+        $c = Get-SecuCustomer -Id $id -WarningAction SilentlyContinue -ErrorVariable failed
+        $failed | Should -BeNullOrEmpty
+        $c.Id | Should -Be $id
+        $c.Phone | Should -BeExactly $PhoneJson
+        $c.City | Should -BeExactly '["Berlin","Mitte"]'
+        $c.Surname | Should -BeExactly '42'
+        $c.ContractId | Should -BeExactly 'GCR_OLDSTYLE'
+        $c.Created | Should -BeOfType [string]
+        $c.Created | Should -BeExactly 'yesterday'
+        $c.Updated | Should -BeExactly 'yesterday'
+        # The raw contact keeps the API's own shapes.
+        $c.Contact.phone.mobile | Should -BeExactly '+49 170 1'
+        $c.Contact.address.city | Should -Be @('Berlin', 'Mitte')
+        $c.Contact.surname | Should -Be 42
+        $c.Contact.surname | Should -Not -BeOfType [string]
+    }
+
+    It 'warns once per run for each path, naming the path and the shape but never the value' {
+        $null = New-OddCustomer 'second@example.com'
+        $null = New-OddCustomer 'third@example.com'
+        $all = Get-SecuCustomer -WarningVariable warned -WarningAction SilentlyContinue
+        @($all).Count | Should -Be 3
+        $shapeWarnings = Get-ShapeWarnings $warned
+        $shapeWarnings.Count | Should -Be $OddPaths.Count
+        foreach ($path in $OddPaths) {
+            @($shapeWarnings | Where-Object { "$_" -like "The API answered $path of customers as *" }).Count | Should -Be 1 -Because $path
+        }
+        "$shapeWarnings" | Should -Match 'contact\.phone of customers as an object'
+        "$shapeWarnings" | Should -Match 'contact\.address\.city of customers as an array'
+        "$shapeWarnings" | Should -Match 'contact\.surname of customers as a number'
+        "$shapeWarnings" | Should -Match 'contract of customers as text'
+        "$shapeWarnings" | Should -Match 'created of customers as text that is not a time'
+        "$shapeWarnings" | Should -Not -Match 'Berlin|Mitte|\+49|42|GCR_OLDSTYLE|yesterday'
+    }
+
+    It 'Get | Set of another field succeeds and sends the odd fields back exactly as they came' {
+        Get-SecuCustomer -Id $id -WarningAction SilentlyContinue | Set-SecuCustomer -Email 'new@example.com' -WarningVariable warned -WarningAction SilentlyContinue -ErrorVariable failed
+        $failed | Should -BeNullOrEmpty
+        (Get-ShapeWarnings $warned).Count | Should -Be $OddPaths.Count
+        $sent = @(Get-SentShapes $id)
+        $sent.Count | Should -Be 1
+        $sent[0].'contact.phone' | Should -BeExactly $PhoneJson
+        $sent[0].'contact.address.city' | Should -BeExactly '["Berlin","Mitte"]'
+        $sent[0].'contact.surname' | Should -BeExactly '42'
+        (Get-SandboxCustomer $sb -Id $id).contact.email | Should -Be 'new@example.com'
+    }
+
+    It 'Export-Csv | Import-Csv | Set-SecuCustomer keeps the odd fields in their shapes (no conflict over an updated that is no time)' {
+        $csv = Join-Path $TestDrive 'odd.csv'
+        Get-SecuCustomer -Id $id -WarningAction SilentlyContinue | Export-Csv -LiteralPath $csv -NoTypeInformation
+        $rows = Import-Csv -LiteralPath $csv
+        $rows[0].Phone | Should -BeExactly $PhoneJson
+        $rows[0].Email = 'csv@example.com'
+
+        $rows | Set-SecuCustomer -WarningVariable warned -WarningAction SilentlyContinue -ErrorVariable failed
+
+        $failed | Should -BeNullOrEmpty
+        @($warned | Where-Object { "$_" -notlike 'The API answered *' }) | Should -BeNullOrEmpty
+        $sent = @(Get-SentShapes $id)
+        $sent.Count | Should -Be 1
+        $sent[0].'contact.phone' | Should -BeExactly $PhoneJson
+        $sent[0].'contact.address.city' | Should -BeExactly '["Berlin","Mitte"]'
+        $sent[0].'contact.surname' | Should -BeExactly '42'
+        (Get-SandboxCustomer $sb -Id $id).contact.email | Should -Be 'csv@example.com'
+    }
+
+    It 'Export-Clixml | Import-Clixml | Set-SecuCustomer keeps the odd fields in their shapes' {
+        $xml = Join-Path $TestDrive 'odd.xml'
+        Get-SecuCustomer -Id $id -WarningAction SilentlyContinue | Export-Clixml -LiteralPath $xml
+        $back = Import-Clixml -LiteralPath $xml
+        $back.Email = 'xml@example.com'
+
+        $back | Set-SecuCustomer -WarningVariable warned -WarningAction SilentlyContinue -ErrorVariable failed
+
+        $failed | Should -BeNullOrEmpty
+        @($warned | Where-Object { "$_" -notlike 'The API answered *' }) | Should -BeNullOrEmpty
+        $sent = @(Get-SentShapes $id)
+        $sent.Count | Should -Be 1
+        $sent[0].'contact.phone' | Should -BeExactly $PhoneJson
+        $sent[0].'contact.address.city' | Should -BeExactly '["Berlin","Mitte"]'
+        $sent[0].'contact.surname' | Should -BeExactly '42'
+    }
+
+    It 'sends what the user sets for an odd field as text, the modelled type' {
+        Set-SecuCustomer -Id $id -Phone '+49 30 999' -City 'Hamburg' -WarningAction SilentlyContinue -ErrorVariable failed
+        $failed | Should -BeNullOrEmpty
+        $sent = @(Get-SentShapes $id)
+        $sent.Count | Should -Be 1
+        $sent[0].'contact.phone' | Should -BeExactly '"+49 30 999"'
+        $sent[0].'contact.address.city' | Should -BeExactly '"Hamburg"'
+        $sent[0].'contact.surname' | Should -BeExactly '42'
+        # The sandbox answers the overridden shapes; with the control off, it shows what it stored from the text sent.
+        Clear-SandboxShape $sb
+        (Get-SandboxCustomer $sb -Id $id).contact.phone | Should -Be '+4930999'
+        (Get-SandboxCustomer $sb -Id $id).contact.address.city | Should -Be 'Hamburg'
+    }
+
+    It 'reports a row whose Updated no longer matches a server stamp that is no time as a conflict, sending nothing' {
+        $csv = Join-Path $TestDrive 'stale.csv'
+        Get-SecuCustomer -Id $id -WarningAction SilentlyContinue | Export-Csv -LiteralPath $csv -NoTypeInformation
+        # Someone changes the customer: the server's stamp (still no time) changes with it.
+        $changed = [ordered]@{} + $OddShapes
+        $changed['updated'] = 'today'
+        Set-SandboxShape $sb -Customers $changed
+        Clear-SandboxRequestLog $sb
+
+        Import-Csv -LiteralPath $csv | ForEach-Object { $_.Email = 'stale@example.com'; $_ } |
+            Set-SecuCustomer -ErrorVariable failed -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+
+        $failed.Count | Should -Be 1
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'ConcurrentChange,*'
+        @(Get-SandboxRequestLog $sb -Method PUT) | Should -BeNullOrEmpty
+    }
+}
