@@ -10,10 +10,13 @@ BeforeAll {
     Connect-SecuConnect -BaseUri $sb.BaseUri -Credential $sb.Credential
 
     $script:PhoneJson = '{"mobile":"+49 170 1","home":"+49 30 2"}'
+    $script:DobJson = '{"date":"1970-04-03 00:00:00.000000","timezone_type":3,"timezone":"UTC"}'
     $script:OddShapes = [ordered]@{
         'contact.phone'        = [ordered]@{ mobile = '+49 170 1'; home = '+49 30 2' }
         'contact.address.city' = @('Berlin', 'Mitte')
         'contact.surname'      = 42
+        # How PHP serializes a DateTime.
+        'contact.dob'          = [ordered]@{ date = '1970-04-03 00:00:00.000000'; timezone_type = 3; timezone = 'UTC' }
         'contract'             = 'GCR_OLDSTYLE'
         'created'              = 'yesterday'
         'updated'              = 'yesterday'
@@ -51,6 +54,7 @@ Describe 'Reading modelled fields that come in another shape' {
         $c.Phone | Should -BeExactly $PhoneJson
         $c.City | Should -BeExactly '["Berlin","Mitte"]'
         $c.Surname | Should -BeExactly '42'
+        $c.DateOfBirth | Should -BeExactly $DobJson
         $c.ContractId | Should -BeExactly 'GCR_OLDSTYLE'
         $c.Created | Should -BeOfType [string]
         $c.Created | Should -BeExactly 'yesterday'
@@ -75,9 +79,10 @@ Describe 'Reading modelled fields that come in another shape' {
         "$shapeWarnings" | Should -Match 'contact\.phone of customers as an object'
         "$shapeWarnings" | Should -Match 'contact\.address\.city of customers as an array'
         "$shapeWarnings" | Should -Match 'contact\.surname of customers as a number'
+        "$shapeWarnings" | Should -Match 'contact\.dob of customers as an object'
         "$shapeWarnings" | Should -Match 'contract of customers as text'
         "$shapeWarnings" | Should -Match 'created of customers as text that is not a time'
-        "$shapeWarnings" | Should -Not -Match 'Berlin|Mitte|\+49|42|GCR_OLDSTYLE|yesterday'
+        "$shapeWarnings" | Should -Not -Match 'Berlin|Mitte|\+49|42|GCR_OLDSTYLE|yesterday|1970|UTC'
     }
 
     It 'Get | Set of another field succeeds and sends the odd fields back exactly as they came' {
@@ -89,6 +94,7 @@ Describe 'Reading modelled fields that come in another shape' {
         $sent[0].'contact.phone' | Should -BeExactly $PhoneJson
         $sent[0].'contact.address.city' | Should -BeExactly '["Berlin","Mitte"]'
         $sent[0].'contact.surname' | Should -BeExactly '42'
+        $sent[0].'contact.dob' | Should -BeExactly $DobJson
         (Get-SandboxCustomer $sb -Id $id).contact.email | Should -Be 'new@example.com'
     }
 
@@ -108,6 +114,7 @@ Describe 'Reading modelled fields that come in another shape' {
         $sent[0].'contact.phone' | Should -BeExactly $PhoneJson
         $sent[0].'contact.address.city' | Should -BeExactly '["Berlin","Mitte"]'
         $sent[0].'contact.surname' | Should -BeExactly '42'
+        $sent[0].'contact.dob' | Should -BeExactly $DobJson
         (Get-SandboxCustomer $sb -Id $id).contact.email | Should -Be 'csv@example.com'
     }
 
@@ -126,6 +133,7 @@ Describe 'Reading modelled fields that come in another shape' {
         $sent[0].'contact.phone' | Should -BeExactly $PhoneJson
         $sent[0].'contact.address.city' | Should -BeExactly '["Berlin","Mitte"]'
         $sent[0].'contact.surname' | Should -BeExactly '42'
+        $sent[0].'contact.dob' | Should -BeExactly $DobJson
     }
 
     It 'sends what the user sets for an odd field as text, the modelled type' {
@@ -140,6 +148,39 @@ Describe 'Reading modelled fields that come in another shape' {
         Clear-SandboxShape $sb
         (Get-SandboxCustomer $sb -Id $id).contact.phone | Should -Be '+4930999'
         (Get-SandboxCustomer $sb -Id $id).contact.address.city | Should -Be 'Hamburg'
+    }
+
+    It 'reads an address sent as text, sends it back as it came, and replaces it with an address object when the user sets a field' {
+        Set-SandboxShape $sb -Customers @{ 'contact.address' = 'Main St 1, 10115 Berlin' }
+        $c = Get-SecuCustomer -Id $id -WarningVariable warned -WarningAction SilentlyContinue
+        $c.Contact.address | Should -BeExactly 'Main St 1, 10115 Berlin'
+        $c.City | Should -BeNullOrEmpty
+        @(Get-ShapeWarnings $warned) | Should -HaveCount 1
+        "$warned" | Should -Match 'contact\.address of customers as text, where the module expects an object'
+
+        $c | Set-SecuCustomer -Email 'address@example.com' -WarningAction SilentlyContinue -ErrorVariable failed
+        Set-SecuCustomer -Id $id -City 'Hamburg' -WarningAction SilentlyContinue -ErrorVariable +failed
+
+        $failed | Should -BeNullOrEmpty
+        $sent = @(Get-SentShapes $id)
+        $sent.Count | Should -Be 2
+        $sent[0].'contact.address' | Should -BeExactly '"Main St 1, 10115 Berlin"'
+        $sent[1].'contact.address' | Should -BeExactly '{"city":"Hamburg"}'
+    }
+
+    It 'refuses JSON text as DateOfBirth when the stored date of birth is not that value, sending no change' {
+        $csv = Join-Path $TestDrive 'dob.csv'
+        Get-SecuCustomer -Id $id -WarningAction SilentlyContinue | Export-Csv -LiteralPath $csv -NoTypeInformation
+        $rows = Import-Csv -LiteralPath $csv
+        $rows[0].DateOfBirth = '{"date":"1980-01-01"}'
+
+        $rows | Set-SecuCustomer -ErrorVariable failed -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+
+        $failed.Count | Should -Be 1
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'InvalidDateOfBirth,*'
+        $failed[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $failed[0].Exception.Message | Should -Not -Match '1980'
+        @(Get-SandboxRequestLog $sb -Method PUT) | Should -BeNullOrEmpty
     }
 
     It 'reports a row whose Updated no longer matches a server stamp that is no time as a conflict, sending nothing' {

@@ -106,9 +106,13 @@ public sealed class ShapeOverrideTests(SandboxProcess sandbox) : IClassFixture<S
         Assert.True(put.StatusCode == 200, put.ToString());
         var text = await sandbox.ApiAsync(HttpMethod.Put, "/Payment/Customers/" + id, """{"contact": {"forename": "Ada", "phone": "+49 30 9"}}""");
         Assert.True(text.StatusCode == 200, text.ToString());
+        // Only the configured value passes: another odd value is refused as without the control.
+        Expect.Error(await sandbox.ApiAsync(HttpMethod.Put, "/Payment/Customers/" + id, """{"contact": {"forename": "Ada", "surname": 43}}"""),
+            400, "ProductFormatException", "must be a string");
 
         var writes = (await sandbox.RequestLogAsync()).EnumerateArray().Where(e => e.GetProperty("method").GetString() == "PUT").ToList();
-        Assert.Equal(2, writes.Count);
+        Assert.Equal(3, writes.Count);
+        Assert.Equal("43", writes[2].GetProperty("shapes").GetProperty("contact.surname").GetString());
         var sent = writes[0].GetProperty("shapes");
         Assert.Equal("""{"mobile":"+49 170 1"}""", sent.GetProperty("contact.phone").GetString());
         Assert.Equal("42", sent.GetProperty("contact.surname").GetString());

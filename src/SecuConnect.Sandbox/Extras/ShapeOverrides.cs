@@ -22,9 +22,9 @@ public sealed record ShapeOverride(string Path, string RawJson)
 /// Modelled members answered in shapes the contract does not give them (PUT /_sandbox/shapes): a phone as an object, a
 /// city as an array, a contract as plain text, created as "yesterday", a number in a surname, as older or newer API
 /// versions may send them, so clients can prove they read such answers. Off by default (<see cref="None"/>): the
-/// answers are then exactly the contract's. While a resource has overrides, its write bodies are tolerant at those
-/// paths: a value that is not text is taken as the client sending the odd value back, and not stored; what each write
-/// sent at each path is kept for the request log (<see cref="Received"/>). Immutable.
+/// answers are then exactly the contract's. While a resource has overrides, its write bodies may send the configured
+/// value back at those paths: it is taken out (not stored); what each write sent at each path is kept for the request
+/// log (<see cref="Received"/>). Immutable.
 /// </summary>
 public sealed class ShapeOverrides
 {
@@ -157,9 +157,10 @@ public sealed class ShapeOverrides
     }
 
     /// <summary>
-    /// A write body with the members at the resource's paths taken out where they are not text (the odd value sent
-    /// back, which the contract's parser would refuse), and what the body held at each path, as raw JSON (null where it
-    /// held nothing). The body itself and no record when the resource has no overrides or the body is no object.
+    /// A write body with the members at the resource's paths taken out where they hold the configured value (the odd
+    /// value sent back, which the contract's parser would refuse; any other value is judged as without the control), and
+    /// what the body held at each path, as raw JSON (null where it held nothing). The body itself and no record when the
+    /// resource has no overrides or the body is no object.
     /// </summary>
     public byte[] Received(ShapedResource resource, byte[] body, out Dictionary<string, string?>? received)
     {
@@ -183,7 +184,7 @@ public sealed class ShapeOverrides
                 continue;
             }
             received[shape.Path] = value == null ? "null" : System.Text.Encoding.UTF8.GetString(Bytes(value));
-            if (value != null && value.GetValueKind() != JsonValueKind.String)
+            if (JsonNode.DeepEquals(value, JsonNode.Parse(shape.RawJson)))
             {
                 parent.Remove(name);
                 changed = true;

@@ -25,6 +25,12 @@ namespace SecuConnect.Customers
         /// <summary>Members of contact.address the module does not model; null when there are none.</summary>
         public JObject UnknownInAddress { get; set; }
 
+        /// <summary>
+        /// The address as it came when it was no object (text, a non-empty array, a number): written back as it came
+        /// while no address field has a value; setting one replaces it with an address object.
+        /// </summary>
+        public KeptToken KeptAddress { get; set; }
+
         /// <summary>The field's wire text (for a kept value, its compact JSON). Setting a value drops what was kept: the new value is text.</summary>
         public string this[CustomerField field]
         {
@@ -64,7 +70,7 @@ namespace SecuConnect.Customers
             get
             {
                 if (Unknown != null && Unknown.Count > 0) return false;
-                if (HasAddress) return false;
+                if (HasAddress || KeptAddress != null) return false;
                 foreach (var v in _values)
                     if (v != null) return false;
                 return true;

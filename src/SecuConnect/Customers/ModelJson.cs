@@ -73,6 +73,11 @@ namespace SecuConnect.Customers
                 WriteUnknown(w, c.UnknownInAddress);
                 w.WriteEndObject();
             }
+            else if (c.KeptAddress != null)
+            {
+                w.WritePropertyName(CustomerFields.AddressWire);
+                c.KeptAddress.WriteTo(w);
+            }
             w.WriteEndObject();
         }
 
@@ -134,11 +139,29 @@ namespace SecuConnect.Customers
                 else if (string.Equals(name, CustomerFields.ContactNameWire, StringComparison.OrdinalIgnoreCase)) c.Name = ReadTextOrKeep(r, out _);
                 else if (string.Equals(name, CustomerFields.AddressWire, StringComparison.OrdinalIgnoreCase))
                 {
-                    if (ReadNested(r)) ReadAddressBody(r, c, keepShapes, ref notes);
+                    if (keepShapes) ReadAddress(r, c, ref notes);
+                    else if (ReadNested(r)) ReadAddressBody(r, c, false, ref notes);
                 }
                 else c.Unknown = Keep(c.Unknown, name, r);
             }
             return c;
+        }
+
+        /// <summary>The address as it comes: an object as usual, null or [] as none, any other shape kept as it came.</summary>
+        private static void ReadAddress(JsonReader r, Contact c, ref ShapeNotes notes)
+        {
+            Advance(r);
+            if (r.TokenType == JsonToken.StartObject)
+            {
+                ReadAddressBody(r, c, true, ref notes);
+                return;
+            }
+            if (r.TokenType == JsonToken.Null) return;
+            var kept = KeptToken.Read(r);
+            // PHP encodes an empty map as []: no address.
+            if (kept.Token is JArray a && a.Count == 0) return;
+            c.KeptAddress = kept;
+            ShapeNotes.Note(ref notes, "contact." + CustomerFields.AddressWire, kept.Shape, "an object", sentBack: true);
         }
 
         private static void ReadAddressBody(JsonReader r, Contact c, bool keepShapes, ref ShapeNotes notes)

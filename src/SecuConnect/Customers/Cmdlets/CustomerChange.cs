@@ -17,10 +17,13 @@ namespace SecuConnect.Commands
         private readonly Customer _source;
         private readonly RowStamp _stamp;
         private readonly bool _force;
+        private readonly string _shownDate;
 
+        /// <param name="shownDate">a DateOfBirth given as JSON text (see <see cref="TakeShownDate"/>), settled against the stored value</param>
         public CustomerChange(string id, string[] wire, CustomerField[] clear, AmbiguousDate ambiguous, Customer source,
-            RowStamp stamp = null, bool force = false)
+            RowStamp stamp = null, bool force = false, string shownDate = null)
         {
+            _shownDate = shownDate;
             Id = id;
             _wire = wire;
             _clear = clear;
@@ -37,6 +40,7 @@ namespace SecuConnect.Commands
         {
             var stored = current.Contact;
             if (_ambiguous != null) SettleDate(stored?[CustomerFields.DateOfBirth]);
+            if (_shownDate != null) SettleShownDate(stored);
             if (_source != null) WarnAboutConcurrentChanges(stored, log);
             var merged = ContactMerger.Merge(stored, _wire, _clear);
             if (ContactMerger.IsUnchanged(stored, merged))
@@ -94,6 +98,32 @@ namespace SecuConnect.Commands
             var date = DateOfBirthParser.FromWire(stored);
             if (date == _ambiguous.DayFirst || date == _ambiguous.MonthFirst) return;
             throw new SecuApiException(SecuErrorKind.InvalidArgument, ErrorIds.InvalidDateOfBirth, _ambiguous.Message);
+        }
+
+        /// <summary>
+        /// Takes a DateOfBirth given as JSON object or array text out of <paramref name="values"/> and returns it: the
+        /// form the output shows a date of birth the API sent as JSON (a CSV cell or Clixml object read back), which no
+        /// date parser reads. Null, and nothing taken, for any other value.
+        /// </summary>
+        public static string TakeShownDate(object[] values)
+        {
+            int i = CustomerFields.DateOfBirth.Index;
+            if (!(CustomerInput.Unwrap(values[i]) is string s)) return null;
+            s = s.Trim();
+            if (s.Length < 2 || (s[0] != '{' && s[0] != '[')) return null;
+            values[i] = null;
+            return s;
+        }
+
+        /// <summary>A date of birth given as shown JSON is unchanged when the stored value is that JSON; anything else is no date.</summary>
+        private void SettleShownDate(Contact stored)
+        {
+            var field = CustomerFields.DateOfBirth;
+            if (stored?.Kept(field) != null && string.Equals(stored[field], _shownDate, System.StringComparison.Ordinal)) return;
+            // The message names no value: a date of birth is personal data.
+            throw new SecuApiException(SecuErrorKind.InvalidArgument, ErrorIds.InvalidDateOfBirth,
+                $"Cannot use the DateOfBirth given for customer {Id}: it is JSON text, the form in which the module shows a date of birth the API sent " +
+                "as JSON, but the customer's stored date of birth is not that value. Give a date such as 1991-02-03 (yyyy-MM-dd). No change was sent.");
         }
 
         /// <summary>The fields an update changes, one line each (City: 'London' -> 'Paris'), for -WhatIf and -Confirm.</summary>

@@ -102,6 +102,7 @@ namespace SecuConnect.Commands
                 AddUnknown(address.Properties, c.UnknownInAddress);
                 p.Add(new PSNoteProperty(CustomerFields.AddressWire, address), true);
             }
+            else if (c.KeptAddress != null) p.Add(new PSNoteProperty(CustomerFields.AddressWire, PowerShellJson.ToPowerShell(c.KeptAddress.Token)), true);
             return o;
         }
 

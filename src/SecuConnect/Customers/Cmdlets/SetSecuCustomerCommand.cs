@@ -104,6 +104,8 @@ namespace SecuConnect.Commands
                     "(input columns match the field names, their aliases or the API's names). No request was sent.", target));
                 return;
             }
+            // A date of birth the API sent as JSON shows as that JSON text: read back, it is compared with the stored value, not parsed.
+            string shownDate = CustomerChange.TakeShownDate(values);
             var invalid = CustomerInput.ToWire(values, target, out var wire, out var ambiguous);
             if (invalid != null)
             {
@@ -113,7 +115,8 @@ namespace SecuConnect.Commands
             // -Clear wins over a value the piped record carries for the same field.
             foreach (var field in _clear) wire[field.Index] = null;
             var source = InputObject?.BaseObject as Customer;
-            var change = new CustomerChange(id, wire, _clear, ambiguous, source, RowStamp.Of(InputObject), Force);
+            var change = new CustomerChange(id, wire, _clear, ambiguous, source, RowStamp.Of(InputObject), Force,
+                _clear.Contains(CustomerFields.DateOfBirth) ? null : shownDate);
 
             if (ConfirmationMayShow(ConfirmImpact.Medium))
             {
