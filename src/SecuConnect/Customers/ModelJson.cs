@@ -193,16 +193,20 @@ namespace SecuConnect.Customers
 
         /// <summary>
         /// created or updated as it comes: text, or the compact JSON of another shape. What is no time is noted (the
-        /// output shows it as text); the common ISO text is parsed once more here, without allocating.
+        /// output shows it as text). The API's own form (2024-05-02T10:49:23+02:00) passes on its shape alone, so the
+        /// common answer is parsed once, by the output, as before.
         /// </summary>
         private static string ReadTimestamp(JsonReader r, string path, ref ShapeNotes notes)
         {
             string text = ReadTextOrKeep(r, out var kept);
             if (kept != null) ShapeNotes.Note(ref notes, path, kept.Shape, "a time");
-            else if (!string.IsNullOrEmpty(text) && !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _))
+            else if (!string.IsNullOrEmpty(text) && !LooksIso(text) && !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _))
                 ShapeNotes.Note(ref notes, path, "text that is not a time", "a time");
             return text;
         }
+
+        private static bool LooksIso(string t) =>
+            t.Length >= 19 && t[4] == '-' && t[7] == '-' && t[10] == 'T' && t[13] == ':' && t[16] == ':' && char.IsDigit(t[0]) && char.IsDigit(t[18]);
 
         private static List<PaymentCustomer> ReadCustomers(JsonReader r)
         {
