@@ -38,9 +38,6 @@ namespace SecuConnect.Commands
         private bool _progressShown;
         private readonly Stopwatch _progressClock = Stopwatch.StartNew();
         private long _lastProgressMs = -1;
-        // The pipeline thread's wait for a record's call (no spinning: see WaitFor).
-        private readonly ManualResetEventSlim _callDone = new ManualResetEventSlim(false, 0);
-        private Action _signalCallDone;
 
         /// <summary>How many records' requests may be in flight at once; 1 sends them strictly one after another.</summary>
         [Parameter]
@@ -193,7 +190,6 @@ namespace SecuConnect.Commands
                 _run.EndEarly();
                 _run.Dispose();
             }
-            if (disposing) _callDone.Dispose();
             base.Dispose(disposing);
         }
 
@@ -213,15 +209,10 @@ namespace SecuConnect.Commands
 
         void IBulkRunOutput.WaitFor(Task call)
         {
-            if (call.IsCompleted) return;
-            // Blocks the pipeline thread at once, where Task.Wait spins first: the call, its answer and (on loopback)
-            // the API need the same cores, and spinning only takes CPU from them. Woken by the call's completion.
-            _callDone.Reset();
-            call.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(_signalCallDone ?? (_signalCallDone = _callDone.Set));
             try
             {
-                // Ctrl+C ends the wait at once (the calls get InFlightGrace to finish).
-                _callDone.Wait(StopToken);
+                // Blocks on the pipeline thread; Ctrl+C ends the wait at once (the calls get InFlightGrace to finish).
+                Task.WaitAny(new[] { call }, StopToken);
             }
             catch (OperationCanceledException)
             {
