@@ -14,9 +14,10 @@
                      Connect-SecuConnect line with the port it listens on
       bench-sandbox  build, then measure the sandbox's own capacity (GET by id, create) with 8 connections
       bench          build, then measure the module beside Invoke-RestMethod, HttpClient and the sandbox's ceiling,
-                     twice: on this pwsh (the .NET tool, JIT-compiled) and on a ReadyToRun pwsh published to
-                     out/pwsh-r2r (tools/PwshHost); prints both tables and writes out/bench/bench.json and
-                     bench-r2r.json, and .md beside them (about fifteen minutes)
+                     twice: first on a ReadyToRun pwsh published to out/pwsh-r2r (tools/PwshHost), as installed
+                     PowerShell is, whose table the README reports, then on this pwsh (the .NET tool, JIT-compiled);
+                     prints both tables and writes out/bench/bench-r2r.json and bench.json, and .md beside them
+                     (about fifteen minutes)
       minimums       write tests/minimum-tests.json from the last green test run: each suite's and each test file's (Pester)
                      or class's (xunit) count; run it after adding tests, or to accept removing some
       package        build, then pack out/SecuConnect.<version>.nupkg as Publish-PSResource gives it to the Gallery,
@@ -320,8 +321,9 @@ function Invoke-Bench {
     Invoke-Build
     $r2rPwsh = Build-PwshHost
     $failed = @()
-    # One bench script, two hosts: the .NET tool's pwsh, then the ReadyToRun one.
-    foreach ($run in @(@{ Name = 'bench'; Pwsh = $Pwsh; Label = 'the pwsh .NET tool' }, @{ Name = 'bench-r2r'; Pwsh = $r2rPwsh; Label = 'the ReadyToRun pwsh' })) {
+    # One bench script, two hosts: first the ReadyToRun one, which is what installed PowerShell is and what the
+    # README's table reports, then the .NET tool's pwsh.
+    foreach ($run in @(@{ Name = 'bench-r2r'; Pwsh = $r2rPwsh; Label = 'the ReadyToRun pwsh (the README''s figures)' }, @{ Name = 'bench'; Pwsh = $Pwsh; Label = 'the pwsh .NET tool' })) {
         Write-Host "== bench on $($run.Label)" -ForegroundColor Cyan
         & $Pwsh -NoProfile -NonInteractive -File (Join-Path $Root 'tools/Invoke-Benchmark.ps1') -ModulePath (Join-Path $ModuleOut 'SecuConnect.psd1') `
             -SandboxDll (Join-Path $SandboxOut 'SecuConnect.Sandbox.dll') -OutPath (Join-Path $Out 'bench') -PowerShellPath $run.Pwsh -ReportName $run.Name

@@ -324,6 +324,25 @@ Describe 'Verbose' {
         $requestLines -match '-> 503' | Should -Not -BeNullOrEmpty
         $requestLines -match '-> 200' | Should -Not -BeNullOrEmpty
     }
+
+    It 'a bulk run follows $VerbosePreference, and -Verbose:$false over it, with its request lines' {
+        # Bulk runs build a record's request lines only when Verbose shows: the caller's preference must turn them on
+        # as -Verbose does, and -Verbose:$false must turn them off again.
+        $rows = @(1..3 | ForEach-Object { [pscustomobject]@{ Forename = "Pref$_"; Surname = 'Verbose' } })
+        Clear-SandboxRequestLog $sb
+        $shown = & {
+            $VerbosePreference = 'Continue'
+            @($rows | New-SecuCustomer -ThrottleLimit 2 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] })
+        }
+        @($shown.Message -match '^POST \S*/api/v2/Payment/Customers -> 20\d \(\d+ ms\)$').Count | Should -Be 3
+        $hidden = & {
+            $VerbosePreference = 'Continue'
+            @($rows | New-SecuCustomer -ThrottleLimit 2 -Verbose:$false 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] })
+        }
+        $hidden | Should -BeNullOrEmpty
+        # Both runs sent every record: only what Verbose shows differs.
+        @(Get-SandboxRequestLog $sb -Path '/api/v2/Payment/Customers' -Method POST).Count | Should -Be 6
+    }
 }
 
 Describe 'Redaction' {

@@ -9,7 +9,8 @@
       Bare     nothing: the peak working set of a bare pwsh
       GetById  Count GET-by-id calls per round (ids from IdsFile, in turn), after Warmup calls
       Create   Import-Csv CsvPath, one POST per row, after the rows of WarmupCsvPath; timed Passes times in the
-               same process (seconds = the first pass, passSeconds = every pass)
+               same process (seconds = the first pass, passSeconds = every pass); with each pass the CPU time this
+               process spent (passCpuSeconds) and, given SandboxPid, the sandbox's (passSandboxCpuSeconds)
       List     every customer streamed into Measure-Object
     -Client Module uses the built module; RestMethod the hand-written Invoke-RestMethod loop with a -WebSession.
 #>
@@ -30,7 +31,9 @@ param(
     # 0 leaves the module's default; RestMethod ignores it.
     [int] $ThrottleLimit = 0,
     # Page size of the Invoke-RestMethod listing (the module's own default is what it is).
-    [int] $PageSize = 500
+    [int] $PageSize = 500,
+    # Create: the sandbox's process id, to read its CPU time over each pass beside this process's.
+    [int] $SandboxPid = 0
 )
 
 $ErrorActionPreference = 'Stop'
@@ -123,13 +126,25 @@ switch ($Scenario) {
             }
         }
         if ($WarmupCsvPath) { & $run $WarmupCsvPath }
+        # CPU time is far less sensitive than wall time to other work on the machine: the client's and the sandbox's
+        # CPU per record say which of the two bounds a run, and what a change saved.
+        $self = [System.Diagnostics.Process]::GetCurrentProcess()
+        $sandbox = if ($SandboxPid -gt 0) { [System.Diagnostics.Process]::GetProcessById($SandboxPid) } else { $null }
+        $cpu = { param($p) if ($null -eq $p) { 0.0 } else { $p.Refresh(); $p.TotalProcessorTime.TotalSeconds } }
         $passSeconds = [System.Collections.Generic.List[double]]::new()
+        $passCpu = [System.Collections.Generic.List[double]]::new()
+        $passSandboxCpu = [System.Collections.Generic.List[double]]::new()
         for ($i = 0; $i -lt $Passes; $i++) {
+            $c0 = & $cpu $self; $s0 = & $cpu $sandbox
             $sw = [System.Diagnostics.Stopwatch]::StartNew()
             & $run $CsvPath
             $passSeconds.Add($sw.Elapsed.TotalSeconds)
+            $passCpu.Add((& $cpu $self) - $c0)
+            $passSandboxCpu.Add((& $cpu $sandbox) - $s0)
         }
-        Write-Result ([ordered]@{ seconds = $passSeconds[0]; passSeconds = $passSeconds.ToArray() })
+        $result = [ordered]@{ seconds = $passSeconds[0]; passSeconds = $passSeconds.ToArray(); passCpuSeconds = $passCpu.ToArray() }
+        if ($sandbox) { $result.passSandboxCpuSeconds = $passSandboxCpu.ToArray() }
+        Write-Result $result
     }
     'List' {
         $sw = [System.Diagnostics.Stopwatch]::StartNew()

@@ -26,6 +26,9 @@ namespace SecuConnect.Core
         /// <summary>Whether each call's log builds Debug lines.</summary>
         public bool DebugEnabled { get; set; }
 
+        /// <summary>Whether each call's log keeps Verbose lines.</summary>
+        public bool VerboseEnabled { get; set; } = true;
+
         /// <summary>How long an early end waits for the calls in flight before cancelling them.</summary>
         public TimeSpan InFlightGrace { get; set; } = BulkRun.DefaultInFlightGrace;
 
@@ -104,7 +107,7 @@ namespace SecuConnect.Core
                 }
                 var entry = new CallEntry<T>(key, target, onSuccess, describe)
                 {
-                    Log = new ApiLogQueue { DebugEnabled = _settings.DebugEnabled },
+                    Log = new ApiLogQueue { DebugEnabled = _settings.DebugEnabled, VerboseEnabled = _settings.VerboseEnabled },
                     Control = new CallControl(_stopSending.Token),
                 };
                 entry.Task = entry.Result = Start(call, entry.Log, entry.Control);

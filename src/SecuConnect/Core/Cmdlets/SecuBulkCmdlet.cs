@@ -82,7 +82,7 @@ namespace SecuConnect.Commands
                 var run = new BulkRun(this, new BulkRunSettings
                 {
                     Command = MyInvocation.MyCommand.Name, Past = Past, Noun = RecordNoun, ReadCommand = ReadCommand,
-                    ThrottleLimit = EffectiveThrottleLimit, DebugEnabled = Log.DebugEnabled,
+                    ThrottleLimit = EffectiveThrottleLimit, DebugEnabled = Log.DebugEnabled, VerboseEnabled = Log.VerboseEnabled,
                 });
                 Volatile.Write(ref _run, run);
                 // A Ctrl+C that came before the run existed still stops its sending.
@@ -148,7 +148,9 @@ namespace SecuConnect.Commands
         {
             if (_run != null && _run.Abandoned) return true;
             // PowerShell writes the description to Verbose when it confirms on its own, and as "What if: ..." under -WhatIf.
-            if (!ConfirmationMayShow(ConfirmImpactOfCommand)) return ShouldProcess(Performing(action, verboseTarget), null, null);
+            // When neither a prompt nor Verbose can show, its answer is yes and nothing is written: skip it per record.
+            if (!ConfirmationMayShow(ConfirmImpactOfCommand))
+                return !Log.VerboseEnabled || ShouldProcess(Performing(action, verboseTarget), null, null);
             string details = change?.Invoke();
             string shown = details == null ? Performing(action, shownTarget) : $"{action} {shownTarget}:{details}";
             string prompt = details == null ? "Are you sure you want to perform this action?\n" + shown : $"{action} {shownTarget}?{details}";

@@ -17,7 +17,7 @@ namespace SecuConnect.Commands
 
         private protected CancellationToken StopToken => _stop.Token;
 
-        private protected ApiLogQueue Log => _log ?? (_log = new ApiLogQueue { DebugEnabled = IsDebugEnabled() });
+        private protected ApiLogQueue Log => _log ?? (_log = new ApiLogQueue { DebugEnabled = IsDebugEnabled(), VerboseEnabled = IsVerboseEnabled() });
 
         /// <summary>This run's record of the unexpected answer shapes already warned about: one warning per shape per run.</summary>
         private protected ShapeWarnings Shapes { get; } = new ShapeWarnings();
@@ -83,10 +83,15 @@ namespace SecuConnect.Commands
 
         private protected bool IsBound(string parameterName) => MyInvocation.BoundParameters.ContainsKey(parameterName);
 
-        private bool IsDebugEnabled()
+        private bool IsDebugEnabled() => Shows("Debug", "DebugPreference");
+
+        private bool IsVerboseEnabled() => Shows("Verbose", "VerbosePreference");
+
+        /// <summary>Whether a stream's lines show: its switch (-Verbose, -Debug) if given, else the caller's preference.</summary>
+        private bool Shows(string parameter, string variable)
         {
-            if (IsBound("Debug")) return SwitchIsOn("Debug");
-            var preference = PreferenceOf("Debug", "DebugPreference", ActionPreference.SilentlyContinue);
+            if (IsBound(parameter)) return SwitchIsOn(parameter);
+            var preference = PreferenceOf(parameter, variable, ActionPreference.SilentlyContinue);
             return preference != ActionPreference.SilentlyContinue && preference != ActionPreference.Ignore;
         }
 

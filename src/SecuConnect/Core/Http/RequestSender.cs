@@ -117,7 +117,6 @@ namespace SecuConnect.Core
         private async Task<AttemptResult<T>> AttemptAsync<T>(ApiRequest<T> request, string token, RetryState retry, ApiLogQueue log,
             CancellationToken cancellationToken, CallControl control)
         {
-            string attemptText = retry.Attempt > 1 ? $", attempt {retry.Attempt} of {retry.MaxAttempts}" : string.Empty;
             var result = new AttemptResult<T>();
             var watch = Stopwatch.StartNew();
             await _inFlight.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -145,11 +144,11 @@ namespace SecuConnect.Core
                         throw new BodyNotSentException(ex);
                     }
                 }
-                log.Verbose($"{request.Method.Method} {request.LogUrl} -> {result.Status} ({watch.ElapsedMilliseconds} ms{attemptText})");
+                if (log.VerboseEnabled) log.Verbose($"{request.Method.Method} {request.LogUrl} -> {result.Status} ({watch.ElapsedMilliseconds} ms{AttemptText(retry)})");
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                log.Verbose($"{request.Method.Method} {request.LogUrl} -> cancelled ({watch.ElapsedMilliseconds} ms{attemptText})");
+                log.Verbose($"{request.Method.Method} {request.LogUrl} -> cancelled ({watch.ElapsedMilliseconds} ms{AttemptText(retry)})");
                 throw;
             }
             catch (Exception ex) when (ex is OperationCanceledException || ex is HttpRequestException || ex is System.IO.IOException || ex is BodyNotSentException)
@@ -160,7 +159,7 @@ namespace SecuConnect.Core
                 if (ex is BodyNotSentException) ex = ex.InnerException;
                 result.FailureException = ex;
                 string what = result.Failure == FailureKind.Timeout ? $"timed out after {_connection.TimeoutSec} s" : "connection failed: " + ErrorMapper.Innermost(ex);
-                log.Verbose($"{request.Method.Method} {request.LogUrl} -> {what} ({watch.ElapsedMilliseconds} ms{attemptText})");
+                log.Verbose($"{request.Method.Method} {request.LogUrl} -> {what} ({watch.ElapsedMilliseconds} ms{AttemptText(retry)})");
                 if (result.Failure == FailureKind.NotSent && request.FailFastWhenUnreachable) throw ErrorMapper.Unreachable(request, ex);
             }
             finally
@@ -216,6 +215,9 @@ namespace SecuConnect.Core
                 }
             }
         }
+
+        private static string AttemptText(RetryState retry) =>
+            retry.Attempt > 1 ? $", attempt {retry.Attempt} of {retry.MaxAttempts}" : string.Empty;
 
         /// <summary>Where one request stands across its attempts.</summary>
         private sealed class RetryState
