@@ -137,7 +137,7 @@ public class ArchitectureTests
             var parts = relative.Split('/');
             string ns = System.Text.RegularExpressions.Regex.Match(File.ReadAllText(file), @"^namespace ([\w.]+)", System.Text.RegularExpressions.RegexOptions.Multiline).Groups[1].Value;
             bool cmdlets = parts.Contains("Cmdlets");
-            string layer = parts[0] == "Core" ? "SecuConnect.Core" : parts[0] == "Customers" ? "SecuConnect.Customers" : null;
+            string? layer = parts[0] == "Core" ? "SecuConnect.Core" : parts[0] == "Customers" ? "SecuConnect.Customers" : null;
             bool ok = layer != null && (cmdlets ? ns == "SecuConnect.Commands" : ns == layer || ns == "SecuConnect");
             if (!ok) wrong.Add($"{relative}: namespace {ns}");
         }

@@ -188,9 +188,11 @@ namespace SecuConnect.Commands
                 WriteWarning($"-Proxy carries a user name and password, and {winner} is also given: {winner} signs in to the proxy {shown}.");
                 return;
             }
-            string[] parts = Proxy.UserInfo.Split(new[] { ':' }, 2);
+            string[] parts = Proxy.UserInfo.Split(UserInfoSeparator, 2);
             options.ProxyCredential = new System.Net.NetworkCredential(Uri.UnescapeDataString(parts[0]), parts.Length > 1 ? Uri.UnescapeDataString(parts[1]) : string.Empty);
         }
+
+        private static readonly char[] UserInfoSeparator = { ':' };
 
         /// <summary>The connection for these options; a refused base URI stops the command, never echoing user info.</summary>
         private SecuConnection Open(SecuConnectionOptions options)

@@ -76,7 +76,7 @@ namespace SecuConnect.Core
             try
             {
                 var response = await Send(request, inner, cancellationToken).ConfigureAwait(false);
-                return response.Value ?? new byte[0];
+                return response.Value ?? Array.Empty<byte>();
             }
             finally
             {

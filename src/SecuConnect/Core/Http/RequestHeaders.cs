@@ -31,7 +31,7 @@ namespace SecuConnect.Core
             if (value != null && (value.IndexOf('\r') >= 0 || value.IndexOf('\n') >= 0))
                 throw new ArgumentException($"The value of the header '{name}' holds a line break, which HTTP does not allow.");
             using (var probe = new HttpRequestMessage())
-            using (var content = new ByteArrayContent(new byte[0]))
+            using (var content = new ByteArrayContent(Array.Empty<byte>()))
             {
                 if (!probe.Headers.TryAddWithoutValidation(name, value ?? string.Empty) && !content.Headers.TryAddWithoutValidation(name, value ?? string.Empty))
                     throw new ArgumentException($"'{name}' is not a valid HTTP header name.");

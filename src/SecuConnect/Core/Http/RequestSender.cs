@@ -15,6 +15,8 @@ namespace SecuConnect.Core
     /// budget, one re-authentication after a refused token, and the final error. The connection stays the handle
     /// users hold (settings, token); this class does the sending.
     /// </summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable",
+        Justification = "The SemaphoreSlim's wait handle is never created, so it holds nothing to release; disposing it when the connection closes would fail the requests still in flight.")]
     internal sealed class RequestSender
     {
         private readonly SecuConnection _connection;
@@ -238,7 +240,7 @@ namespace SecuConnect.Core
                 $"{request.Method.Method} {request.LogUrl} was not sent: the command was ending.")
             { Method = request.Method.Method, RequestUri = request.Uri };
 
-        private HttpRequestMessage BuildMessage(ApiRequest request, string token)
+        private static HttpRequestMessage BuildMessage(ApiRequest request, string token)
         {
             var message = new HttpRequestMessage(request.Method, request.Uri);
             if (token != null) message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -294,7 +296,7 @@ namespace SecuConnect.Core
                 null, ex.Info.With(statusCode: result.Status).For(request));
         }
 
-        private SecuApiException AccessTokenRejected(ApiRequest request, ErrorAnswer answer)
+        private static SecuApiException AccessTokenRejected(ApiRequest request, ErrorAnswer answer)
         {
             var ex = ErrorMapper.FromResponse(request, answer);
             return new SecuApiException(SecuErrorKind.AuthenticationFailed, ErrorIds.ProductNotAllowedException,

@@ -63,7 +63,7 @@ namespace SecuConnect.Core
 
         public static IReadOnlyList<ResourceDescriptor> All => _all ?? (_all = Find());
 
-        private static IReadOnlyList<ResourceDescriptor> Find() =>
+        private static ResourceDescriptor[] Find() =>
             typeof(ResourceDescriptors).Assembly.GetCustomAttributes<ApiResourceAttribute>()
                 .Select(a => a.Resource.GetField("Descriptor", BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)?.GetValue(null) as ResourceDescriptor
                     ?? throw new InvalidOperationException($"{a.Resource} has no static ResourceDescriptor field named Descriptor."))

@@ -155,9 +155,11 @@ namespace SecuConnect.Core
         /// A term value on a date field as the range of that day (the API stores dates as timestamps, which a bare
         /// date does not match); null when the field is no date, or the value a wildcard, so it passes as it is.
         /// </summary>
+        private static readonly char[] WildcardChars = { '*', '?', '\\' };
+
         private string DateTerm(string path, string value)
         {
-            if (value.IndexOfAny(new[] { '*', '?', '\\' }) >= 0) return null;
+            if (value.IndexOfAny(WildcardChars) >= 0) return null;
             string day = _fields.ExactDay(path, value);
             return day == null ? null : "[" + day + " TO " + day + "]";
         }

@@ -67,7 +67,7 @@ namespace SecuConnect.Commands
             int colon = word.LastIndexOf(':');
             string name = word.Substring(0, colon), typed = word.Substring(colon + 1);
             if (CustomerQuery.Translator.PathOf(name.TrimStart('-', '+')) == null) yield break;
-            foreach (var order in new[] { "asc", "desc" }.Where(o => o.StartsWith(typed, StringComparison.OrdinalIgnoreCase)))
+            foreach (var order in SortOrders.Where(o => o.StartsWith(typed, StringComparison.OrdinalIgnoreCase)))
                 yield return Result(head + name + ":" + order, name + ":" + order);
         }
 
@@ -102,10 +102,13 @@ namespace SecuConnect.Commands
             return i;
         }
 
+        private static readonly string[] SortOrders = { "asc", "desc" };
+        private static readonly char[] CharsToQuote = { ' ', '(', ')', ',' };
+
         private static CompletionResult Result(string text, string shown)
         {
             // A leading - would read as a parameter name.
-            string quoted = text.IndexOfAny(new[] { ' ', '(', ')', ',' }) >= 0 || text.StartsWith("-", StringComparison.Ordinal)
+            string quoted = text.IndexOfAny(CharsToQuote) >= 0 || text.StartsWith("-", StringComparison.Ordinal)
                 ? "'" + text.Replace("'", "''") + "'" : text;
             return new CompletionResult(quoted, shown, CompletionResultType.ParameterValue, shown);
         }

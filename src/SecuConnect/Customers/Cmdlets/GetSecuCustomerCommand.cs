@@ -92,7 +92,7 @@ namespace SecuConnect.Commands
             {
                 Filter = Filter == null ? null : Translate(CustomerQuery.Translator.Filter, Filter, ErrorIds.InvalidFilter),
                 Sort = Sort == null ? null : Translate(CustomerQuery.Translator.Sort, Sort, ErrorIds.InvalidSort),
-                Fields = projections == null ? null : string.Join(",", new[] { "id" }.Concat(projections.Select(p => p.Path)).Distinct()),
+                Fields = projections == null ? null : string.Join(",", projections.Select(p => p.Path).Prepend("id").Distinct()),
                 PageSize = PageSize,
                 First = offsets && PagingParameters.First != ulong.MaxValue ? (long?)Math.Min(PagingParameters.First, (ulong)long.MaxValue) : null,
                 Skip = offsets ? (long)Math.Min(PagingParameters.Skip, (ulong)long.MaxValue) : 0,
@@ -156,7 +156,7 @@ namespace SecuConnect.Commands
                 case "merchant":
                 case "merchantid": return ("merchant", new[] { "MerchantId" });
                 case "contact":
-                    return ("contact", new[] { "Name" }.Concat(CustomerFields.Names).Concat(new[] { "Contact" }).ToArray());
+                    return ("contact", CustomerFields.Names.Prepend("Name").Append("Contact").ToArray());
                 case "contactaddress":
                     return ("contact.address", CustomerFields.All.Where(f => f.InAddress).Select(f => f.Name).ToArray());
                 default:

@@ -49,7 +49,7 @@ namespace SecuConnect.Commands
         [Parameter]
         public SwitchParameter Force { get; set; }
 
-        private CustomerField[] _clear = new CustomerField[0];
+        private CustomerField[] _clear = Array.Empty<CustomerField>();
 
         protected override void BeginProcessing()
         {
