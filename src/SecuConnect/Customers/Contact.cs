@@ -11,18 +11,18 @@ namespace SecuConnect.Customers
     /// </summary>
     internal sealed class Contact
     {
-        private string[] _values = new string[CustomerFields.Count];
+        private string?[] _values = new string?[CustomerFields.Count];
 
         /// <summary>forename + surname, computed by the server; never sent.</summary>
-        public string Name { get; set; }
+        public string? Name { get; set; }
 
         /// <summary>Contact members the module does not model, in the order read; null when there are none.</summary>
-        public JObject Unknown { get; set; }
+        public JObject? Unknown { get; set; }
 
         /// <summary>Members of contact.address the module does not model; null when there are none.</summary>
-        public JObject UnknownInAddress { get; set; }
+        public JObject? UnknownInAddress { get; set; }
 
-        public string this[CustomerField field]
+        public string? this[CustomerField field]
         {
             get => _values[field.Index];
             set => _values[field.Index] = value;
@@ -57,9 +57,9 @@ namespace SecuConnect.Customers
         public Contact Clone()
         {
             var copy = (Contact)MemberwiseClone();
-            copy._values = (string[])_values.Clone();
-            copy.Unknown = (JObject)Unknown?.DeepClone();
-            copy.UnknownInAddress = (JObject)UnknownInAddress?.DeepClone();
+            copy._values = (string?[])_values.Clone();
+            copy.Unknown = (JObject?)Unknown?.DeepClone();
+            copy.UnknownInAddress = (JObject?)UnknownInAddress?.DeepClone();
             return copy;
         }
     }

@@ -73,26 +73,26 @@ namespace SecuConnect.Customers
             w.WriteEndObject();
         }
 
-        private static void Write(JsonWriter w, string name, string value)
+        private static void Write(JsonWriter w, string name, string? value)
         {
             if (value == null) return;
             w.WritePropertyName(name);
             w.WriteValue(value);
         }
 
-        private static void WriteUnknown(JsonWriter w, JObject members)
+        private static void WriteUnknown(JsonWriter w, JObject? members)
         {
             if (members == null) return;
             foreach (var p in members.Properties()) p.WriteTo(w);
         }
 
         /// <summary>Reads a customer; the reader is on its StartObject (or on a null, which gives null).</summary>
-        public static PaymentCustomer ReadCustomer(JsonReader r)
+        public static PaymentCustomer? ReadCustomer(JsonReader r)
         {
             if (r.TokenType == JsonToken.Null) return null;
             Expect(r, JsonToken.StartObject, "a customer");
             var customer = new PaymentCustomer();
-            while (NextProperty(r, out string name))
+            while (NextProperty(r, out string? name))
                 if (!CustomerMembers.TryRead(name, r, customer)) customer.Unknown = Keep(customer.Unknown, name, r);
             return customer;
         }
@@ -102,18 +102,18 @@ namespace SecuConnect.Customers
         {
             Expect(r, JsonToken.StartObject, "a list page");
             var page = new CustomerPage();
-            while (NextProperty(r, out string name))
+            while (NextProperty(r, out string? name))
                 if (!ListMembers.TryRead(name, r, page)) Skip(r);
             return page;
         }
 
         /// <summary>Reads a contact; the reader is on its StartObject (or on a null, which gives null).</summary>
-        public static Contact ReadContact(JsonReader r) => ReadNested(r) ? ReadContactBody(r) : null;
+        public static Contact? ReadContact(JsonReader r) => ReadNested(r) ? ReadContactBody(r) : null;
 
         private static Contact ReadContactBody(JsonReader r)
         {
             var c = new Contact();
-            while (NextProperty(r, out string name))
+            while (NextProperty(r, out string? name))
             {
                 var field = CustomerFields.FromWire(name, false);
                 if (field != null) c[field] = ReadString(r);
@@ -129,7 +129,7 @@ namespace SecuConnect.Customers
 
         private static void ReadAddressBody(JsonReader r, Contact c)
         {
-            while (NextProperty(r, out string name))
+            while (NextProperty(r, out string? name))
             {
                 var field = CustomerFields.FromWire(name, true);
                 if (field != null) c[field] = ReadString(r);
@@ -137,7 +137,7 @@ namespace SecuConnect.Customers
             }
         }
 
-        private static List<PaymentCustomer> ReadCustomers(JsonReader r)
+        private static List<PaymentCustomer>? ReadCustomers(JsonReader r)
         {
             Advance(r);
             if (r.TokenType == JsonToken.Null) return null;
@@ -147,7 +147,7 @@ namespace SecuConnect.Customers
             {
                 Advance(r);
                 if (r.TokenType == JsonToken.EndArray) return list;
-                list.Add(ReadCustomer(r));
+                list.Add(ReadCustomer(r)!); // a null item stays in the list as the API sent it
             }
         }
 

@@ -7,15 +7,15 @@ namespace SecuConnect.Customers
     /// <summary>A payment customer as the API returns it. Timestamps stay strings here; Output types them.</summary>
     internal sealed class PaymentCustomer
     {
-        public string Object { get; set; }
-        public string Id { get; set; }
-        public ProductInstanceUid Contract { get; set; }
-        public ProductInstanceUid Merchant { get; set; }
-        public Contact Contact { get; set; }
-        public string Created { get; set; }
-        public string Updated { get; set; }
+        public string? Object { get; set; }
+        public string? Id { get; set; }
+        public ProductInstanceUid? Contract { get; set; }
+        public ProductInstanceUid? Merchant { get; set; }
+        public Contact? Contact { get; set; }
+        public string? Created { get; set; }
+        public string? Updated { get; set; }
 
         /// <summary>Top-level members the module does not model: kept on the output object, never sent.</summary>
-        public JObject Unknown { get; set; }
+        public JObject? Unknown { get; set; }
     }
 }

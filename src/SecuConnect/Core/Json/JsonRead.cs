@@ -46,7 +46,7 @@ namespace SecuConnect.Core
             .Add("id", (r, uid) => uid.Id = ReadString(r));
 
         /// <summary>Keeps a member the module does not model as raw JSON (nested objects and arrays included).</summary>
-        public static JObject Keep(JObject members, string name, JsonReader r)
+        public static JObject Keep(JObject? members, string name, JsonReader r)
         {
             Advance(r);
             var value = JToken.ReadFrom(r);
@@ -55,11 +55,11 @@ namespace SecuConnect.Core
             return members;
         }
 
-        public static ProductInstanceUid ReadUid(JsonReader r)
+        public static ProductInstanceUid? ReadUid(JsonReader r)
         {
             if (!ReadNested(r)) return null;
             var uid = new ProductInstanceUid();
-            while (NextProperty(r, out string name))
+            while (NextProperty(r, out string? name))
                 if (!UidMembers.TryRead(name, r, uid)) Skip(r);
             return uid;
         }
@@ -81,7 +81,7 @@ namespace SecuConnect.Core
         }
 
         /// <summary>Moves to the next property of the current object: false at its end.</summary>
-        public static bool NextProperty(JsonReader r, out string name)
+        public static bool NextProperty(JsonReader r, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? name)
         {
             Advance(r);
             while (r.TokenType == JsonToken.Comment) Advance(r);
@@ -91,11 +91,11 @@ namespace SecuConnect.Core
                 return false;
             }
             Expect(r, JsonToken.PropertyName, "a property");
-            name = (string)r.Value;
+            name = (string)r.Value!; // a property token carries its name
             return true;
         }
 
-        public static string ReadString(JsonReader r)
+        public static string? ReadString(JsonReader r)
         {
             Advance(r);
             switch (r.TokenType)
@@ -104,9 +104,9 @@ namespace SecuConnect.Core
                 case JsonToken.Undefined:
                     return null;
                 case JsonToken.String:
-                    return (string)r.Value;
+                    return (string?)r.Value;
                 case JsonToken.Boolean:
-                    return (bool)r.Value ? "true" : "false";
+                    return (bool)r.Value! ? "true" : "false"; // a boolean token carries its value
                 case JsonToken.Integer:
                 case JsonToken.Float:
                     return Convert.ToString(r.Value, CultureInfo.InvariantCulture);
@@ -124,7 +124,7 @@ namespace SecuConnect.Core
                     return null;
                 case JsonToken.Integer:
                     return Convert.ToInt64(r.Value, CultureInfo.InvariantCulture);
-                case JsonToken.String when long.TryParse((string)r.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out long n):
+                case JsonToken.String when long.TryParse((string?)r.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out long n):
                     return n;
                 default:
                     throw Unexpected(r, "a whole number");
