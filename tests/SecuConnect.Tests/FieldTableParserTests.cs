@@ -109,7 +109,7 @@ public class FieldTableParserTests
         Assert.Contains("[ArgumentCompleter(typeof(CountryCompleter))]\n        public string? Country { get; set; }", sources["CustomerFieldsCmdlet.g.cs"]);
         Assert.Contains("c => c.Country,", sources["CustomerFieldsCmdlet.g.cs"]);
         Assert.Contains("public object? Country { get => _fields[1]; set => Set(F.Country, value); }", sources["Customer.g.cs"]);
-        Assert.Contains("public partial object Contact { get; set; }", sources["Customer.g.cs"]);
+        Assert.Contains("public partial object? Contact { get; set; }", sources["Customer.g.cs"]);
         Assert.Contains("internal static readonly string[] OutputOnly = new[] { \"Id\", \"Contact\" };", sources["ReadOnlyInput.g.cs"]);
     }
 }
