@@ -38,6 +38,7 @@ internal static class FieldTable
 {
     private static readonly string[] Places = { "contact", "address", "output" };
     private static readonly string[] KnownFlags = { "personal", "multiline", "wire-not-input", "custom" };
+    private static readonly char[] CellSeparators = { ' ', '\t' };
 
     /// <summary>The rows of the table in order; every line that breaks a rule is in <paramref name="errors"/> ("line 12: ...").</summary>
     public static List<FieldRow> Parse(string text, List<string> errors)
@@ -49,7 +50,7 @@ internal static class FieldTable
         {
             string line = lines[i].Trim();
             if (line.Length == 0 || line[0] == '#') continue;
-            string[] cells = line.Split(new[] { ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries);
+            string[] cells = line.Split(CellSeparators, StringSplitOptions.RemoveEmptyEntries);
             string where = "line " + (i + 1) + ": ";
             if (cells.Length < 5)
             {

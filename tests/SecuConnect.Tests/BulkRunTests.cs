@@ -82,18 +82,18 @@ internal sealed class FakeBulkCommand : IBulkRunOutput
         Assert.True(call.IsCompleted, $"The test left {name} running while the run waits for it.");
     }
 
-    public void WriteLog(ApiLogQueue log)
+    public void WriteLog(ApiLogQueue? log)
     {
     }
 
-    public void WriteFailure(SecuApiException error, object target)
+    public void WriteFailure(SecuApiException error, object? target)
     {
         Errors.Add(error);
         Events.Add($"error {error.ErrorId} {target}");
         if (FailOnFailure != null) throw FailOnFailure;
     }
 
-    public void WriteNotAttempted(SecuApiException notSent, object target)
+    public void WriteNotAttempted(SecuApiException notSent, object? target)
     {
         Errors.Add(notSent);
         Events.Add($"not attempted {target}");
@@ -107,7 +107,7 @@ internal sealed class FakeBulkCommand : IBulkRunOutput
         Events.Add("warning");
     }
 
-    public string RowText(object target) => target?.ToString() ?? "(no input)";
+    public string RowText(object? target) => target?.ToString() ?? "(no input)";
 
     public void ShowProgress(int finished, int received, int inFlight)
     {

@@ -82,7 +82,7 @@ public class ContractRequestTests
     {
         var read = ModelJsonRead.Customer("{\"id\":\"" + Id + "\",\"contact\":{\"forename\":\"Ada\",\"name\":\"Ada\",\"flags\":{\"vip\":true},\"address\":{\"city\":\"London\",\"geo\":{\"lat\":1.5}}}}");
         var (client, handler) = Setup(new FakeHandler().Then(HttpStatusCode.OK, Customer));
-        await client.UpdateCustomerAsync(Id, read.Contact, CancellationToken.None);
+        await client.UpdateCustomerAsync(Id, read.Contact!, CancellationToken.None);
         var put = Assert.Single(handler.ApiRequests);
         // Members the contract does not name are allowed (it sets no additionalProperties); server-managed ones are not.
         ContractRequests.AssertValid(put, SchemaUse.Request);

@@ -105,11 +105,11 @@ public class FieldTableParserTests
         var sources = result.GeneratedTrees.ToDictionary(t => System.IO.Path.GetFileName(t.FilePath), t => t.ToString());
         Assert.Equal(new[] { "Customer.g.cs", "CustomerFields.g.cs", "CustomerFieldsCmdlet.g.cs", "ReadOnlyInput.g.cs" }, sources.Keys.Order());
         Assert.Contains("public static readonly CustomerField DateOfBirth = new CustomerField(0, \"DateOfBirth\", \"dob\", false, FieldKind.Date, true, new[] { \"Dob\" }", sources["CustomerFields.g.cs"]);
-        Assert.Contains("[Alias(\"Dob\")]\n        public object DateOfBirth { get; set; }", sources["CustomerFieldsCmdlet.g.cs"]);
-        Assert.Contains("[ArgumentCompleter(typeof(CountryCompleter))]\n        public string Country { get; set; }", sources["CustomerFieldsCmdlet.g.cs"]);
+        Assert.Contains("[Alias(\"Dob\")]\n        public object? DateOfBirth { get; set; }", sources["CustomerFieldsCmdlet.g.cs"]);
+        Assert.Contains("[ArgumentCompleter(typeof(CountryCompleter))]\n        public string? Country { get; set; }", sources["CustomerFieldsCmdlet.g.cs"]);
         Assert.Contains("c => c.Country,", sources["CustomerFieldsCmdlet.g.cs"]);
-        Assert.Contains("public object Country { get => _fields[1]; set => Set(F.Country, value); }", sources["Customer.g.cs"]);
-        Assert.Contains("public partial object Contact { get; set; }", sources["Customer.g.cs"]);
+        Assert.Contains("public object? Country { get => _fields[1]; set => Set(F.Country, value); }", sources["Customer.g.cs"]);
+        Assert.Contains("public partial object? Contact { get; set; }", sources["Customer.g.cs"]);
         Assert.Contains("internal static readonly string[] OutputOnly = new[] { \"Id\", \"Contact\" };", sources["ReadOnlyInput.g.cs"]);
     }
 }

@@ -35,7 +35,7 @@ public class ModelJsonTests
     [Fact]
     public void A_full_customer_reads_every_field_and_writes_the_contact_back_unchanged()
     {
-        var mine = Read(FullCustomer, ModelJson.ReadCustomer);
+        var mine = Read(FullCustomer, ModelJson.ReadCustomer)!;
         Assert.Equal(Id, mine.Id);
         Assert.Equal("PCR_M32SCZ98Q2N3U4GW70ZAVWWE47XPAH", mine.Contract!.Id);
         Assert.Equal("MRC_WVHJQFQ4JNVYNG5B55TYK748ZCHQP8", mine.Merchant!.Id);
@@ -44,7 +44,7 @@ public class ModelJsonTests
         // Every field of the table arrives, and the contact goes out exactly as it came in (without the server's name).
         var expected = (JObject)SecuJson.Parse(FullCustomer)["contact"]!;
         expected.Remove("name");
-        var written = (JObject)SecuJson.Parse(ModelJson.Serialize(PaymentCustomerRequest.For(mine.Contact)))["contact"]!;
+        var written = (JObject)SecuJson.Parse(ModelJson.Serialize(PaymentCustomerRequest.For(mine.Contact!)))["contact"]!;
         Assert.True(JToken.DeepEquals(expected, written), written.ToString());
         Assert.All(F.All, f => Assert.NotNull(mine.Contact[f]));
     }
@@ -55,13 +55,13 @@ public class ModelJsonTests
         string json = "{\"id\":\"" + Id + "\",\"merchant_customer_id\":\"M-1\",\"contact\":{\"forename\":\"Ada\"," +
                       "\"ident_service_ids\":[\"a\",{\"b\":null}],\"flags\":{\"vip\":true,\"n\":1.5}," +
                       "\"address\":{\"city\":\"Berlin\",\"geo\":{\"lat\":52.5,\"lng\":13.4}}}}";
-        var mine = Read(json, ModelJson.ReadCustomer);
+        var mine = Read(json, ModelJson.ReadCustomer)!;
         Assert.Equal("M-1", (string?)mine.Unknown!["merchant_customer_id"]);
-        var body = (JObject)SecuJson.Parse(ModelJson.Serialize(PaymentCustomerRequest.For(mine.Contact)))["contact"]!;
+        var body = (JObject)SecuJson.Parse(ModelJson.Serialize(PaymentCustomerRequest.For(mine.Contact!)))["contact"]!;
         var sent = JObject.Parse("{\"forename\":\"Ada\",\"ident_service_ids\":[\"a\",{\"b\":null}],\"flags\":{\"vip\":true,\"n\":1.5}," +
                                  "\"address\":{\"city\":\"Berlin\",\"geo\":{\"lat\":52.5,\"lng\":13.4}}}");
         Assert.True(JToken.DeepEquals(sent, body), body.ToString());
-        Assert.DoesNotContain("merchant_customer_id", ModelJson.Serialize(PaymentCustomerRequest.For(mine.Contact)));
+        Assert.DoesNotContain("merchant_customer_id", ModelJson.Serialize(PaymentCustomerRequest.For(mine.Contact!)));
     }
 
     [Theory]
@@ -69,7 +69,7 @@ public class ModelJsonTests
     [InlineData("{\"id\":\"x\",\"contact\":{\"forename\":\"Ada\"},\"contract\":[]}")]
     public void An_empty_array_where_an_object_belongs_reads_as_absent(string json)
     {
-        var mine = Read(json, ModelJson.ReadCustomer);
+        var mine = Read(json, ModelJson.ReadCustomer)!;
         Assert.Equal("Ada", mine.Contact![F.Forename]);
         Assert.False(mine.Contact.HasAddress);
         Assert.Null(mine.Contract);
@@ -103,7 +103,7 @@ public class ModelJsonTests
     {
         string json = "{\"ID\":\"" + Id + "\",\"Contact\":{\"Forename\":\"Ada\"," +
                       "\"phone\":4930123,\"fax\":1.5,\"title\":true,\"email\":null,\"address\":null},\"contract\":null}";
-        var mine = Read(json, ModelJson.ReadCustomer);
+        var mine = Read(json, ModelJson.ReadCustomer)!;
         Assert.Equal(Id, mine.Id);
         Assert.Equal("Ada", mine.Contact![F.Forename]);
         Assert.Equal("4930123", mine.Contact[F.Phone]);
@@ -122,7 +122,7 @@ public class ModelJsonTests
     [InlineData("{\"contact\":{\"forename\":\"Ada\"")]
     public void A_value_of_the_wrong_shape_is_a_json_error(string json)
     {
-        Assert.ThrowsAny<JsonException>(() => json.Contains("data") ? Read(json, ModelJson.ReadList) : (object)Read(json, ModelJson.ReadCustomer));
+        Assert.ThrowsAny<JsonException>(() => json.Contains("data") ? Read(json, ModelJson.ReadList) : (object?)Read(json, ModelJson.ReadCustomer));
     }
 
     [Theory]

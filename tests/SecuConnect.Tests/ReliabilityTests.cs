@@ -123,7 +123,7 @@ public class ReliabilityTests
         if (updated)
         {
             Assert.Null(failure);
-            Assert.Equal("Ada", result!.Contact[CustomerFields.Forename]);
+            Assert.Equal("Ada", result!.Contact![CustomerFields.Forename]);
             Assert.Contains("a read shows the update stored", Assert.Single(warnings));
         }
         else

@@ -27,7 +27,7 @@ public class ResponseReadingTests
         foreach (var customer in new[] { await client.GetCustomerAsync(Id, CancellationToken.None), await client.GetCustomerAsync(Id, CancellationToken.None) })
         {
             Assert.Equal(Id, customer.Id);
-            Assert.Equal("Ada", customer.Contact[CustomerFields.Forename]);
+            Assert.Equal("Ada", customer.Contact![CustomerFields.Forename]);
             Assert.Equal("1815-12-10T00:00:00+01:00", customer.Contact[CustomerFields.DateOfBirth]);
             Assert.Equal("2024-05-02T10:49:23+02:00", customer.Created);
         }
@@ -62,8 +62,8 @@ public class ResponseReadingTests
         var page = await client.ListPageAsync(new[] { new KeyValuePair<string, string>("count", "2") }, CancellationToken.None);
         Assert.Equal(2, page.Count);
         Assert.Equal("s1", page.ScrollId);
-        Assert.Equal(2, page.Data.Count);
-        Assert.Equal("Ada", page.Data[1].Contact[CustomerFields.Forename]);
+        Assert.Equal(2, page.Data!.Count);
+        Assert.Equal("Ada", page.Data![1].Contact![CustomerFields.Forename]);
         var ex = await Assert.ThrowsAsync<SecuApiException>(() => client.ListPageAsync(null!, CancellationToken.None));
         Assert.Contains("not a JSON object", ex.Message);
     }

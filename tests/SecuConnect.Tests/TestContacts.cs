@@ -21,6 +21,6 @@ internal static class ModelJsonRead
     {
         using var reader = new Newtonsoft.Json.JsonTextReader(new StringReader(json)) { DateParseHandling = Newtonsoft.Json.DateParseHandling.None };
         reader.Read();
-        return SecuConnect.Customers.ModelJson.ReadCustomer(reader);
+        return SecuConnect.Customers.ModelJson.ReadCustomer(reader)!;
     }
 }

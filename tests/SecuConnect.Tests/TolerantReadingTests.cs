@@ -26,7 +26,7 @@ public class TolerantReadingTests
     {
         using var reader = new JsonTextReader(new StringReader(json)) { DateParseHandling = DateParseHandling.None };
         Assert.True(reader.Read());
-        return ModelJson.ReadCustomer(reader);
+        return ModelJson.ReadCustomer(reader)!;
     }
 
     private static JObject Sent(Contact c) => (JObject)SecuJson.Parse(ModelJson.Serialize(PaymentCustomerRequest.For(c)))["contact"]!;
@@ -88,7 +88,7 @@ public class TolerantReadingTests
     public void The_merge_keeps_a_kept_value_when_the_given_text_is_its_shown_text()
     {
         var current = Read(Odd).Contact!;
-        var given = new string[F.Count];
+        var given = new string?[F.Count];
         given[F.Phone.Index] = current[F.Phone];
         given[F.Surname.Index] = "42";
         given[F.Email.Index] = "a@example.com";

@@ -32,16 +32,16 @@ public sealed class ApiResult : IResult
 
     public bool IsSuccess => Status is >= 200 and < 300;
 
-    public async Task ExecuteAsync(HttpContext ctx)
+    public async Task ExecuteAsync(HttpContext httpContext)
     {
         if (Status == 0)
         {
-            ctx.Abort();
+            httpContext.Abort();
             return;
         }
-        var response = ctx.Response;
+        var response = httpContext.Response;
         response.StatusCode = Status;
-        if (Reason != null) ctx.Features.Get<IHttpResponseFeature>()!.ReasonPhrase = Reason;
+        if (Reason != null) httpContext.Features.Get<IHttpResponseFeature>()!.ReasonPhrase = Reason;
         response.ContentType = JsonContentType;
         if (NoStore)
         {
@@ -53,9 +53,9 @@ public sealed class ApiResult : IResult
         response.ContentLength = Body.Length;
         try
         {
-            await response.Body.WriteAsync(Body, ctx.RequestAborted);
+            await response.Body.WriteAsync(Body, httpContext.RequestAborted);
         }
-        catch (OperationCanceledException) when (ctx.RequestAborted.IsCancellationRequested)
+        catch (OperationCanceledException) when (httpContext.RequestAborted.IsCancellationRequested)
         {
             // The client left while its answer was being written: nothing to tell anyone.
         }

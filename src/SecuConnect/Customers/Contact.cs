@@ -11,28 +11,28 @@ namespace SecuConnect.Customers
     /// </summary>
     internal sealed class Contact
     {
-        private string[] _values = new string[CustomerFields.Count];
+        private string?[] _values = new string?[CustomerFields.Count];
 
         // Values that came in another JSON type than text, by field index; null while there are none (the common case).
-        private KeptToken[] _kept;
+        private KeptToken?[]? _kept;
 
         /// <summary>forename + surname, computed by the server; never sent.</summary>
-        public string Name { get; set; }
+        public string? Name { get; set; }
 
         /// <summary>Contact members the module does not model, in the order read; null when there are none.</summary>
-        public JObject Unknown { get; set; }
+        public JObject? Unknown { get; set; }
 
         /// <summary>Members of contact.address the module does not model; null when there are none.</summary>
-        public JObject UnknownInAddress { get; set; }
+        public JObject? UnknownInAddress { get; set; }
 
         /// <summary>
         /// The address as it came when it was no object (text, a non-empty array, a number): written back as it came
         /// while no address field has a value; setting one replaces it with an address object.
         /// </summary>
-        public KeptToken KeptAddress { get; set; }
+        public KeptToken? KeptAddress { get; set; }
 
         /// <summary>The field's wire text (for a kept value, its compact JSON). Setting a value drops what was kept: the new value is text.</summary>
-        public string this[CustomerField field]
+        public string? this[CustomerField field]
         {
             get => _values[field.Index];
             set
@@ -43,7 +43,7 @@ namespace SecuConnect.Customers
         }
 
         /// <summary>The value as it came when the API sent it in another JSON type than text; else null.</summary>
-        public KeptToken Kept(CustomerField field) => _kept?[field.Index];
+        public KeptToken? Kept(CustomerField field) => _kept?[field.Index];
 
         /// <summary>Stores a value that came in another JSON type: written back as it came until the field is set.</summary>
         public void Keep(CustomerField field, KeptToken kept)
@@ -81,10 +81,10 @@ namespace SecuConnect.Customers
         public Contact Clone()
         {
             var copy = (Contact)MemberwiseClone();
-            copy._values = (string[])_values.Clone();
-            copy._kept = (KeptToken[])_kept?.Clone();
-            copy.Unknown = (JObject)Unknown?.DeepClone();
-            copy.UnknownInAddress = (JObject)UnknownInAddress?.DeepClone();
+            copy._values = (string?[])_values.Clone();
+            copy._kept = (KeptToken?[]?)_kept?.Clone();
+            copy.Unknown = (JObject?)Unknown?.DeepClone();
+            copy.UnknownInAddress = (JObject?)UnknownInAddress?.DeepClone();
             return copy;
         }
     }

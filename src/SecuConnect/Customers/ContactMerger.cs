@@ -16,7 +16,7 @@ namespace SecuConnect.Customers
         /// Merges <paramref name="values"/> (wire text by field index) and <paramref name="clear"/> into a copy of
         /// <paramref name="current"/>. The server-computed name is dropped.
         /// </summary>
-        public static Contact Merge(Contact current, string[] values, IEnumerable<CustomerField> clear)
+        public static Contact Merge(Contact? current, string?[]? values, IEnumerable<CustomerField>? clear)
         {
             var merged = current?.Clone() ?? new Contact();
             merged.Name = null;
@@ -24,7 +24,7 @@ namespace SecuConnect.Customers
             {
                 foreach (var field in CustomerFields.All)
                 {
-                    string v = values[field.Index];
+                    string? v = values[field.Index];
                     // Given values are trimmed; a stored value that differs only by surrounding whitespace stays as
                     // stored, so re-importing an export of such a customer sends nothing new.
                     if (v == null || (v.Length > 0 && merged[field]?.Trim() == v)) continue;
@@ -39,7 +39,7 @@ namespace SecuConnect.Customers
         }
 
         /// <summary>True when sending <paramref name="merged"/> would change no field of <paramref name="current"/>.</summary>
-        public static bool IsUnchanged(Contact current, Contact merged)
+        public static bool IsUnchanged(Contact? current, Contact? merged)
         {
             foreach (var field in CustomerFields.All)
             {
@@ -49,7 +49,7 @@ namespace SecuConnect.Customers
         }
 
         /// <summary>True when two wire values mean the same: empty is absent, dates compare by their date.</summary>
-        public static bool SameWire(CustomerField field, string a, string b)
+        public static bool SameWire(CustomerField field, string? a, string? b)
         {
             if (string.IsNullOrEmpty(a)) a = null;
             if (string.IsNullOrEmpty(b)) b = null;

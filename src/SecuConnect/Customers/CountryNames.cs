@@ -90,7 +90,7 @@ namespace SecuConnect.Customers
         /// The ISO 3166-1 alpha-2 code for a country name or code (Germany, Deutschland, de, DE); null when the table
         /// knows no code for it.
         /// </summary>
-        public static string CodeOf(string name)
+        public static string? CodeOf(string name)
         {
             if (string.IsNullOrWhiteSpace(name)) return null;
             string key = Key(name);
@@ -100,7 +100,7 @@ namespace SecuConnect.Customers
         }
 
         /// <summary>Where the country's addresses write the house number.</summary>
-        public static NumberPosition NumberPositionOf(string code) =>
+        public static NumberPosition NumberPositionOf(string? code) =>
             code != null && Numbers.TryGetValue(code, out var position) ? position : NumberPosition.Unknown;
 
         private static void Add(string code, NumberPosition number, params string[] names)

@@ -18,12 +18,12 @@ namespace SecuConnect
     public sealed partial class Customer
     {
         // The values as written; _fields shares this array until the first assignment copies it (most objects are only read).
-        private object[] _fields;
-        private object[] _asRead;
-        private object _contact;
-        private Contact _wireContact;
+        private object?[] _fields;
+        private object?[] _asRead;
+        private object? _contact;
+        private Contact? _wireContact;
 
-        internal Customer(object[] fields, Contact wireContact)
+        internal Customer(object?[] fields, Contact? wireContact)
         {
             _fields = fields;
             _asRead = fields;
@@ -39,7 +39,7 @@ namespace SecuConnect
         /// The contact in the API's own shape (snake_case names, null fields left out, members the module does not
         /// model included), usable again as New-SecuCustomer -Contact. Built on first read: most scripts never look at it.
         /// </summary>
-        public partial object Contact
+        public partial object? Contact
         {
             get
             {
@@ -58,7 +58,7 @@ namespace SecuConnect
             }
         }
 
-        private void Set(CustomerField field, object value)
+        private void Set(CustomerField field, object? value)
         {
             if (ReferenceEquals(_fields, _asRead)) _fields = (object[])_asRead.Clone();
             _fields[field.Index] = value;
@@ -75,10 +75,10 @@ namespace SecuConnect
         }
 
         /// <summary>The field's value now (after any edit by the user).</summary>
-        internal object this[CustomerField field] => _fields[field.Index];
+        internal object? this[CustomerField field] => _fields[field.Index];
 
         /// <summary>The field's value as the module wrote the object.</summary>
-        internal object AsRead(CustomerField field) => _asRead[field.Index];
+        internal object? AsRead(CustomerField field) => _asRead[field.Index];
 
         /// <summary>The id, so a customer given where an id is expected (-Id $customer, "$customer") names itself.</summary>
         public override string ToString() => Id as string ?? string.Empty;

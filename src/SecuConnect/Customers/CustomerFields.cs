@@ -31,7 +31,7 @@ namespace SecuConnect.Customers
         /// Finds a field by name, alias or API path (forename, contact.address.city), ignoring case, spaces, hyphens,
         /// underscores and dots, so CSV headers such as "First Name", "e-mail" or "postal_code" match.
         /// </summary>
-        public static CustomerField Find(string name)
+        public static CustomerField? Find(string name)
         {
             if (string.IsNullOrEmpty(name)) return null;
             return Lookup.ByKey.TryGetValue(Normalize(name), out var field) ? field : null;
@@ -50,7 +50,7 @@ namespace SecuConnect.Customers
         }
 
         /// <summary>The field with this wire name in the contact (or, with <paramref name="inAddress"/>, its address); exact case first.</summary>
-        public static CustomerField FromWire(string wireName, bool inAddress)
+        public static CustomerField? FromWire(string wireName, bool inAddress)
         {
             var exact = inAddress ? Lookup.AddressWireExact : Lookup.ContactWireExact;
             if (exact.TryGetValue(wireName, out var field)) return field;

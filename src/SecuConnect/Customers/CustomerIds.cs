@@ -11,6 +11,6 @@ namespace SecuConnect.Customers
         private static readonly Regex Regex = new Regex(Pattern, RegexOptions.CultureInvariant);
 
         /// <summary>A customer id is PCU_ followed by 30 of [A-Z0-9]; anything else cannot exist, so it is never sent.</summary>
-        public static bool IsValid(string id) => id != null && Regex.IsMatch(id);
+        public static bool IsValid([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? id) => id != null && Regex.IsMatch(id);
     }
 }

@@ -9,7 +9,7 @@ namespace SecuConnect.Customers
     internal sealed class CustomerPage
     {
         [JsonProperty("count")] public long? Count { get; set; }
-        [JsonProperty("data")] public List<PaymentCustomer> Data { get; set; }
-        [JsonProperty("scroll_id")] public string ScrollId { get; set; }
+        [JsonProperty("data")] public List<PaymentCustomer>? Data { get; set; }
+        [JsonProperty("scroll_id")] public string? ScrollId { get; set; }
     }
 }

@@ -28,7 +28,7 @@ namespace SecuConnect.Customers
 
         public string ExamplePath => "contact.address.city";
 
-        public string PathOf(string name)
+        public string? PathOf(string name)
         {
             var field = CustomerFields.Find(name);
             if (field != null) return field.WirePath;
@@ -39,7 +39,7 @@ namespace SecuConnect.Customers
         /// A date of birth as users read it (1970-01-11, or a date in the current culture): the day it names. An
         /// ambiguous date (02/03/1901) is refused rather than guessed.
         /// </summary>
-        public string ExactDay(string path, string value)
+        public string? ExactDay(string path, string value)
         {
             if (path != CustomerFields.DateOfBirth.WirePath) return null;
             switch (DateOfBirthParser.Read(value, CultureInfo.CurrentCulture, out var date, out var other))

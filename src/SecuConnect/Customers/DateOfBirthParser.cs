@@ -76,10 +76,10 @@ namespace SecuConnect.Customers
         public static bool TryParse(object value, CultureInfo culture, out DateTime date) =>
             Read(value, culture, out date, out _) == DateReading.Exact;
 
-        private static DateReading ReadString(string text, CultureInfo culture, out DateTime date, out DateTime other)
+        private static DateReading ReadString(string? text, CultureInfo culture, out DateTime date, out DateTime other)
         {
             date = other = default(DateTime);
-            if (string.IsNullOrWhiteSpace(text)) return DateReading.Invalid;
+            if (text == null || string.IsNullOrWhiteSpace(text)) return DateReading.Invalid;
             text = AsciiDigits(text.Trim());
 
             var m = YearFirst.Match(text);
@@ -121,7 +121,7 @@ namespace SecuConnect.Customers
         /// <summary>The text with every Unicode decimal digit (Persian ۱۹۷۰, Arabic-Indic ١٩٧٠, fullwidth) as its ASCII digit.</summary>
         private static string AsciiDigits(string text)
         {
-            char[] chars = null;
+            char[]? chars = null;
             for (int i = 0; i < text.Length; i++)
             {
                 char c = text[i];
@@ -135,9 +135,9 @@ namespace SecuConnect.Customers
         public static string ToWire(DateTime date) => date.ToString(WireFormat, CultureInfo.InvariantCulture);
 
         /// <summary>Reads the API's dob (1991-02-03 or 1991-02-03T00:00:00+00:00) as a date without any zone shift.</summary>
-        public static DateTime? FromWire(string value)
+        public static DateTime? FromWire(string? value)
         {
-            if (string.IsNullOrEmpty(value) || value.Length < 10) return null;
+            if (value == null || value.Length < 10) return null;
             return DateTime.TryParseExact(value.Substring(0, 10), WireFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
                 ? DateTime.SpecifyKind(d, DateTimeKind.Unspecified)
                 : (DateTime?)null;
@@ -169,7 +169,7 @@ namespace SecuConnect.Customers
             var f = culture.DateTimeFormat;
             foreach (var name in new[] { f.GetMonthName(month), f.GetAbbreviatedMonthName(month), f.MonthGenitiveNames[month - 1], f.AbbreviatedMonthGenitiveNames[month - 1] })
             {
-                string n = name?.TrimEnd('.');
+                string? n = name?.TrimEnd('.');
                 if (!string.IsNullOrEmpty(n) && culture.CompareInfo.IndexOf(text, n, CompareOptions.IgnoreCase) >= 0) return true;
             }
             return false;

@@ -84,26 +84,26 @@ namespace SecuConnect.Customers
         /// <summary>A field as text, or a kept value exactly as it came (never turned into text).</summary>
         private static void Write(JsonWriter w, CustomerField field, Contact c)
         {
-            string value = c[field];
+            string? value = c[field];
             if (value == null) return;
             w.WritePropertyName(field.WireName);
             if (c.Kept(field) is KeptToken kept) kept.WriteTo(w);
             else w.WriteValue(value);
         }
 
-        private static void WriteUnknown(JsonWriter w, JObject members)
+        private static void WriteUnknown(JsonWriter w, JObject? members)
         {
             if (members == null) return;
             foreach (var p in members.Properties()) p.WriteTo(w);
         }
 
         /// <summary>Reads a customer; the reader is on its StartObject (or on a null, which gives null).</summary>
-        public static PaymentCustomer ReadCustomer(JsonReader r)
+        public static PaymentCustomer? ReadCustomer(JsonReader r)
         {
             if (r.TokenType == JsonToken.Null) return null;
             Expect(r, JsonToken.StartObject, "a customer");
             var customer = new PaymentCustomer();
-            while (NextProperty(r, out string name))
+            while (NextProperty(r, out string? name))
                 if (!CustomerMembers.TryRead(name, r, customer)) customer.Unknown = Keep(customer.Unknown, name, r);
             return customer;
         }
@@ -113,7 +113,7 @@ namespace SecuConnect.Customers
         {
             Expect(r, JsonToken.StartObject, "a list page");
             var page = new CustomerPage();
-            while (NextProperty(r, out string name))
+            while (NextProperty(r, out string? name))
                 if (!ListMembers.TryRead(name, r, page)) Skip(r);
             return page;
         }
@@ -123,16 +123,16 @@ namespace SecuConnect.Customers
         /// <paramref name="keepShapes"/> (a contact the module wrote), a field in another JSON type than text is kept as
         /// it came; without (a contact the user wrote), numbers and true/false become text and objects or arrays are an error.
         /// </summary>
-        public static Contact ReadContact(JsonReader r, bool keepShapes)
+        public static Contact? ReadContact(JsonReader r, bool keepShapes)
         {
-            ShapeNotes notes = null;
+            ShapeNotes? notes = null;
             return ReadNested(r) ? ReadContactBody(r, keepShapes, ref notes) : null;
         }
 
-        private static Contact ReadContactBody(JsonReader r, bool keepShapes, ref ShapeNotes notes)
+        private static Contact ReadContactBody(JsonReader r, bool keepShapes, ref ShapeNotes? notes)
         {
             var c = new Contact();
-            while (NextProperty(r, out string name))
+            while (NextProperty(r, out string? name))
             {
                 var field = CustomerFields.FromWire(name, false);
                 if (field != null) ReadField(r, c, field, keepShapes, ref notes);
@@ -148,7 +148,7 @@ namespace SecuConnect.Customers
         }
 
         /// <summary>The address as it comes: an object as usual, null or [] as none, any other shape kept as it came.</summary>
-        private static void ReadAddress(JsonReader r, Contact c, ref ShapeNotes notes)
+        private static void ReadAddress(JsonReader r, Contact c, ref ShapeNotes? notes)
         {
             Advance(r);
             if (r.TokenType == JsonToken.StartObject)
@@ -164,9 +164,9 @@ namespace SecuConnect.Customers
             ShapeNotes.Note(ref notes, "contact." + CustomerFields.AddressWire, kept.Shape, "an object", sentBack: true);
         }
 
-        private static void ReadAddressBody(JsonReader r, Contact c, bool keepShapes, ref ShapeNotes notes)
+        private static void ReadAddressBody(JsonReader r, Contact c, bool keepShapes, ref ShapeNotes? notes)
         {
-            while (NextProperty(r, out string name))
+            while (NextProperty(r, out string? name))
             {
                 var field = CustomerFields.FromWire(name, true);
                 if (field != null) ReadField(r, c, field, keepShapes, ref notes);
@@ -174,14 +174,14 @@ namespace SecuConnect.Customers
             }
         }
 
-        private static void ReadField(JsonReader r, Contact c, CustomerField field, bool keepShapes, ref ShapeNotes notes)
+        private static void ReadField(JsonReader r, Contact c, CustomerField field, bool keepShapes, ref ShapeNotes? notes)
         {
             if (!keepShapes)
             {
                 c[field] = ReadString(r);
                 return;
             }
-            string text = ReadTextOrKeep(r, out var kept);
+            string? text = ReadTextOrKeep(r, out var kept);
             if (kept == null)
             {
                 c[field] = text;
@@ -196,11 +196,11 @@ namespace SecuConnect.Customers
         /// output shows it as text). The API's own form (2024-05-02T10:49:23+02:00) passes on its shape alone, so the
         /// common answer is parsed once, by the output, as before.
         /// </summary>
-        private static string ReadTimestamp(JsonReader r, string path, ref ShapeNotes notes)
+        private static string? ReadTimestamp(JsonReader r, string path, ref ShapeNotes? notes)
         {
-            string text = ReadTextOrKeep(r, out var kept);
+            string? text = ReadTextOrKeep(r, out var kept);
             if (kept != null) ShapeNotes.Note(ref notes, path, kept.Shape, "a time");
-            else if (!string.IsNullOrEmpty(text) && !LooksIso(text) && !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _))
+            else if (text != null && text.Length > 0 && !LooksIso(text) && !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _))
                 ShapeNotes.Note(ref notes, path, "text that is not a time", "a time");
             return text;
         }
@@ -208,7 +208,7 @@ namespace SecuConnect.Customers
         private static bool LooksIso(string t) =>
             t.Length >= 19 && t[4] == '-' && t[7] == '-' && t[10] == 'T' && t[13] == ':' && t[16] == ':' && char.IsDigit(t[0]) && char.IsDigit(t[18]);
 
-        private static List<PaymentCustomer> ReadCustomers(JsonReader r)
+        private static List<PaymentCustomer>? ReadCustomers(JsonReader r)
         {
             Advance(r);
             if (r.TokenType == JsonToken.Null) return null;
@@ -218,7 +218,7 @@ namespace SecuConnect.Customers
             {
                 Advance(r);
                 if (r.TokenType == JsonToken.EndArray) return list;
-                list.Add(ReadCustomer(r));
+                list.Add(ReadCustomer(r)!); // a null item stays in the list as the API sent it
             }
         }
 

@@ -5,7 +5,7 @@ namespace SecuConnect.Customers
     /// <summary>The body of a create or update: only the contact, never a server-managed field.</summary>
     internal sealed class PaymentCustomerRequest
     {
-        public Contact Contact { get; set; }
+        public Contact? Contact { get; set; }
 
         public static PaymentCustomerRequest For(Contact contact)
         {

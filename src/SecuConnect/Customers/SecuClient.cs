@@ -19,7 +19,7 @@ namespace SecuConnect.Customers
     internal sealed class SecuClient
     {
         /// <param name="shapes">the command run's warn-once record of unexpected answer shapes; null warns per client</param>
-        public SecuClient(SecuConnection connection, ApiLogQueue log, ShapeWarnings shapes = null)
+        public SecuClient(SecuConnection connection, ApiLogQueue log, ShapeWarnings? shapes = null)
         {
             Connection = connection ?? throw new ArgumentNullException(nameof(connection));
             Log = log ?? new ApiLogQueue();
@@ -32,7 +32,7 @@ namespace SecuConnect.Customers
         public ApiLogQueue Log { get; }
 
         /// <summary>Set by a bulk command: stops new requests when the run ends and records whether a change was sent.</summary>
-        public CallControl Control { get; set; }
+        public CallControl? Control { get; set; }
 
         private string CustomersUrl => Connection.ApiRoot + "/Payment/Customers";
 
@@ -100,7 +100,7 @@ namespace SecuConnect.Customers
         /// a read settles what happened: the customer as sent means updated, as <paramref name="before"/> means not
         /// updated (the original error), anything else, or no read, is OutcomeUnknown.
         /// </summary>
-        public async Task<PaymentCustomer> UpdateCustomerAsync(string id, Contact contact, CancellationToken cancellationToken, PaymentCustomer before = null)
+        public async Task<PaymentCustomer> UpdateCustomerAsync(string id, Contact contact, CancellationToken cancellationToken, PaymentCustomer? before = null)
         {
             var request = WithBody(Request(HttpMethod.Put, ById(id), RequestKind.Idempotent, ReadCustomer, id), contact);
             SecuApiException uncertain;
@@ -130,7 +130,7 @@ namespace SecuConnect.Customers
         /// Deletes a customer; returns the record as the API answered it, or <paramref name="before"/> when the answer
         /// was lost and the customer is gone (a retry's 404, or a read that finds nothing): removed, with a warning.
         /// </summary>
-        public async Task<PaymentCustomer> DeleteCustomerAsync(string id, CancellationToken cancellationToken, PaymentCustomer before = null)
+        public async Task<PaymentCustomer?> DeleteCustomerAsync(string id, CancellationToken cancellationToken, PaymentCustomer? before = null)
         {
             // The API answers with an array holding the deleted customer.
             var request = Request(HttpMethod.Delete, ById(id), RequestKind.Idempotent, ReadDeleted, id);
@@ -160,14 +160,14 @@ namespace SecuConnect.Customers
         /// The read that settles an uncertain change: the customer, or null when it is not found. Once the command is
         /// ending, or when the read fails, the change's outcome stays unknown.
         /// </summary>
-        private async Task<PaymentCustomer> ReadBackAsync(ApiRequest change, SecuApiException uncertain, string past, CancellationToken cancellationToken)
+        private async Task<PaymentCustomer?> ReadBackAsync(ApiRequest change, SecuApiException uncertain, string past, CancellationToken cancellationToken)
         {
             if (Control != null && Control.StopSending.IsCancellationRequested)
                 throw ChangeOutcomeUnknown(change, uncertain, past, "the command was ending, so no read followed");
             Log.Verbose($"{change.Method.Method} {change.LogUrl}: the outcome is uncertain ({Reason(uncertain)}); reading the customer to settle it.");
             try
             {
-                return await GetCustomerAsync(change.TargetId, cancellationToken).ConfigureAwait(false);
+                return await GetCustomerAsync(change.TargetId!, cancellationToken).ConfigureAwait(false); // a change to settle names its customer
             }
             catch (SecuApiException ex) when (ex.Kind == SecuErrorKind.NotFound)
             {
@@ -189,12 +189,12 @@ namespace SecuConnect.Customers
             Invalid(request, $"HTTP {status} without the customer");
 
         /// <summary>True for what the API answers for a customer: a payment.customers object with an id.</summary>
-        private static bool IsCustomer(PaymentCustomer c) =>
+        private static bool IsCustomer([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] PaymentCustomer? c) =>
             c != null && !string.IsNullOrEmpty(c.Id) && c.Object == CustomerObject;
 
         private const string CustomerObject = "payment.customers";
 
-        private static bool SameContact(Contact a, Contact b)
+        private static bool SameContact(Contact? a, Contact? b)
         {
             if (a == null || b == null) return a == b;
             return JToken.DeepEquals(JToken.Parse(ModelJson.Serialize(PaymentCustomerRequest.For(a))),
@@ -213,7 +213,8 @@ namespace SecuConnect.Customers
         }
 
         /// <summary>Warns (once per run and shape) about the members of a customer that came in a shape the module does not expect.</summary>
-        private PaymentCustomer Noted(PaymentCustomer customer)
+        [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(customer))]
+        private PaymentCustomer? Noted(PaymentCustomer? customer)
         {
             if (customer?.Shapes != null) _shapes.Report(customer.Shapes, "customers", Log);
             return customer;
@@ -245,7 +246,7 @@ namespace SecuConnect.Customers
         }
 
         /// <summary>A request about customers: its errors name the customer (<paramref name="id"/>, when it is about one).</summary>
-        private static ApiRequest<T> Request<T>(HttpMethod method, Uri uri, RequestKind kind, Func<System.IO.Stream, T> read, string id = null) =>
+        private static ApiRequest<T> Request<T>(HttpMethod method, Uri uri, RequestKind kind, Func<System.IO.Stream, T> read, string? id = null) =>
             new ApiRequest<T>(method, uri, kind) { Resource = CustomerResource.Descriptor, TargetId = id, ReadBody = read };
 
         private ApiRequest<T> WithBody<T>(ApiRequest<T> request, Contact contact)
@@ -257,7 +258,7 @@ namespace SecuConnect.Customers
         }
 
         /// <summary>A customer answer (an object, or an array holding one) read from the stream; null when it holds none.</summary>
-        private static PaymentCustomer ReadCustomer(System.IO.Stream stream)
+        private static PaymentCustomer? ReadCustomer(System.IO.Stream stream)
         {
             // A customer is well under a kilobyte; a larger buffer would only be allocated and zeroed per call.
             using (var reader = SecuJson.Reader(stream, 1024))
@@ -269,7 +270,7 @@ namespace SecuConnect.Customers
         }
 
         /// <summary>A delete's answer: the array holding the deleted customer (or the customer itself); null for an empty answer.</summary>
-        private static PaymentCustomer ReadDeleted(System.IO.Stream stream)
+        private static PaymentCustomer? ReadDeleted(System.IO.Stream stream)
         {
             using (var reader = SecuJson.Reader(stream, 1024))
             {
@@ -280,7 +281,7 @@ namespace SecuConnect.Customers
         }
 
         /// <summary>A list page read from the stream; null when the answer is not a JSON object.</summary>
-        private static CustomerPage ReadList(System.IO.Stream stream)
+        private static CustomerPage? ReadList(System.IO.Stream stream)
         {
             // A page holds hundreds of customers: read it in large chunks.
             using (var reader = SecuJson.Reader(stream, 16384))
@@ -290,7 +291,7 @@ namespace SecuConnect.Customers
             }
         }
 
-        private static SecuApiException Invalid(ApiRequest request, string what, Exception inner = null) =>
+        private static SecuApiException Invalid(ApiRequest request, string what, Exception? inner = null) =>
             new SecuApiException(SecuErrorKind.InvalidResponse, ErrorIds.InvalidResponse,
                 $"{request.Method.Method} {LogMasker.MaskUrl(request.Uri)} returned {what}.", inner)
             { Method = request.Method.Method, RequestUri = request.Uri };

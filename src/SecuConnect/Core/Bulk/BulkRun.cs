@@ -9,16 +9,16 @@ namespace SecuConnect.Core
     internal sealed class BulkRunSettings
     {
         /// <summary>The command's name, e.g. "New-SecuCustomer".</summary>
-        public string Command { get; set; }
+        public string Command { get; set; } = string.Empty;
 
         /// <summary>What a record that succeeded was: "created", "updated" or "removed".</summary>
-        public string Past { get; set; }
+        public string Past { get; set; } = string.Empty;
 
         /// <summary>What a record is, e.g. "customer".</summary>
-        public string Noun { get; set; }
+        public string Noun { get; set; } = string.Empty;
 
         /// <summary>The command a user reads a record back with, e.g. "Get-SecuCustomer".</summary>
-        public string ReadCommand { get; set; }
+        public string ReadCommand { get; set; } = string.Empty;
 
         /// <summary>How many records' calls may be in flight at once (1: one after another).</summary>
         public int ThrottleLimit { get; set; } = 4;
@@ -73,7 +73,7 @@ namespace SecuConnect.Core
         }
 
         /// <summary>The last of the records in a row that failed because the API is unavailable; null while the run sends.</summary>
-        public SecuApiException AbandonedBecause { get; private set; }
+        public SecuApiException? AbandonedBecause { get; private set; }
 
         /// <summary>True once the dead-API rule stopped sending: the remaining records are reported NotAttempted.</summary>
         public bool Abandoned => AbandonedBecause != null;
@@ -91,8 +91,8 @@ namespace SecuConnect.Core
         /// order; a failure is written with <paramref name="target"/> (the input record) as its target;
         /// <paramref name="describe"/> names a result (and its key) in a warning when the run ends before writing it.
         /// </summary>
-        public void Submit<T>(string key, object target, Func<ApiLogQueue, CallControl, CancellationToken, Task<T>> call,
-            Action<T> onSuccess, Func<T, string, string> describe)
+        public void Submit<T>(string? key, object? target, Func<ApiLogQueue, CallControl, CancellationToken, Task<T>> call,
+            Action<T> onSuccess, Func<T, string?, string> describe)
         {
             try
             {
@@ -140,7 +140,7 @@ namespace SecuConnect.Core
         }
 
         /// <summary>A record's failure that the command met on its own (not through <see cref="Submit{T}"/>): counted and written.</summary>
-        public void ReportFailure(SecuApiException error, object target)
+        public void ReportFailure(SecuApiException error, object? target)
         {
             if (Abandoned && error.Kind == SecuErrorKind.NotAttempted)
             {
@@ -280,7 +280,7 @@ namespace SecuConnect.Core
             _unavailableStreak = 0;
         }
 
-        private void Failed(SecuApiException error, object target)
+        private void Failed(SecuApiException error, object? target)
         {
             TrackAvailability(error);
             ReportFailure(error, target);
@@ -312,7 +312,7 @@ namespace SecuConnect.Core
         }
 
         /// <summary>A record the abandoned run does not send gets its own NotAttempted error, in input order.</summary>
-        private void ReportNotSent(object target)
+        private void ReportNotSent(object? target)
         {
             if (_writingOutcome || _inFlight.Count == 0)
             {
@@ -326,11 +326,11 @@ namespace SecuConnect.Core
         /// <summary>Why the run stopped sending, for each record's error and the summary.</summary>
         private string AbandonedReason =>
             $"{UnavailableStreakLimit} records in a row failed because the API is unavailable " +
-            $"(last: {AbandonedBecause.ErrorId}: {AbandonedBecause.Message.TrimEnd('.')})";
+            $"(last: {AbandonedBecause!.ErrorId}: {AbandonedBecause.Message.TrimEnd('.')})"; // read only once abandoned
 
         private SecuApiException NotAttemptedError()
         {
-            var last = AbandonedBecause;
+            var last = AbandonedBecause!; // only a run that stopped sending reports a record not sent
             string message = $"Not sent: {_settings.Command} stopped sending after {AbandonedReason}. " +
                              "Nothing was done for this record; send it again when the API answers.";
             return new SecuApiException(SecuErrorKind.NotAttempted, ErrorIds.NotAttempted, message, last)
@@ -365,7 +365,7 @@ namespace SecuConnect.Core
 
         private void ShowProgress() => _output.ShowProgress(_finished, _received, _inFlight.Count);
 
-        private string RowText(object target, string key) =>
+        private string RowText(object? target, string? key) =>
             target is string text ? text : key ?? _output.RowText(target);
 
         private static void Quietly(Action write)
@@ -383,9 +383,9 @@ namespace SecuConnect.Core
         /// <summary>A record in the queue: written in its turn, or described in a warning when the run ends first.</summary>
         private abstract class Entry
         {
-            public string Key;
-            public ApiLogQueue Log;
-            public Task Task;
+            public string? Key;
+            public ApiLogQueue? Log;
+            public Task Task = Task.CompletedTask;
 
             /// <summary>Counts and writes the outcome while the pipeline runs.</summary>
             public abstract void WriteOutcome(BulkRun run);
@@ -396,13 +396,14 @@ namespace SecuConnect.Core
 
         private sealed class CallEntry<T> : Entry
         {
-            private readonly object _target;
+            private readonly object? _target;
             private readonly Action<T> _onSuccess;
-            private readonly Func<T, string, string> _describe;
-            public Task<T> Result;
-            public CallControl Control;
+            private readonly Func<T, string?, string> _describe;
+            // Both set by Submit as it starts the call, before the entry is queued.
+            public Task<T> Result = null!;
+            public CallControl Control = null!;
 
-            public CallEntry(string key, object target, Action<T> onSuccess, Func<T, string, string> describe)
+            public CallEntry(string? key, object? target, Action<T> onSuccess, Func<T, string?, string> describe)
             {
                 Key = key;
                 _target = target;
@@ -494,9 +495,9 @@ namespace SecuConnect.Core
         /// <summary>A record the abandoned run does not send, waiting for the records before it.</summary>
         private sealed class NotSentEntry : Entry
         {
-            private readonly object _target;
+            private readonly object? _target;
 
-            public NotSentEntry(object target)
+            public NotSentEntry(object? target)
             {
                 _target = target;
                 Task = Task.CompletedTask;

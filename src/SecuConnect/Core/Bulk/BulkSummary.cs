@@ -7,7 +7,7 @@ namespace SecuConnect
     /// </summary>
     public sealed class BulkSummary
     {
-        public BulkSummary(string command, string action, int done, int failed, int unknown, int notAttempted, string abandonedBecause = null)
+        public BulkSummary(string command, string action, int done, int failed, int unknown, int notAttempted, string? abandonedBecause = null)
         {
             AbandonedBecause = abandonedBecause;
             Command = command;
@@ -39,7 +39,7 @@ namespace SecuConnect
         public bool Abandoned => AbandonedBecause != null;
 
         /// <summary>Why the run stopped sending, e.g. "stopped sending after 5 records in a row failed because the API is unavailable (...)"; null otherwise.</summary>
-        public string AbandonedBecause { get; }
+        public string? AbandonedBecause { get; }
 
         public override string ToString() =>
             $"{Command}: {Done} {Action}, {Failed} failed, {Unknown} outcome unknown, {NotAttempted} not attempted." +

@@ -12,13 +12,13 @@ namespace SecuConnect.Core
         void WaitFor(Task call);
 
         /// <summary>Writes the Verbose, Debug and warning lines a record's call queued (null: none).</summary>
-        void WriteLog(ApiLogQueue log);
+        void WriteLog(ApiLogQueue? log);
 
         /// <summary>Writes a record's error; a session failure ends the run by throwing.</summary>
-        void WriteFailure(SecuApiException error, object target);
+        void WriteFailure(SecuApiException error, object? target);
 
         /// <summary>Writes the NotAttempted error of a record the run did not send because the API is unavailable.</summary>
-        void WriteNotAttempted(SecuApiException notSent, object target);
+        void WriteNotAttempted(SecuApiException notSent, object? target);
 
         void WriteVerbose(string line);
 
@@ -26,7 +26,7 @@ namespace SecuConnect.Core
         void WarnAfterEnd(string warning);
 
         /// <summary>How a record's input reads in a warning (a CSV row, an object); null is no input.</summary>
-        string RowText(object target);
+        string RowText(object? target);
 
         void ShowProgress(int finished, int received, int inFlight);
 

@@ -22,20 +22,20 @@ namespace SecuConnect.Commands
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = CredentialSet)]
         [Credential]
         [ValidateNotNull]
-        public PSCredential Credential { get; set; }
+        public PSCredential? Credential { get; set; }
 
         [Parameter(Mandatory = true, ParameterSetName = ClientSecretSet)]
         [ValidateNotNullOrEmpty]
-        public string ClientId { get; set; }
+        public string? ClientId { get; set; }
 
         [Parameter(Mandatory = true, ParameterSetName = ClientSecretSet)]
         [ValidateNotNull]
-        public SecureString ClientSecret { get; set; }
+        public SecureString? ClientSecret { get; set; }
 
         /// <summary>A token obtained elsewhere; it is used as is and cannot be renewed.</summary>
         [Parameter(Mandatory = true, ParameterSetName = AccessTokenSet)]
         [ValidateNotNull]
-        public SecureString AccessToken { get; set; }
+        public SecureString? AccessToken { get; set; }
 
         /// <summary>Connect without the request that checks -AccessToken (offline use, or a token for other products).</summary>
         [Parameter(ParameterSetName = AccessTokenSet)]
@@ -47,7 +47,7 @@ namespace SecuConnect.Commands
         /// <summary>Any other host root, such as a sandbox (http://127.0.0.1:PORT); wins over -Environment.</summary>
         [Parameter]
         [ValidateNotNull]
-        public Uri BaseUri { get; set; }
+        public Uri? BaseUri { get; set; }
 
         [Parameter]
         [ValidateRange(0, 100)]
@@ -68,13 +68,13 @@ namespace SecuConnect.Commands
         /// <summary>A proxy for the token and API requests; without it, the platform's proxy settings apply.</summary>
         [Parameter]
         [ValidateNotNull]
-        public Uri Proxy { get; set; }
+        public Uri? Proxy { get; set; }
 
         /// <summary>The user name and password for -Proxy.</summary>
         [Parameter]
         [Credential]
         [ValidateNotNull]
-        public PSCredential ProxyCredential { get; set; }
+        public PSCredential? ProxyCredential { get; set; }
 
         /// <summary>Signs in to the proxy as the current user.</summary>
         [Parameter]
@@ -149,8 +149,8 @@ namespace SecuConnect.Commands
             SetProxy(options);
             switch (ParameterSetName)
             {
-                case CredentialSet:
-                    if (string.IsNullOrEmpty(Credential.UserName) || Credential.Password == null || Credential.Password.Length == 0)
+                case CredentialSet: // -Credential is mandatory in its set, and so is -AccessToken in the default one
+                    if (string.IsNullOrEmpty(Credential!.UserName) || Credential.Password == null || Credential.Password.Length == 0)
                         Fail(Errors.Argument(ErrorIds.InvalidCredential, "-Credential needs the client id as user name and the client secret as password.", null));
                     options.ClientId = Credential.UserName.TrimStart('\\');
                     options.ClientSecret = Credential.Password;
@@ -160,7 +160,7 @@ namespace SecuConnect.Commands
                     options.ClientSecret = ClientSecret;
                     break;
                 default:
-                    if (AccessToken.Length == 0)
+                    if (AccessToken!.Length == 0)
                         Fail(Errors.Argument(ErrorIds.InvalidAccessToken, "-AccessToken is empty.", null));
                     options.AccessToken = AccessToken;
                     break;
@@ -188,9 +188,11 @@ namespace SecuConnect.Commands
                 WriteWarning($"-Proxy carries a user name and password, and {winner} is also given: {winner} signs in to the proxy {shown}.");
                 return;
             }
-            string[] parts = Proxy.UserInfo.Split(new[] { ':' }, 2);
+            string[] parts = Proxy.UserInfo.Split(UserInfoSeparator, 2);
             options.ProxyCredential = new System.Net.NetworkCredential(Uri.UnescapeDataString(parts[0]), parts.Length > 1 ? Uri.UnescapeDataString(parts[1]) : string.Empty);
         }
+
+        private static readonly char[] UserInfoSeparator = { ':' };
 
         /// <summary>The connection for these options; a refused base URI stops the command, never echoing user info.</summary>
         private SecuConnection Open(SecuConnectionOptions options)
@@ -202,7 +204,7 @@ namespace SecuConnect.Commands
             catch (SecuApiException ex)
             {
                 // A base URI with user info is never echoed: the user info may be a password.
-                object target = BaseUri != null && BaseUri.IsAbsoluteUri && !string.IsNullOrEmpty(BaseUri.UserInfo)
+                object? target = BaseUri != null && BaseUri.IsAbsoluteUri && !string.IsNullOrEmpty(BaseUri.UserInfo)
                     ? (object)new UriBuilder(BaseUri) { UserName = string.Empty, Password = string.Empty }.Uri
                     : BaseUri;
                 var record = Errors.FromApi(ex, target);
@@ -233,7 +235,7 @@ namespace SecuConnect.Commands
         }
 
         /// <summary>A failed first contact, pointing at what the user can fix: the address, the credentials or the token.</summary>
-        private ErrorRecord ConnectError(SecuApiException ex, Uri baseUri, string clientId)
+        private ErrorRecord ConnectError(SecuApiException ex, Uri baseUri, string? clientId)
         {
             bool address = ex.IsAboutAddress || ex.NotSent;
             var record = Errors.FromApi(ex, address ? (object)baseUri : clientId);

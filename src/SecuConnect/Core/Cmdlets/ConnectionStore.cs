@@ -12,14 +12,14 @@ namespace SecuConnect.Commands
     {
         private static readonly ConditionalWeakTable<Runspace, Slot> Slots = new ConditionalWeakTable<Runspace, Slot>();
 
-        public static SecuConnection Get(Runspace runspace = null)
+        public static SecuConnection? Get(Runspace? runspace = null)
         {
             runspace = runspace ?? Runspace.DefaultRunspace;
             if (runspace == null) return null;
             return Slots.TryGetValue(runspace, out var slot) ? slot.Connection : null;
         }
 
-        public static void Set(SecuConnection connection, Runspace runspace = null)
+        public static void Set(SecuConnection connection, Runspace? runspace = null)
         {
             runspace = runspace ?? Runspace.DefaultRunspace;
             if (runspace == null) return;
@@ -27,7 +27,7 @@ namespace SecuConnect.Commands
         }
 
         /// <summary>Clears the default when it is <paramref name="connection"/> (or any, when null); returns what was cleared.</summary>
-        public static SecuConnection Clear(SecuConnection connection = null, Runspace runspace = null)
+        public static SecuConnection? Clear(SecuConnection? connection = null, Runspace? runspace = null)
         {
             runspace = runspace ?? Runspace.DefaultRunspace;
             if (runspace == null || !Slots.TryGetValue(runspace, out var slot)) return null;
@@ -42,9 +42,9 @@ namespace SecuConnect.Commands
 
         private sealed class Slot
         {
-            private SecuConnection _connection;
+            private SecuConnection? _connection;
 
-            public SecuConnection Connection
+            public SecuConnection? Connection
             {
                 get { lock (this) return _connection; }
                 set { lock (this) _connection = value; }

@@ -12,11 +12,11 @@ namespace SecuConnect.Commands
     {
         [Parameter(ValueFromPipeline = true)]
         [ValidateNotNull]
-        public SecuConnection Connection { get; set; }
+        public SecuConnection? Connection { get; set; }
 
         protected override void ProcessRecord()
         {
-            SecuConnection closing;
+            SecuConnection? closing;
             if (Connection != null)
             {
                 ConnectionStore.Clear(Connection);

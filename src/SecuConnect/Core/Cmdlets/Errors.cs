@@ -51,7 +51,7 @@ namespace SecuConnect.Commands
             }
         }
 
-        public static ErrorRecord FromApi(SecuApiException ex, object target)
+        public static ErrorRecord FromApi(SecuApiException ex, object? target)
         {
             var record = new ErrorRecord(ex, ex.ErrorId, Category(ex.Kind), target);
             record.ErrorDetails = new ErrorDetails(DetailsMessage(ex)) { RecommendedAction = RecommendedAction(ex.Kind) };
@@ -74,7 +74,7 @@ namespace SecuConnect.Commands
             return sb.ToString();
         }
 
-        private static bool Contains(string message, string part) =>
+        private static bool Contains(string message, [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] string? part) =>
             string.IsNullOrEmpty(part) || message.IndexOf(part, StringComparison.Ordinal) >= 0;
 
         public static ErrorRecord NotConnected(string message)
@@ -86,7 +86,7 @@ namespace SecuConnect.Commands
             };
         }
 
-        public static ErrorRecord InvalidCustomerId(string parameter, object id, object target)
+        public static ErrorRecord InvalidCustomerId(string parameter, object? id, object? target)
         {
             if (string.IsNullOrEmpty(id as string) && target is PSObject record && !(record.BaseObject is string))
                 return Argument(ErrorIds.InvalidCustomerId, CustomerInput.NoIdMessage(record), target);
@@ -95,7 +95,7 @@ namespace SecuConnect.Commands
             return Argument(ErrorIds.InvalidCustomerId, message, target);
         }
 
-        public static ErrorRecord InvalidDateOfBirth(object value, object target)
+        public static ErrorRecord InvalidDateOfBirth(object value, object? target)
         {
             string shown = value == null ? "$null" : "'" + value + "'";
             string message = $"Cannot use {shown} as -DateOfBirth: expected a [datetime] or a date such as 1991-02-03 (yyyy-MM-dd) or a date in the current culture's format. No request was sent.";
@@ -104,7 +104,7 @@ namespace SecuConnect.Commands
 
         public const string CountryAdvice = "Write the country as its two-letter code (DE, AT, CH) in the file, or give -Country, then pipe the record again.";
 
-        public static ErrorRecord Argument(string errorId, string message, object target, string recommendedAction = null)
+        public static ErrorRecord Argument(string errorId, string message, object? target, string? recommendedAction = null)
         {
             var ex = new ArgumentException(message);
             return new ErrorRecord(ex, errorId, ErrorCategory.InvalidArgument, target)

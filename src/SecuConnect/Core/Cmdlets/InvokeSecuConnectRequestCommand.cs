@@ -41,36 +41,36 @@ namespace SecuConnect.Commands
         [Alias("Uri")]
         [ArgumentCompleter(typeof(RequestPathCompleter))]
         [ValidateNotNullOrEmpty]
-        public string Path { get; set; }
+        public string? Path { get; set; }
 
         /// <summary>Query parameters (count, offset, sort, fields, q, ...), added to any the path has.</summary>
         [Parameter]
         [ValidateNotNull]
-        public IDictionary Query { get; set; }
+        public IDictionary? Query { get; set; }
 
         /// <summary>A hashtable or object, converted to JSON with its names as given, or a JSON string sent as it is.</summary>
         [Parameter]
-        public object Body { get; set; }
+        public object? Body { get; set; }
 
         /// <summary>Headers to send, such as a reference or an Accept; the connection's own (Authorization, Host) are refused.</summary>
         [Parameter]
         [ValidateNotNull]
-        public IDictionary Headers { get; set; }
+        public IDictionary? Headers { get; set; }
 
         /// <summary>The media type of a string -Body that is not JSON (text/plain, application/xml); a table or object is always JSON.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
-        public string ContentType { get; set; }
+        public string? ContentType { get; set; }
 
         /// <summary>A variable in the caller's scope that receives the answer's HTTP status, as Invoke-RestMethod sets it.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
-        public string StatusCodeVariable { get; set; }
+        public string? StatusCodeVariable { get; set; }
 
         /// <summary>A variable in the caller's scope that receives the answer's headers: names case-insensitive, values string arrays.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
-        public string ResponseHeadersVariable { get; set; }
+        public string? ResponseHeadersVariable { get; set; }
 
         /// <summary>PSObject (the default): objects; Hashtable: ordered, nested hashtables; Json: the answer's text.</summary>
         [Parameter(ParameterSetName = ObjectSet)]
@@ -88,12 +88,12 @@ namespace SecuConnect.Commands
         /// <summary>Writes the answer's bytes to this file.</summary>
         [Parameter(Mandatory = true, ParameterSetName = OutFileSet)]
         [ValidateNotNullOrEmpty]
-        public string OutFile { get; set; }
+        public string? OutFile { get; set; }
 
         /// <summary>-Path as every line, progress record and error target shows it: tokens, secrets and filters masked.</summary>
-        private string ShownPath => _shownPath ?? (_shownPath = LogMasker.MaskPath(Path));
+        private string? ShownPath => _shownPath ?? (_shownPath = LogMasker.MaskPath(Path));
 
-        private string _shownPath;
+        private string? _shownPath;
 
         protected override void ProcessRecord()
         {
@@ -103,8 +103,8 @@ namespace SecuConnect.Commands
                 ThrowTerminatingError(Errors.Argument(ErrorIds.AllNeedsGet, $"-All lists the pages of a list resource, so it needs -Method Get, not {method.Method}. No request was sent.", ShownPath));
 
             var generic = new GenericClient(Client.Connection, Log);
-            string json = null;
-            string headerType = null;
+            string? json = null;
+            string? headerType = null;
             try
             {
                 generic.Headers = RequestInput.Headers(Headers, out headerType);
@@ -116,12 +116,12 @@ namespace SecuConnect.Commands
             try
             {
                 // -ContentType wins over a Content-Type in -Headers, as in Invoke-RestMethod.
-                string type = ContentType ?? headerType;
+                string? type = ContentType ?? headerType;
                 if (type != null) generic.ContentType = RequestInput.ContentType(type);
             }
             catch (ArgumentException ex)
             {
-                ThrowTerminatingError(Errors.Argument(ErrorIds.InvalidHeader, ex.Message + " No request was sent.", ContentType ?? (object)Headers));
+                ThrowTerminatingError(Errors.Argument(ErrorIds.InvalidHeader, ex.Message + " No request was sent.", ContentType ?? (object?)Headers));
             }
             try
             {
@@ -134,7 +134,7 @@ namespace SecuConnect.Commands
             if (json != null && isGet)
                 ThrowTerminatingError(Errors.Argument(ErrorIds.InvalidBody, "A GET request sends no body: pass its parameters with -Query. No request was sent.", Body));
 
-            List<KeyValuePair<string, string>> query = null;
+            List<KeyValuePair<string, string>>? query = null;
             try
             {
                 query = RequestInput.Query(Query);
@@ -144,8 +144,8 @@ namespace SecuConnect.Commands
                 ThrowTerminatingError(Errors.Argument(ErrorIds.InvalidQuery, ex.Message + " No request was sent.", Query));
             }
 
-            Uri uri = null;
-            List<KeyValuePair<string, string>> pathQuery = null;
+            Uri? uri = null;
+            List<KeyValuePair<string, string>>? pathQuery = null;
             try
             {
                 uri = ApiPaths.Resolve(Client.Connection.BaseUri, Path, out pathQuery);
@@ -157,15 +157,16 @@ namespace SecuConnect.Commands
             }
             query = ApiPaths.Merge(pathQuery, query);
 
-            string file = null;
+            string? file = null;
             if (ParameterSetName == OutFileSet) file = ResolveOutFile();
 
-            var target = ApiPaths.WithQuery(uri, query);
+            // Set from here on: a path that does not resolve ended the command above (ThrowTerminatingError does not return).
+            var target = ApiPaths.WithQuery(uri!, query);
             if (!isGet && !ShouldProcess(LogMasker.MaskUrl(target), method.Method)) return;
 
             try
             {
-                if (All) List(generic, uri, query);
+                if (All) List(generic, uri!, query);
                 else if (file != null) Download(generic, method, target, json, file);
                 else Send(generic, method, target, json);
                 SetResponseVariables(generic.LastResponse);
@@ -207,7 +208,7 @@ namespace SecuConnect.Commands
         }
 
         /// <summary>Sets -StatusCodeVariable and -ResponseHeadersVariable from the last answer (the last page with -All).</summary>
-        private void SetResponseVariables(ApiResponse response)
+        private void SetResponseVariables(ApiResponse? response)
         {
             if (response == null) return;
             SetStatusVariable(response.StatusCode);
@@ -215,23 +216,23 @@ namespace SecuConnect.Commands
         }
 
         /// <summary>One JSON value as -OutputType asks: an object, an ordered hashtable, or its JSON text.</summary>
-        private object Shape(JToken item)
+        private object? Shape(JToken item)
         {
             if (string.Equals(OutputType, HashtableOutput, StringComparison.OrdinalIgnoreCase)) return RequestOutput.ToHashtable(item);
             if (string.Equals(OutputType, JsonOutput, StringComparison.OrdinalIgnoreCase)) return item?.ToString(Formatting.None);
             return PowerShellJson.ToPowerShell(item);
         }
 
-        private void Send(GenericClient generic, HttpMethod method, Uri target, string json)
+        private void Send(GenericClient generic, HttpMethod method, Uri target, string? json)
         {
-            string body = CallApi(ct => generic.SendAsync(method, target, json, ct));
+            string? body = CallApi(ct => generic.SendAsync(method, target, json, ct));
             if (body == null) return;
             if (Raw || string.Equals(OutputType, JsonOutput, StringComparison.OrdinalIgnoreCase))
             {
                 WriteObject(body);
                 return;
             }
-            JToken answer;
+            JToken? answer;
             try
             {
                 answer = GenericClient.ParseAnswer(body);
@@ -242,7 +243,7 @@ namespace SecuConnect.Commands
                 WriteObject(body);
                 return;
             }
-            if (GenericClient.TryReadList(answer, out long? count, out JArray data, out _))
+            if (GenericClient.TryReadList(answer, out long? count, out JArray? data, out _))
             {
                 string total = count.HasValue ? count.Value.ToString(CultureInfo.InvariantCulture) : "an unknown number of";
                 WriteVerbose($"{method.Method} {ShownPath}: {data.Count.ToString(CultureInfo.InvariantCulture)} of {total} items" +
@@ -258,7 +259,7 @@ namespace SecuConnect.Commands
             if (answer != null) WriteObject(Shape(answer));
         }
 
-        private void Download(GenericClient generic, HttpMethod method, Uri target, string json, string file)
+        private void Download(GenericClient generic, HttpMethod method, Uri target, string? json, string file)
         {
             byte[] bytes = CallApi(ct => generic.DownloadAsync(method, target, json, ct));
             try

@@ -23,7 +23,7 @@ namespace SecuConnect.Commands
         public static JToken From(object value, string parameter) => ToJson(value, parameter, 0);
 
         /// <summary>Raw JSON as PowerShell sees it: objects as PSObjects, arrays as object[], values as themselves.</summary>
-        public static object ToPowerShell(JToken token)
+        public static object? ToPowerShell(JToken? token)
         {
             switch (token)
             {
@@ -37,7 +37,7 @@ namespace SecuConnect.Commands
                 }
                 case JArray array:
                 {
-                    var items = new object[array.Count];
+                    var items = new object?[array.Count];
                     for (int i = 0; i < items.Length; i++) items[i] = ToPowerShell(array[i]);
                     return items;
                 }

@@ -20,14 +20,14 @@ namespace SecuConnect.Commands
     {
         /// <summary>The JSON text to send for a -Body value, or null for none.</summary>
         /// <exception cref="ArgumentException">The value cannot be sent as JSON (the message says why).</exception>
-        public static string BodyJson(object body) => BodyText(body, null);
+        public static string? BodyJson(object? body) => BodyText(body, null);
 
         /// <summary>
         /// The text to send for a -Body value of the media type <paramref name="contentType"/> (null: JSON). A string of
         /// another type is sent as it is; a table or object is only ever sent as JSON.
         /// </summary>
         /// <exception cref="ArgumentException">The value cannot be sent as that type (the message says why).</exception>
-        public static string BodyText(object body, MediaTypeHeaderValue contentType)
+        public static string? BodyText(object? body, MediaTypeHeaderValue? contentType)
         {
             body = CustomerInput.Unwrap(body);
             if (body == null) return null;
@@ -70,14 +70,14 @@ namespace SecuConnect.Commands
 
         /// <summary>-Headers as pairs, each checked; a list value becomes one header per item. Content-Type is left to the caller.</summary>
         /// <exception cref="ArgumentException">A header the session owns, or one HTTP does not allow.</exception>
-        public static List<KeyValuePair<string, string>> Headers(IDictionary headers, out string contentType)
+        public static List<KeyValuePair<string, string>> Headers(IDictionary? headers, out string? contentType)
         {
             contentType = null;
             var pairs = new List<KeyValuePair<string, string>>();
             if (headers == null) return pairs;
             foreach (DictionaryEntry entry in headers)
             {
-                string name = Convert.ToString(CustomerInput.Unwrap(entry.Key), CultureInfo.InvariantCulture)?.Trim();
+                string name = Convert.ToString(CustomerInput.Unwrap(entry.Key), CultureInfo.InvariantCulture)!.Trim(); // a dictionary key is never null
                 object value = CustomerInput.Unwrap(entry.Value);
                 var values = new List<string>();
                 if (!(value is string) && value is IEnumerable items)
@@ -95,7 +95,7 @@ namespace SecuConnect.Commands
 
         /// <summary>-Query as pairs: null values left out, lists joined with commas, dates as ISO 8601, all else invariant text.</summary>
         /// <exception cref="ArgumentException">A value that is itself a table or object.</exception>
-        public static List<KeyValuePair<string, string>> Query(IDictionary query)
+        public static List<KeyValuePair<string, string>> Query(IDictionary? query)
         {
             var pairs = new List<KeyValuePair<string, string>>();
             if (query == null) return pairs;

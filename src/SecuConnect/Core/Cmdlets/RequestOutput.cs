@@ -11,7 +11,7 @@ namespace SecuConnect.Commands
     /// </summary>
     internal static class RequestOutput
     {
-        public static object ToHashtable(JToken token)
+        public static object? ToHashtable(JToken token)
         {
             switch (token)
             {
@@ -25,7 +25,7 @@ namespace SecuConnect.Commands
                 }
                 case JArray array:
                 {
-                    var items = new object[array.Count];
+                    var items = new object?[array.Count];
                     for (int i = 0; i < items.Length; i++) items[i] = ToHashtable(array[i]);
                     return items;
                 }

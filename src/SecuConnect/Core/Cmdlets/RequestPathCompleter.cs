@@ -49,7 +49,7 @@ namespace SecuConnect.Commands
             }
         }
 
-        private static IEnumerable<CompletionResult> Paths(string word, IDictionary fakeBoundParameters)
+        private static IEnumerable<CompletionResult> Paths(string word, IDictionary? fakeBoundParameters)
         {
             // A leading slash is the API root: keep it as typed.
             string root = word.StartsWith("/", StringComparison.Ordinal) ? "/" : string.Empty;
@@ -65,7 +65,7 @@ namespace SecuConnect.Commands
         }
 
         /// <summary>The ids of a resource the module knows how to list; none for the others.</summary>
-        private static IEnumerable<CompletionResult> Ids(string resource, string word, IDictionary fakeBoundParameters, string textPrefix)
+        private static IEnumerable<CompletionResult> Ids(string resource, string word, IDictionary? fakeBoundParameters, string textPrefix)
         {
             var connection = ResourceIdLister.ConnectionFor(fakeBoundParameters);
             if (connection == null) return Enumerable.Empty<CompletionResult>();
@@ -73,12 +73,12 @@ namespace SecuConnect.Commands
             {
                 case "Payment/Customers":
                 {
-                    string prefix = ResourceIdLister.IdPrefix(word, "PCU_");
+                    string? prefix = ResourceIdLister.IdPrefix(word, "PCU_");
                     return prefix == null ? Enumerable.Empty<CompletionResult>() : ResourceIdLister.Results(CustomerIdCompleter.Lookup(connection, prefix), textPrefix);
                 }
                 case "Payment/Containers":
                 {
-                    string prefix = ResourceIdLister.IdPrefix(word, "PCT_");
+                    string? prefix = ResourceIdLister.IdPrefix(word, "PCT_");
                     return prefix == null ? Enumerable.Empty<CompletionResult>()
                         : ResourceIdLister.Results(ResourceIdLister.List(connection, resource, "PCT_", ContainerId, prefix, "type"), textPrefix);
                 }

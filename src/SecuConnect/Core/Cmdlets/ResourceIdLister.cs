@@ -27,7 +27,7 @@ namespace SecuConnect.Commands
             new ConditionalWeakTable<SecuConnection, ConcurrentDictionary<string, CacheEntry>>();
 
         /// <summary>The -Connection being typed, else the runspace's default; null when there is none to ask.</summary>
-        public static SecuConnection ConnectionFor(IDictionary fakeBoundParameters)
+        public static SecuConnection? ConnectionFor(IDictionary? fakeBoundParameters)
         {
             var connection = (fakeBoundParameters?["Connection"] as PSObject)?.BaseObject as SecuConnection
                              ?? fakeBoundParameters?["Connection"] as SecuConnection
@@ -39,7 +39,7 @@ namespace SecuConnect.Commands
         /// The typed word as an id prefix of the kind <paramref name="idStart"/> ("PCU_"), upper-cased; null when it
         /// cannot start such an id, so nothing is asked of the API.
         /// </summary>
-        public static string IdPrefix(string word, string idStart)
+        public static string? IdPrefix(string word, string idStart)
         {
             string prefix = (word ?? string.Empty).Trim('\'', '"').Trim().ToUpperInvariant();
             if (prefix.Length > 0 && !idStart.StartsWith(prefix, StringComparison.Ordinal) && !prefix.StartsWith(idStart, StringComparison.Ordinal) && prefix.IndexOf('*') < 0)
@@ -56,7 +56,7 @@ namespace SecuConnect.Commands
                 new KeyValuePair<string, string>("count", PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture)),
                 new KeyValuePair<string, string>("fields", fields),
             };
-            string pattern = prefix.Length <= idStart.Length ? null : prefix.IndexOf('*') >= 0 ? prefix : prefix + "*";
+            string? pattern = prefix.Length <= idStart.Length ? null : prefix.IndexOf('*') >= 0 ? prefix : prefix + "*";
             if (pattern != null) query.Add(new KeyValuePair<string, string>("q", "id:" + pattern));
             return query;
         }
@@ -89,7 +89,8 @@ namespace SecuConnect.Commands
                 var page = await new GenericClient(connection, new ApiLogQueue())
                     .ListPageAsync(uri, Query(prefix, idStart, "id," + described), token).ConfigureAwait(false);
                 return page.Data
-                    .Select(item => new KeyValuePair<string, string>((item as JObject)?["id"]?.ToString(), (item as JObject)?.SelectToken(described)?.ToString()))
+                    // A pair without an id is dropped on the next line; one without a description keeps a null value.
+                    .Select(item => new KeyValuePair<string, string>((item as JObject)?["id"]?.ToString()!, (item as JObject)?.SelectToken(described)?.ToString()!))
                     .Where(pair => pair.Key != null && validId.IsMatch(pair.Key))
                     .ToList();
             });
@@ -102,7 +103,7 @@ namespace SecuConnect.Commands
         private sealed class CacheEntry
         {
             public DateTimeOffset At;
-            public List<KeyValuePair<string, string>> Items;
+            public List<KeyValuePair<string, string>> Items = new List<KeyValuePair<string, string>>();
         }
     }
 }

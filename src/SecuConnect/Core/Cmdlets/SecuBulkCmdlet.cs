@@ -32,7 +32,7 @@ namespace SecuConnect.Commands
 
         private const int ProgressId = 2;
 
-        private BulkRun _run;
+        private BulkRun? _run;
         private bool? _errorActionStops;
         private ConfirmImpact? _impact;
         private bool _progressShown;
@@ -97,8 +97,8 @@ namespace SecuConnect.Commands
         /// the TargetObject of its error; <paramref name="onSuccess"/> writes the result in input order;
         /// <paramref name="describe"/> names a result (and its key) in a warning when the run ends before writing it.
         /// </summary>
-        private protected void Submit<T>(string key, object target, Func<SecuClient, CancellationToken, Task<T>> call,
-            Action<T> onSuccess, Func<T, string, string> describe)
+        private protected void Submit<T>(string? key, object? target, Func<SecuClient, CancellationToken, Task<T>> call,
+            Action<T> onSuccess, Func<T, string?, string> describe)
         {
             var connection = Client.Connection;
             try
@@ -129,7 +129,7 @@ namespace SecuConnect.Commands
             Run.Reject(() => WriteError(errorRecord), errorRecord.Exception.Message);
 
         /// <summary>Writes a record's Api failure that the cmdlet met itself (outside <see cref="Submit{T}"/>), counted in the summary.</summary>
-        private protected void ReportFailure(SecuApiException ex, object target) => Run.ReportFailure(ex, target);
+        private protected void ReportFailure(SecuApiException ex, object? target) => Run.ReportFailure(ex, target);
 
         /// <summary>As <see cref="SecuCmdlet.CallApi{T}"/>, for a record's own request; once the run has stopped sending, none is sent.</summary>
         private protected T CallApiWhileSending<T>(Func<CancellationToken, Task<T>> call)
@@ -144,14 +144,14 @@ namespace SecuConnect.Commands
         /// (an id, or "record 3"), never by personal data; -WhatIf and the prompt, which a person asked for, show
         /// <paramref name="shownTarget"/> and the <paramref name="change"/> (built only when one of them can show).
         /// </summary>
-        private protected bool ShouldSend(string action, string verboseTarget, string shownTarget, Func<string> change = null)
+        private protected bool ShouldSend(string action, string verboseTarget, string shownTarget, Func<string>? change = null)
         {
             if (_run != null && _run.Abandoned) return true;
             // PowerShell writes the description to Verbose when it confirms on its own, and as "What if: ..." under -WhatIf.
             // When neither a prompt nor Verbose can show, its answer is yes and nothing is written: skip it per record.
             if (!ConfirmationMayShow(ConfirmImpactOfCommand))
                 return !Log.VerboseEnabled || ShouldProcess(Performing(action, verboseTarget), null, null);
-            string details = change?.Invoke();
+            string? details = change?.Invoke();
             string shown = details == null ? Performing(action, shownTarget) : $"{action} {shownTarget}:{details}";
             string prompt = details == null ? "Are you sure you want to perform this action?\n" + shown : $"{action} {shownTarget}?{details}";
             return ShouldProcess(WhatIfInEffect ? shown : Performing(action, verboseTarget), prompt, details == null ? null : action);
@@ -198,7 +198,7 @@ namespace SecuConnect.Commands
         {
             get
             {
-                string verb = (MyInvocation.MyCommand as CmdletInfo)?.Verb;
+                string? verb = (MyInvocation.MyCommand as CmdletInfo)?.Verb;
                 if (string.Equals(verb, VerbsCommon.New, StringComparison.OrdinalIgnoreCase)) return "created";
                 if (string.Equals(verb, VerbsCommon.Remove, StringComparison.OrdinalIgnoreCase)) return "removed";
                 return "updated";
@@ -220,15 +220,15 @@ namespace SecuConnect.Commands
             }
         }
 
-        void IBulkRunOutput.WriteLog(ApiLogQueue log) => DrainLog(log);
+        void IBulkRunOutput.WriteLog(ApiLogQueue? log) => DrainLog(log);
 
-        void IBulkRunOutput.WriteFailure(SecuApiException error, object target) => WriteApiError(error, target);
+        void IBulkRunOutput.WriteFailure(SecuApiException error, object? target) => WriteApiError(error, target);
 
         /// <summary>
         /// A record the abandoned run did not send, as its own non-terminating error, so -ErrorVariable holds every row
         /// and -ErrorAction decides how it shows.
         /// </summary>
-        void IBulkRunOutput.WriteNotAttempted(SecuApiException notSent, object target) =>
+        void IBulkRunOutput.WriteNotAttempted(SecuApiException notSent, object? target) =>
             WriteError(new ErrorRecord(notSent, ErrorIds.NotAttempted, ErrorCategory.ResourceUnavailable, target)
             {
                 ErrorDetails = new ErrorDetails(notSent.Message)
@@ -239,7 +239,7 @@ namespace SecuConnect.Commands
 
         void IBulkRunOutput.WriteVerbose(string line) => WriteVerbose(line);
 
-        string IBulkRunOutput.RowText(object target)
+        string IBulkRunOutput.RowText(object? target)
         {
             if (target is PSObject record) return record.ToString();
             return target == null ? "(no input)" : LanguagePrimitives.ConvertTo<string>(target);

@@ -13,7 +13,7 @@ namespace SecuConnect.Commands
     public abstract class SecuCmdlet : PSCmdlet, IDisposable
     {
         private readonly CancellationTokenSource _stop = new CancellationTokenSource();
-        private ApiLogQueue _log;
+        private ApiLogQueue? _log;
 
         private protected CancellationToken StopToken => _stop.Token;
 
@@ -46,7 +46,7 @@ namespace SecuConnect.Commands
         private protected void DrainLog() => DrainLog(_log);
 
         /// <summary>Writes what the Api queued on the pipeline thread: Verbose, Debug and warning lines, in order.</summary>
-        private protected void DrainLog(ApiLogQueue log)
+        private protected void DrainLog(ApiLogQueue? log)
         {
             if (log == null) return;
             while (log.TryDequeue(out var entry))
@@ -74,7 +74,7 @@ namespace SecuConnect.Commands
         }
 
         /// <summary>Reports an Api failure: session failures stop the pipeline, item failures are non-terminating.</summary>
-        private protected void WriteApiError(SecuApiException ex, object target)
+        private protected void WriteApiError(SecuApiException ex, object? target)
         {
             var record = Errors.FromApi(ex, target);
             if (ex.IsSessionFailure) ThrowTerminatingError(record);

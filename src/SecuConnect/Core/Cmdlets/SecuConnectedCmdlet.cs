@@ -11,12 +11,12 @@ namespace SecuConnect.Commands
     /// </summary>
     public abstract class SecuConnectedCmdlet : SecuCmdlet
     {
-        private SecuClient _client;
+        private SecuClient? _client;
 
         /// <summary>A connection from Connect-SecuConnect -PassThru; without it the runspace's default connection is used.</summary>
         [Parameter]
         [ValidateNotNull]
-        public SecuConnection Connection { get; set; }
+        public SecuConnection? Connection { get; set; }
 
         private protected SecuClient Client => _client ?? (_client = new SecuClient(ResolveConnection(), Log, Shapes));
 
@@ -30,7 +30,7 @@ namespace SecuConnect.Commands
         /// this one, the Api's log lines are written as they come, long listings show progress (always completed), and a
         /// downstream Select-Object -First disposes the listing so no further page is fetched.
         /// </summary>
-        private protected void WriteListing<T>(ListPager<T> pager, int pageSize, ProgressRecord progress, Action<ListPager<T>> onFirstPage, Func<T, object> shape)
+        private protected void WriteListing<T>(ListPager<T> pager, int pageSize, ProgressRecord progress, Action<ListPager<T>> onFirstPage, Func<T, object?> shape)
         {
             bool showProgress = false, firstPage = true;
             long written = 0;
@@ -88,7 +88,7 @@ namespace SecuConnect.Commands
             var connection = Connection ?? ConnectionStore.Get();
             if (connection == null)
                 ThrowTerminatingError(Errors.NotConnected("Not connected to SecuConnect. Run Connect-SecuConnect first, or pass -Connection."));
-            if (connection.IsDisposed)
+            if (connection!.IsDisposed) // ThrowTerminatingError above does not return
                 ThrowTerminatingError(Errors.NotConnected("This connection was closed by Disconnect-SecuConnect. Run Connect-SecuConnect to sign in again."));
             return connection;
         }

@@ -12,17 +12,17 @@ namespace SecuConnect.Core
         public static readonly ErrorInfo Empty = new ErrorInfo();
 
         public int? StatusCode { get; private set; }
-        public string Error { get; private set; }
-        public string Code { get; private set; }
-        public string Details { get; private set; }
-        public string ErrorUser { get; private set; }
-        public string SupportId { get; private set; }
-        public string Method { get; private set; }
-        public Uri RequestUri { get; private set; }
+        public string? Error { get; private set; }
+        public string? Code { get; private set; }
+        public string? Details { get; private set; }
+        public string? ErrorUser { get; private set; }
+        public string? SupportId { get; private set; }
+        public string? Method { get; private set; }
+        public Uri? RequestUri { get; private set; }
 
         /// <summary>A copy with the given values changed (null or unset: kept).</summary>
-        public ErrorInfo With(int? statusCode = null, string error = null, string code = null, string details = null,
-            string errorUser = null, string supportId = null, string method = null, Uri requestUri = null)
+        public ErrorInfo With(int? statusCode = null, string? error = null, string? code = null, string? details = null,
+            string? errorUser = null, string? supportId = null, string? method = null, Uri? requestUri = null)
         {
             var copy = (ErrorInfo)MemberwiseClone();
             if (statusCode.HasValue) copy.StatusCode = statusCode;
@@ -37,7 +37,7 @@ namespace SecuConnect.Core
         }
 
         /// <summary>The details of an error answer: its status and the API's payload.</summary>
-        public static ErrorInfo Of(ErrorAnswer answer, string details = null)
+        public static ErrorInfo Of(ErrorAnswer answer, string? details = null)
         {
             var payload = answer?.Payload;
             return Empty.With(answer?.Status, payload?.Error, payload?.CodeText, details, payload?.ErrorUser, payload?.SupportId);

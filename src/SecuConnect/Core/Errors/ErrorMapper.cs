@@ -18,16 +18,16 @@ namespace SecuConnect.Core
         private static readonly Regex SafeId = new Regex("^[A-Za-z][A-Za-z0-9_.-]{0,79}$", RegexOptions.CultureInvariant);
 
         /// <summary>Reads an error body: the API's payload or the OAuth shape; a non-JSON body keeps its first 200 characters.</summary>
-        public static ProductExceptionPayload ParsePayload(string body, out string plainText)
+        public static ProductExceptionPayload? ParsePayload(string? body, out string? plainText)
         {
             plainText = null;
-            if (string.IsNullOrWhiteSpace(body)) return null;
+            if (body == null || string.IsNullOrWhiteSpace(body)) return null;
             try
             {
                 if (SecuJson.Parse(body) is JObject obj)
                 {
                     var payload = SecuJson.ToObject<ProductExceptionPayload>(obj);
-                    if (payload.Error != null || payload.ErrorDetails != null || payload.ErrorDescription != null || payload.Code != null) return payload;
+                    if (payload != null && (payload.Error != null || payload.ErrorDetails != null || payload.ErrorDescription != null || payload.Code != null)) return payload;
                 }
             }
             catch (JsonException)
@@ -40,7 +40,7 @@ namespace SecuConnect.Core
         }
 
         /// <summary>True for an answer that means "the token is not valid": 401, or 403 with code 2003.</summary>
-        public static bool IsTokenRejected(int status, ProductExceptionPayload payload)
+        public static bool IsTokenRejected(int status, ProductExceptionPayload? payload)
         {
             if (status == 401) return true;
             if (status != 403 || payload == null) return false;
@@ -48,17 +48,17 @@ namespace SecuConnect.Core
                    string.Equals(payload.ErrorDetails, "Valid auth token required", StringComparison.OrdinalIgnoreCase);
         }
 
-        public static SecuApiException FromResponse(ApiRequest request, int status, string body) =>
+        public static SecuApiException FromResponse(ApiRequest request, int status, string? body) =>
             FromResponse(request, new ErrorAnswer(status, body));
 
         public static SecuApiException FromResponse(ApiRequest request, ErrorAnswer answer)
         {
             int status = answer.Status;
             var payload = answer.Payload;
-            string details = payload?.ErrorDetails ?? payload?.ErrorDescription ?? answer.PlainText;
+            string? details = payload?.ErrorDetails ?? payload?.ErrorDescription ?? answer.PlainText;
             // Nothing at {BaseUri}/oauth/token: a wrong address, not wrong credentials.
             if (request.Kind == RequestKind.Token && status == 404) return WrongBaseUri(request, status, payload, details);
-            string name = payload?.Error != null && SafeId.IsMatch(payload.Error) ? payload.Error : null;
+            string? name = payload?.Error != null && SafeId.IsMatch(payload.Error) ? payload.Error : null;
             var (kind, errorId, summary) = request.Kind == RequestKind.Token ? ClassifyToken(status, name) : ClassifyApi(request, status, payload, name);
             return new SecuApiException(kind, errorId, Compose(summary, request, status, payload, details), null,
                 ErrorInfo.Of(answer, details).For(request));
@@ -68,7 +68,7 @@ namespace SecuConnect.Core
         private static string Item(ApiRequest request) => (request.Resource?.Title ?? "Item") + " " + request.TargetId;
 
         /// <summary>The kind, ErrorId (the API's exception name where it gave one) and summary of a token endpoint's refusal.</summary>
-        private static (SecuErrorKind, string, string) ClassifyToken(int status, string name)
+        private static (SecuErrorKind, string, string) ClassifyToken(int status, string? name)
         {
             if (status == 429) return (SecuErrorKind.RateLimited, ErrorIds.RateLimited, "The token endpoint is not available");
             if (status >= 500) return (SecuErrorKind.Unavailable, name ?? ErrorIds.ServiceUnavailable, "The token endpoint is not available");
@@ -76,7 +76,7 @@ namespace SecuConnect.Core
         }
 
         /// <summary>The kind, ErrorId and summary of an API answer outside 2xx, in order: 429, a refused token, 403, 404, refused data, 5xx.</summary>
-        private static (SecuErrorKind, string, string) ClassifyApi(ApiRequest request, int status, ProductExceptionPayload payload, string name)
+        private static (SecuErrorKind, string, string) ClassifyApi(ApiRequest request, int status, ProductExceptionPayload? payload, string? name)
         {
             if (status == 429) return (SecuErrorKind.RateLimited, ErrorIds.RateLimited, "The API is throttling requests (429 Too Many Requests)");
             if (IsTokenRejected(status, payload)) return (SecuErrorKind.AuthenticationFailed, ErrorIds.ProductNotAllowedException, "The API rejected the access token");
@@ -96,7 +96,7 @@ namespace SecuConnect.Core
         /// The token endpoint answered 404: the base URI does not point at a SecuConnect host root (a path too many,
         /// a typo, another service on that port).
         /// </summary>
-        private static SecuApiException WrongBaseUri(ApiRequest request, int status, ProductExceptionPayload payload, string details)
+        private static SecuApiException WrongBaseUri(ApiRequest request, int status, ProductExceptionPayload? payload, string? details)
         {
             string root = request.Uri.GetLeftPart(UriPartial.Path);
             if (root.EndsWith("/oauth/token", StringComparison.OrdinalIgnoreCase)) root = root.Substring(0, root.Length - "/oauth/token".Length);
@@ -154,7 +154,7 @@ namespace SecuConnect.Core
         /// The one rule that comes first: a non-idempotent request (a create) that may have reached the server is
         /// OutcomeUnknown, worded for its resource, or for its method and URL when it has none.
         /// </summary>
-        public static SecuApiException OutcomeUnknown(ApiRequest request, string reason, ErrorAnswer answer, Exception inner)
+        public static SecuApiException OutcomeUnknown(ApiRequest request, string reason, ErrorAnswer? answer, Exception? inner)
         {
             var payload = answer?.Payload;
             var info = ErrorInfo.Empty.With(answer?.Status, payload?.Error, payload?.CodeText, payload?.ErrorDetails ?? reason,
@@ -169,7 +169,7 @@ namespace SecuConnect.Core
             return new SecuApiException(SecuErrorKind.OutcomeUnknown, ErrorIds.OutcomeUnknown, message, inner, info);
         }
 
-        private static string AnyRequestReason(ErrorAnswer answer, Exception inner) =>
+        private static string AnyRequestReason(ErrorAnswer? answer, Exception? inner) =>
             answer != null ? $"the API answered HTTP {answer.Status.ToString(System.Globalization.CultureInfo.InvariantCulture)}"
             : inner is OperationCanceledException ? "no answer arrived in time"
             : "the connection was lost after sending";
@@ -183,14 +183,14 @@ namespace SecuConnect.Core
             return new SecuApiException(SecuErrorKind.OutcomeUnknown, ErrorIds.OutcomeUnknown, message, uncertain, info);
         }
 
-        public static SecuApiException Timeout(ApiRequest request, int timeoutSec, int attempts, Exception inner)
+        public static SecuApiException Timeout(ApiRequest request, int timeoutSec, int attempts, Exception? inner)
         {
             return new SecuApiException(SecuErrorKind.Timeout, ErrorIds.Timeout,
                 $"{request.Method.Method} {LogMasker.MaskUrl(request.Uri)} timed out after {timeoutSec} s ({Attempts(attempts)}).", inner,
                 ErrorInfo.Empty.With(details: $"No answer within {timeoutSec} s").For(request));
         }
 
-        public static SecuApiException Network(ApiRequest request, int attempts, Exception inner)
+        public static SecuApiException Network(ApiRequest request, int attempts, Exception? inner)
         {
             string reason = Innermost(inner);
             return new SecuApiException(SecuErrorKind.Unavailable, ErrorIds.ServiceUnavailable,
@@ -198,7 +198,7 @@ namespace SecuConnect.Core
                 ErrorInfo.Empty.With(details: reason).For(request));
         }
 
-        public static string Innermost(Exception ex)
+        public static string Innermost(Exception? ex)
         {
             while (ex?.InnerException != null) ex = ex.InnerException;
             return ex?.Message ?? "connection failed";
@@ -206,10 +206,10 @@ namespace SecuConnect.Core
 
         private static string Attempts(int n) => n == 1 ? "1 attempt" : n + " attempts";
 
-        private static string Compose(string summary, ApiRequest request, int status, ProductExceptionPayload payload, string details)
+        private static string Compose(string summary, ApiRequest request, int status, ProductExceptionPayload? payload, string? details)
         {
             var sb = new StringBuilder(summary);
-            if (!string.IsNullOrEmpty(details)) sb.Append(": ").Append(details.TrimEnd('.'));
+            if (details != null && details.Length > 0) sb.Append(": ").Append(details.TrimEnd('.'));
             sb.Append(". (").Append(request.Method.Method).Append(' ').Append(LogMasker.MaskUrl(request.Uri)).Append(" -> HTTP ").Append(status);
             if (payload?.Error != null) sb.Append(' ').Append(payload.Error);
             if (payload?.CodeText != null) sb.Append(", code ").Append(payload.CodeText);

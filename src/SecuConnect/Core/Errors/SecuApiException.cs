@@ -10,14 +10,14 @@ namespace SecuConnect
     /// </summary>
     public sealed class SecuApiException : Exception
     {
-        public SecuApiException(SecuErrorKind kind, string errorId, string message, Exception inner = null)
+        public SecuApiException(SecuErrorKind kind, string errorId, string message, Exception? inner = null)
             : base(message, inner)
         {
             Kind = kind;
             ErrorId = errorId;
         }
 
-        internal SecuApiException(SecuErrorKind kind, string errorId, string message, Exception inner, ErrorInfo info)
+        internal SecuApiException(SecuErrorKind kind, string errorId, string message, Exception? inner, ErrorInfo info)
             : this(kind, errorId, message, inner)
         {
             Info = info ?? ErrorInfo.Empty;
@@ -38,15 +38,15 @@ namespace SecuConnect
         public string ErrorId { get; }
 
         public int? StatusCode { get => Info.StatusCode; set => Info = Info.With(statusCode: value); }
-        public string Error { get => Info.Error; set => Info = Info.With(error: value); }
-        public string Code { get => Info.Code; set => Info = Info.With(code: value); }
-        public string Details { get => Info.Details; set => Info = Info.With(details: value); }
-        public string ErrorUser { get => Info.ErrorUser; set => Info = Info.With(errorUser: value); }
-        public string SupportId { get => Info.SupportId; set => Info = Info.With(supportId: value); }
-        public string Method { get => Info.Method; set => Info = Info.With(method: value); }
+        public string? Error { get => Info.Error; set => Info = Info.With(error: value); }
+        public string? Code { get => Info.Code; set => Info = Info.With(code: value); }
+        public string? Details { get => Info.Details; set => Info = Info.With(details: value); }
+        public string? ErrorUser { get => Info.ErrorUser; set => Info = Info.With(errorUser: value); }
+        public string? SupportId { get => Info.SupportId; set => Info = Info.With(supportId: value); }
+        public string? Method { get => Info.Method; set => Info = Info.With(method: value); }
 
         /// <summary>The request's URL, with query values that may hold personal data (a filter on an email) masked, as in the message.</summary>
-        public Uri RequestUri { get => Info.RequestUri; set => Info = Info.With(requestUri: value); }
+        public Uri? RequestUri { get => Info.RequestUri; set => Info = Info.With(requestUri: value); }
 
         /// <summary>True when a retry was skipped because the connection's retry budget was empty.</summary>
         public bool RetryBudgetExhausted { get; set; }
@@ -78,7 +78,7 @@ namespace SecuConnect
             exception is OperationCanceledException || exception is OutOfMemoryException || exception is StackOverflowException
             || exception is System.Threading.ThreadAbortException;
 
-        private static Uri Masked(Uri uri)
+        private static Uri? Masked(Uri uri)
         {
             if (uri == null || !uri.IsAbsoluteUri || string.IsNullOrEmpty(uri.Query)) return uri;
             return Uri.TryCreate(LogMasker.MaskUrl(uri), UriKind.Absolute, out var masked) ? masked : null;

@@ -23,12 +23,12 @@ namespace SecuConnect.Core
         /// the URL comes back without it.
         /// </summary>
         /// <exception cref="SecuApiException">ForeignUrl or InvalidPath (kind InvalidArgument).</exception>
-        public static Uri Resolve(Uri baseUri, string path, out List<KeyValuePair<string, string>> query)
+        public static Uri Resolve(Uri baseUri, string? path, out List<KeyValuePair<string, string>> query)
         {
             if (baseUri == null) throw new ArgumentNullException(nameof(baseUri));
             query = new List<KeyValuePair<string, string>>();
-            string text = path?.Trim();
-            if (string.IsNullOrEmpty(text))
+            string? text = path?.Trim();
+            if (text == null || text.Length == 0)
                 throw Invalid(path, "the path is empty; give a resource such as Payment/Containers");
 
             string root = baseUri.GetLeftPart(UriPartial.Path).TrimEnd('/');
@@ -54,7 +54,7 @@ namespace SecuConnect.Core
                     // Rooted: /api/v2/..., or the base URI's own path followed by /api/v2/..., or the API root
                     // (/Payment/Customers, as the API's documentation writes its resources). A path under /api or
                     // /oauth names a place outside the API's resources, so it is refused rather than moved under it.
-                    string rest = StripPrefix(relative, apiPath) ?? StripPrefix(relative, ApiSegment);
+                    string? rest = StripPrefix(relative, apiPath) ?? StripPrefix(relative, ApiSegment);
                     if (rest == null && (StripPrefix(relative, "/api") != null || StripPrefix(relative, "/oauth") != null))
                         throw Invalid(path, $"a path that starts with / is taken from the API root {apiPath}/ (as /Payment/Transactions), and {relative.Split('?')[0]} lies outside it");
                     relative = rest ?? relative.TrimStart('/');
@@ -105,7 +105,7 @@ namespace SecuConnect.Core
         /// The pairs of <paramref name="first"/> whose names <paramref name="second"/> does not have, then all of
         /// <paramref name="second"/>: -Query overrides a parameter of the same name in the path.
         /// </summary>
-        public static List<KeyValuePair<string, string>> Merge(IEnumerable<KeyValuePair<string, string>> first, IEnumerable<KeyValuePair<string, string>> second)
+        public static List<KeyValuePair<string, string>> Merge(IEnumerable<KeyValuePair<string, string>>? first, IEnumerable<KeyValuePair<string, string>>? second)
         {
             var result = new List<KeyValuePair<string, string>>();
             var names = new HashSet<string>(StringComparer.Ordinal);
@@ -135,7 +135,7 @@ namespace SecuConnect.Core
         private static string Decode(string text) => Uri.UnescapeDataString(text.Replace('+', ' '));
 
         /// <summary>The rest of <paramref name="path"/> after <paramref name="prefix"/> at a segment boundary, or null.</summary>
-        private static string StripPrefix(string path, string prefix)
+        private static string? StripPrefix(string path, string prefix)
         {
             if (!path.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) return null;
             if (path.Length == prefix.Length) return string.Empty;
@@ -148,13 +148,13 @@ namespace SecuConnect.Core
             string.Equals(a.IdnHost, b.IdnHost, StringComparison.OrdinalIgnoreCase) &&
             a.Port == b.Port;
 
-        private static SecuApiException Foreign(string path, Uri baseUri) =>
+        private static SecuApiException Foreign(string? path, Uri baseUri) =>
             new SecuApiException(SecuErrorKind.InvalidArgument, ErrorIds.ForeignUrl,
                 $"Refusing to send the request to '{LogMasker.MaskPath(path)}': the connection's access token is only sent to its own API, " +
                 $"{baseUri.Scheme}://{baseUri.Authority}. Give a path relative to /api/v2/, such as Payment/Containers. No request was sent.")
             { IsSecurityRefusal = true };
 
-        private static SecuApiException Invalid(string path, string reason) =>
+        private static SecuApiException Invalid(string? path, string reason) =>
             new SecuApiException(SecuErrorKind.InvalidArgument, ErrorIds.InvalidPath,
                 $"Cannot use '{LogMasker.MaskPath(path)}' as -Path: {reason}. No request was sent.");
     }

@@ -10,23 +10,23 @@ namespace SecuConnect.Core
         public int Status { get; set; }
 
         /// <summary>What the request's reader made of a successful answer.</summary>
-        public T Value { get; set; }
+        public T? Value { get; set; }
 
         /// <summary>A successful answer the reader could not read.</summary>
-        public Newtonsoft.Json.JsonException ReadError { get; set; }
+        public Newtonsoft.Json.JsonException? ReadError { get; set; }
 
         /// <summary>An answer outside 2xx.</summary>
-        public ErrorAnswer Error { get; set; }
+        public ErrorAnswer? Error { get; set; }
 
-        public RetryConditionHeaderValue RetryAfter { get; set; }
+        public RetryConditionHeaderValue? RetryAfter { get; set; }
 
         /// <summary>The answer's headers, when the request kept them.</summary>
-        public System.Collections.Generic.IDictionary<string, string[]> Headers { get; set; }
+        public System.Collections.Generic.IDictionary<string, string[]>? Headers { get; set; }
 
         /// <summary>Why no answer came (timeout, not sent, lost after sending); null when one came.</summary>
         public FailureKind? Failure { get; set; }
 
-        public Exception FailureException { get; set; }
+        public Exception? FailureException { get; set; }
 
         public bool Succeeded => Failure == null && Error == null;
     }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.IO;
 using System.Linq;
@@ -30,13 +31,13 @@ namespace SecuConnect.Core
         public ApiLogQueue Log { get; }
 
         /// <summary>Headers added to every request of this client (checked by <see cref="RequestHeaders.Check"/>).</summary>
-        public IReadOnlyList<KeyValuePair<string, string>> Headers { get; set; }
+        public IReadOnlyList<KeyValuePair<string, string>>? Headers { get; set; }
 
         /// <summary>The media type of a body that is not JSON; null sends JSON.</summary>
-        public System.Net.Http.Headers.MediaTypeHeaderValue ContentType { get; set; }
+        public System.Net.Http.Headers.MediaTypeHeaderValue? ContentType { get; set; }
 
         /// <summary>The last successful answer: its status and headers (for -StatusCodeVariable and -ResponseHeadersVariable).</summary>
-        public ApiResponse LastResponse { get; private set; }
+        public ApiResponse? LastResponse { get; private set; }
 
         /// <summary>
         /// How a method may be retried: GET, PUT and DELETE are repeatable; POST and PATCH are sent again only when the
@@ -53,7 +54,7 @@ namespace SecuConnect.Core
         /// Sends one request and returns the answer's text (null for an empty answer). <paramref name="uri"/> comes from
         /// <see cref="ApiPaths.Resolve"/>; <paramref name="jsonBody"/> is JSON or null.
         /// </summary>
-        public async Task<string> SendAsync(HttpMethod method, Uri uri, string jsonBody, CancellationToken cancellationToken)
+        public async Task<string?> SendAsync(HttpMethod method, Uri uri, string? jsonBody, CancellationToken cancellationToken)
         {
             var request = Build(method, uri, jsonBody, ReadText);
             var response = await Send(request, Log, cancellationToken).ConfigureAwait(false);
@@ -64,7 +65,7 @@ namespace SecuConnect.Core
         /// Sends one request and returns the answer's bytes as they came (a document, an image), without decoding them
         /// as text. Debug shows the request but not the answer's body.
         /// </summary>
-        public async Task<byte[]> DownloadAsync(HttpMethod method, Uri uri, string jsonBody, CancellationToken cancellationToken)
+        public async Task<byte[]> DownloadAsync(HttpMethod method, Uri uri, string? jsonBody, CancellationToken cancellationToken)
         {
             var request = Build(method, uri, jsonBody, ReadBytes);
             // Debug would show the answer's bytes as text; a binary answer is not shown, so this request logs into a
@@ -76,7 +77,7 @@ namespace SecuConnect.Core
             try
             {
                 var response = await Send(request, inner, cancellationToken).ConfigureAwait(false);
-                return response.Value ?? new byte[0];
+                return response.Value ?? Array.Empty<byte>();
             }
             finally
             {
@@ -111,7 +112,7 @@ namespace SecuConnect.Core
         {
             var request = Build(HttpMethod.Get, ApiPaths.WithQuery(uri, query), null, ReadText);
             var response = await Send(request, Log, cancellationToken).ConfigureAwait(false);
-            JToken answer;
+            JToken? answer;
             try
             {
                 answer = ParseAnswer(response.Value);
@@ -120,20 +121,20 @@ namespace SecuConnect.Core
             {
                 throw Invalid(request, "an answer that is not JSON", ex);
             }
-            if (!TryReadList(answer, out long? count, out JArray data, out string scrollId, countOptional: true))
+            if (!TryReadList(answer, out long? count, out JArray? data, out string? scrollId, countOptional: true))
                 throw Invalid(request, "an answer that is not a list (an object with a data array); -All applies only to list resources");
             return new ListPage<JToken>(count, data.ToList(), scrollId);
         }
 
         /// <summary>The JSON of an answer; null for an empty one. Dates stay text, exactly as the API wrote them.</summary>
         /// <exception cref="JsonException">The answer is not JSON.</exception>
-        public static JToken ParseAnswer(string body) => string.IsNullOrWhiteSpace(body) ? null : SecuJson.Parse(body);
+        public static JToken? ParseAnswer(string? body) => body == null || string.IsNullOrWhiteSpace(body) ? null : SecuJson.Parse(body);
 
         /// <summary>
         /// True for a list answer: an object with a "data" array and a "count" (the total), or, for a follow-up page of
         /// a scroll (<paramref name="countOptional"/>), without the count. Gives the count and "scroll_id" if present.
         /// </summary>
-        public static bool TryReadList(JToken answer, out long? count, out JArray data, out string scrollId, bool countOptional = false)
+        public static bool TryReadList(JToken? answer, out long? count, [NotNullWhen(true)] out JArray? data, out string? scrollId, bool countOptional = false)
         {
             count = null;
             data = null;
@@ -143,7 +144,7 @@ namespace SecuConnect.Core
             if (total == null ? !countOptional : total.Type != JTokenType.Integer && total.Type != JTokenType.Null) return false;
             if (total?.Type == JTokenType.Integer) count = total.Value<long>();
             data = array;
-            scrollId = obj["scroll_id"]?.Type == JTokenType.String ? (string)obj["scroll_id"] : null;
+            scrollId = obj["scroll_id"]?.Type == JTokenType.String ? (string?)obj["scroll_id"] : null;
             return true;
         }
 
@@ -151,7 +152,7 @@ namespace SecuConnect.Core
         /// A request on any path: no resource travels with it, so its errors name its method and URL (an uncertain POST
         /// or PATCH "may or may not have taken effect").
         /// </summary>
-        private ApiRequest<T> Build<T>(HttpMethod method, Uri uri, string jsonBody, Func<Stream, T> read)
+        private ApiRequest<T> Build<T>(HttpMethod method, Uri uri, string? jsonBody, Func<Stream, T> read)
         {
             var request = new ApiRequest<T>(method, uri, KindOf(method))
             {
@@ -185,7 +186,7 @@ namespace SecuConnect.Core
             }
         }
 
-        private static SecuApiException Invalid(ApiRequest request, string what, Exception inner = null) =>
+        private static SecuApiException Invalid(ApiRequest request, string what, Exception? inner = null) =>
             new SecuApiException(SecuErrorKind.InvalidResponse, ErrorIds.InvalidResponse,
                 $"{request.Method.Method} {LogMasker.MaskUrl(request.Uri)} returned {what}.", inner)
             { Method = request.Method.Method, RequestUri = request.Uri };

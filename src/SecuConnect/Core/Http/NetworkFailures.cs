@@ -17,7 +17,7 @@ namespace SecuConnect.Core
             {
                 if (e is HttpRequestException hre && RequestErrorProperty != null)
                 {
-                    string error = RequestErrorProperty.GetValue(hre)?.ToString();
+                    string? error = RequestErrorProperty.GetValue(hre)?.ToString();
                     if (error == "NameResolutionError" || error == "ConnectionError" || error == "SecureConnectionError" || error == "ProxyTunnelError")
                         return FailureKind.NotSent;
                 }

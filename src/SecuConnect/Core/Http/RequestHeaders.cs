@@ -31,7 +31,7 @@ namespace SecuConnect.Core
             if (value != null && (value.IndexOf('\r') >= 0 || value.IndexOf('\n') >= 0))
                 throw new ArgumentException($"The value of the header '{name}' holds a line break, which HTTP does not allow.");
             using (var probe = new HttpRequestMessage())
-            using (var content = new ByteArrayContent(new byte[0]))
+            using (var content = new ByteArrayContent(Array.Empty<byte>()))
             {
                 if (!probe.Headers.TryAddWithoutValidation(name, value ?? string.Empty) && !content.Headers.TryAddWithoutValidation(name, value ?? string.Empty))
                     throw new ArgumentException($"'{name}' is not a valid HTTP header name.");
@@ -39,7 +39,7 @@ namespace SecuConnect.Core
         }
 
         /// <summary>Adds the headers to one attempt's message; content headers go on its body.</summary>
-        public static void Apply(HttpRequestMessage message, IReadOnlyList<KeyValuePair<string, string>> headers)
+        public static void Apply(HttpRequestMessage message, IReadOnlyList<KeyValuePair<string, string>>? headers)
         {
             if (headers == null) return;
             // A header the caller gives replaces the connection's default (Accept), as in Invoke-RestMethod.
@@ -52,7 +52,7 @@ namespace SecuConnect.Core
         }
 
         /// <summary>What Debug shows of the headers: their names, each value masked.</summary>
-        public static string Describe(IReadOnlyList<KeyValuePair<string, string>> headers) =>
+        public static string Describe(IReadOnlyList<KeyValuePair<string, string>>? headers) =>
             headers == null || headers.Count == 0 ? string.Empty
                 : " headers: " + string.Join(", ", headers.Select(h => h.Key + ": " + LogMasker.Mask));
     }

@@ -15,6 +15,8 @@ namespace SecuConnect.Core
     /// budget, one re-authentication after a refused token, and the final error. The connection stays the handle
     /// users hold (settings, token); this class does the sending.
     /// </summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable",
+        Justification = "The SemaphoreSlim's wait handle is never created, so it holds nothing to release; disposing it when the connection closes would fail the requests still in flight.")]
     internal sealed class RequestSender
     {
         private readonly SecuConnection _connection;
@@ -36,7 +38,7 @@ namespace SecuConnect.Core
         /// refuses the token. Returns only on success; every failure is a <see cref="SecuApiException"/>, and a
         /// cancellation by the caller an OperationCanceledException.
         /// </summary>
-        public async Task<ApiResponse<T>> SendAsync<T>(ApiRequest<T> request, ApiLogQueue log, CancellationToken cancellationToken, CallControl control = null)
+        public async Task<ApiResponse<T>> SendAsync<T>(ApiRequest<T> request, ApiLogQueue log, CancellationToken cancellationToken, CallControl? control = null)
         {
             try
             {
@@ -51,7 +53,7 @@ namespace SecuConnect.Core
         }
 
         /// <summary>The attempts of one request: each answer is settled (success, token refusal, already gone) or retried by the policy.</summary>
-        private async Task<ApiResponse<T>> SendWithRetriesAsync<T>(ApiRequest<T> request, ApiLogQueue log, CancellationToken cancellationToken, CallControl control)
+        private async Task<ApiResponse<T>> SendWithRetriesAsync<T>(ApiRequest<T> request, ApiLogQueue log, CancellationToken cancellationToken, CallControl? control)
         {
             _connection.ThrowIfDisposed();
             var retry = new RetryState(request.MaxAttempts ?? 1 + _connection.MaximumRetryCount);
@@ -69,7 +71,7 @@ namespace SecuConnect.Core
                         { Method = request.Method.Method, RequestUri = request.Uri, ChangeMayHaveBeenApplied = true };
                     throw NotAttempted(request);
                 }
-                string token = request.Kind == RequestKind.Token ? null : await _connection.GetAccessTokenAsync(log, cancellationToken).ConfigureAwait(false);
+                string? token = request.Kind == RequestKind.Token ? null : await _connection.GetAccessTokenAsync(log, cancellationToken).ConfigureAwait(false);
                 var result = await AttemptAsync(request, token, retry, log, cancellationToken, control).ConfigureAwait(false);
                 if (result.Succeeded)
                 {
@@ -114,8 +116,8 @@ namespace SecuConnect.Core
             request.Kind == RequestKind.Idempotent && (request.Method == HttpMethod.Put || request.Method == HttpMethod.Delete);
 
         /// <summary>One attempt: waits for a free slot, then sends with its own timeout and reads the answer; logs one Verbose line.</summary>
-        private async Task<AttemptResult<T>> AttemptAsync<T>(ApiRequest<T> request, string token, RetryState retry, ApiLogQueue log,
-            CancellationToken cancellationToken, CallControl control)
+        private async Task<AttemptResult<T>> AttemptAsync<T>(ApiRequest<T> request, string? token, RetryState retry, ApiLogQueue log,
+            CancellationToken cancellationToken, CallControl? control)
         {
             var result = new AttemptResult<T>();
             var watch = Stopwatch.StartNew();
@@ -174,7 +176,7 @@ namespace SecuConnect.Core
         /// the command and the retry budget; throws the final error when it is not, else waits the backoff.
         /// </summary>
         private async Task WaitBeforeRetryAsync<T>(ApiRequest request, AttemptResult<T> result, AnswerMeaning meaning, RetryState retry, ApiLogQueue log,
-            CancellationToken cancellationToken, CallControl control)
+            CancellationToken cancellationToken, CallControl? control)
         {
             var verdict = meaning.Verdict;
             if (verdict == RetryVerdict.OutcomeUnknown) throw OutcomeUnknown(request, result);
@@ -240,7 +242,7 @@ namespace SecuConnect.Core
                 $"{request.Method.Method} {request.LogUrl} was not sent: the command was ending.")
             { Method = request.Method.Method, RequestUri = request.Uri };
 
-        private HttpRequestMessage BuildMessage(ApiRequest request, string token)
+        private static HttpRequestMessage BuildMessage(ApiRequest request, string? token)
         {
             var message = new HttpRequestMessage(request.Method, request.Uri);
             if (token != null) message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -259,7 +261,7 @@ namespace SecuConnect.Core
             return message;
         }
 
-        private TimeSpan? ReadRetryAfter(RetryConditionHeaderValue header)
+        private TimeSpan? ReadRetryAfter(RetryConditionHeaderValue? header)
         {
             if (header == null) return null;
             if (header.Delta.HasValue) return header.Delta.Value;
@@ -283,7 +285,7 @@ namespace SecuConnect.Core
         {
             if (result.Failure == FailureKind.Timeout) return ErrorMapper.Timeout(request, _connection.TimeoutSec, attempts, result.FailureException);
             if (result.Failure.HasValue) return ErrorMapper.Network(request, attempts, result.FailureException);
-            return ErrorMapper.FromResponse(request, result.Error);
+            return ErrorMapper.FromResponse(request, result.Error!); // an attempt that failed with no transport failure was answered
         }
 
         /// <summary>A Retry-After beyond what this module waits: a 429 is RateLimited, any other status its own error.</summary>
@@ -296,7 +298,7 @@ namespace SecuConnect.Core
                 null, ex.Info.With(statusCode: result.Status).For(request));
         }
 
-        private SecuApiException AccessTokenRejected(ApiRequest request, ErrorAnswer answer)
+        private static SecuApiException AccessTokenRejected(ApiRequest request, ErrorAnswer answer)
         {
             var ex = ErrorMapper.FromResponse(request, answer);
             return new SecuApiException(SecuErrorKind.AuthenticationFailed, ErrorIds.ProductNotAllowedException,

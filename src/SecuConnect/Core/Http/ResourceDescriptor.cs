@@ -13,7 +13,7 @@ namespace SecuConnect.Core
     internal sealed class ResourceDescriptor
     {
         public ResourceDescriptor(string displayName, string idPrefix, string getCommand,
-            IEnumerable<string> personalKeys, string personalObject = null, IEnumerable<string> plainKeysInPersonalObject = null)
+            IEnumerable<string> personalKeys, string? personalObject = null, IEnumerable<string>? plainKeysInPersonalObject = null)
         {
             DisplayName = displayName ?? throw new ArgumentNullException(nameof(displayName));
             IdPrefix = idPrefix;
@@ -39,7 +39,7 @@ namespace SecuConnect.Core
         public IReadOnlyList<string> PersonalKeys { get; }
 
         /// <summary>A member ("contact") whose values are all personal except <see cref="PlainKeysInPersonalObject"/>; null for none.</summary>
-        public string PersonalObject { get; }
+        public string? PersonalObject { get; }
 
         public IReadOnlyList<string> PlainKeysInPersonalObject { get; }
     }
@@ -59,11 +59,11 @@ namespace SecuConnect.Core
     /// </summary>
     internal static class ResourceDescriptors
     {
-        private static IReadOnlyList<ResourceDescriptor> _all;
+        private static IReadOnlyList<ResourceDescriptor>? _all;
 
         public static IReadOnlyList<ResourceDescriptor> All => _all ?? (_all = Find());
 
-        private static IReadOnlyList<ResourceDescriptor> Find() =>
+        private static ResourceDescriptor[] Find() =>
             typeof(ResourceDescriptors).Assembly.GetCustomAttributes<ApiResourceAttribute>()
                 .Select(a => a.Resource.GetField("Descriptor", BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)?.GetValue(null) as ResourceDescriptor
                     ?? throw new InvalidOperationException($"{a.Resource} has no static ResourceDescriptor field named Descriptor."))

@@ -22,7 +22,7 @@ namespace SecuConnect.Core
             if (request.KeepResponseHeaders) result.Headers = ResponseHeaders.From(response);
             if (status < 200 || status > 299)
             {
-                string body = response.Content == null ? null : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+                string? body = response.Content == null ? null : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
                 if (log.DebugEnabled && !string.IsNullOrEmpty(body)) log.Debug($"{status} body: " + LogMasker.MaskBody(body));
                 result.Error = new ErrorAnswer(status, body);
                 return result;

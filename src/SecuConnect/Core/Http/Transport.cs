@@ -60,7 +60,7 @@ namespace SecuConnect.Core
         /// The proxy a request to <paramref name="target"/> goes through, as scheme, host and port (user info from
         /// HTTPS_PROXY=http://user:pass@... is never kept): null when it goes direct.
         /// </summary>
-        public static Uri ProxyFor(SecuConnectionOptions options, Uri target)
+        public static Uri? ProxyFor(SecuConnectionOptions options, Uri target)
         {
             if (options.Proxy != null) return LogMasker.WithoutUserInfo(options.Proxy);
             try

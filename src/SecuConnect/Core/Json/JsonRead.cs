@@ -46,7 +46,7 @@ namespace SecuConnect.Core
             .Add("id", (r, uid) => uid.Id = ReadTextOrKeep(r, out _));
 
         /// <summary>Keeps a member the module does not model as raw JSON (nested objects and arrays included).</summary>
-        public static JObject Keep(JObject members, string name, JsonReader r)
+        public static JObject Keep(JObject? members, string name, JsonReader r)
         {
             Advance(r);
             var value = JToken.ReadFrom(r);
@@ -55,11 +55,11 @@ namespace SecuConnect.Core
             return members;
         }
 
-        public static ProductInstanceUid ReadUid(JsonReader r)
+        public static ProductInstanceUid? ReadUid(JsonReader r)
         {
             if (!ReadNested(r)) return null;
             var uid = new ProductInstanceUid();
-            while (NextProperty(r, out string name))
+            while (NextProperty(r, out string? name))
                 if (!UidMembers.TryRead(name, r, uid)) Skip(r);
             return uid;
         }
@@ -69,7 +69,7 @@ namespace SecuConnect.Core
         /// older API versions send a contract); any other shape as its compact JSON in <see cref="ProductInstanceUid.Id"/>.
         /// Every shape but an object is noted under <paramref name="path"/>.
         /// </summary>
-        public static ProductInstanceUid ReadUid(JsonReader r, string path, ref ShapeNotes notes)
+        public static ProductInstanceUid? ReadUid(JsonReader r, string path, ref ShapeNotes? notes)
         {
             if (r.TokenType == JsonToken.PropertyName) Advance(r);
             switch (r.TokenType)
@@ -79,12 +79,12 @@ namespace SecuConnect.Core
                     return null;
                 case JsonToken.StartObject:
                     var uid = new ProductInstanceUid();
-                    while (NextProperty(r, out string name))
+                    while (NextProperty(r, out string? name))
                         if (!UidMembers.TryRead(name, r, uid)) Skip(r);
                     return uid;
                 case JsonToken.String:
                     ShapeNotes.Note(ref notes, path, "text", "an object");
-                    return new ProductInstanceUid { Id = (string)r.Value };
+                    return new ProductInstanceUid { Id = (string?)r.Value };
                 default:
                     var kept = KeptToken.Read(r);
                     // PHP encodes an empty map as []: absent, as ReadNested reads it.
@@ -99,7 +99,7 @@ namespace SecuConnect.Core
         /// or true/false is kept exactly (<paramref name="kept"/>) and its compact JSON returned. Text, the common case,
         /// allocates nothing more than <see cref="ReadString"/>.
         /// </summary>
-        public static string ReadTextOrKeep(JsonReader r, out KeptToken kept)
+        public static string? ReadTextOrKeep(JsonReader r, out KeptToken? kept)
         {
             Advance(r);
             kept = null;
@@ -109,7 +109,7 @@ namespace SecuConnect.Core
                 case JsonToken.Undefined:
                     return null;
                 case JsonToken.String:
-                    return (string)r.Value;
+                    return (string?)r.Value;
                 case JsonToken.Integer:
                 case JsonToken.Float:
                 case JsonToken.Boolean:
@@ -139,7 +139,7 @@ namespace SecuConnect.Core
         }
 
         /// <summary>Moves to the next property of the current object: false at its end.</summary>
-        public static bool NextProperty(JsonReader r, out string name)
+        public static bool NextProperty(JsonReader r, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? name)
         {
             Advance(r);
             while (r.TokenType == JsonToken.Comment) Advance(r);
@@ -149,11 +149,11 @@ namespace SecuConnect.Core
                 return false;
             }
             Expect(r, JsonToken.PropertyName, "a property");
-            name = (string)r.Value;
+            name = (string)r.Value!; // a property token carries its name
             return true;
         }
 
-        public static string ReadString(JsonReader r)
+        public static string? ReadString(JsonReader r)
         {
             Advance(r);
             switch (r.TokenType)
@@ -162,9 +162,9 @@ namespace SecuConnect.Core
                 case JsonToken.Undefined:
                     return null;
                 case JsonToken.String:
-                    return (string)r.Value;
+                    return (string?)r.Value;
                 case JsonToken.Boolean:
-                    return (bool)r.Value ? "true" : "false";
+                    return (bool)r.Value! ? "true" : "false"; // a boolean token carries its value
                 case JsonToken.Integer:
                 case JsonToken.Float:
                     return Convert.ToString(r.Value, CultureInfo.InvariantCulture);
@@ -182,7 +182,7 @@ namespace SecuConnect.Core
                     return null;
                 case JsonToken.Integer:
                     return Convert.ToInt64(r.Value, CultureInfo.InvariantCulture);
-                case JsonToken.String when long.TryParse((string)r.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out long n):
+                case JsonToken.String when long.TryParse((string?)r.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out long n):
                     return n;
                 default:
                     throw Unexpected(r, "a whole number");

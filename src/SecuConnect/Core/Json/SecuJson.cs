@@ -22,9 +22,9 @@ namespace SecuConnect.Core
 
         public static readonly JsonSerializer Serializer = JsonSerializer.Create(Settings);
 
-        public static T Deserialize<T>(string json) => JsonConvert.DeserializeObject<T>(json, Settings);
+        public static T? Deserialize<T>(string json) => JsonConvert.DeserializeObject<T>(json, Settings);
 
-        public static T ToObject<T>(JToken token) => token.ToObject<T>(Serializer);
+        public static T? ToObject<T>(JToken token) => token.ToObject<T>(Serializer);
 
         /// <summary>
         /// A reader over a UTF-8 JSON stream (a BOM, if any, picks the encoding) that does not turn date-like strings

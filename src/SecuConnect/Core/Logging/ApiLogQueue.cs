@@ -11,7 +11,7 @@ namespace SecuConnect.Core
     internal sealed class ApiLogQueue
     {
         // Made with the first line kept: a record that logs nothing allocates no queue.
-        private ConcurrentQueue<ApiLogEntry> _entries;
+        private ConcurrentQueue<ApiLogEntry>? _entries;
 
         public bool DebugEnabled { get; set; }
 

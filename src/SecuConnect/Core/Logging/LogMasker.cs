@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -37,12 +38,14 @@ namespace SecuConnect.Core
         private static readonly Regex EmailLike = new Regex(@"[^\s@""'=&:,;<>()\[\]{}]+@[^\s@""'=&:,;<>()\[\]{}]+", RegexOptions.CultureInvariant);
 
         /// <summary>Masks a JSON or form body; anything else is cut short and scrubbed of email addresses.</summary>
-        public static string MaskBody(string body) => MaskBody(body, MaxLength);
+        [return: NotNullIfNotNull("body")]
+        public static string? MaskBody(string? body) => MaskBody(body, MaxLength);
 
         /// <summary><see cref="MaskBody(string)"/>, cut after <paramref name="maxLength"/> characters.</summary>
-        public static string MaskBody(string body, int maxLength)
+        [return: NotNullIfNotNull("body")]
+        public static string? MaskBody(string? body, int maxLength)
         {
-            if (string.IsNullOrEmpty(body)) return body;
+            if (body == null || body.Length == 0) return body;
             string trimmed = body.TrimStart();
             if (trimmed.StartsWith("{", StringComparison.Ordinal) || trimmed.StartsWith("[", StringComparison.Ordinal))
             {
@@ -75,7 +78,7 @@ namespace SecuConnect.Core
         /// A proxy or server address as scheme, host and port only: user info in a URI may be a password
         /// (http://user:pass@proxy:3128), so it is never shown. A relative value keeps what follows its last '@'.
         /// </summary>
-        public static Uri WithoutUserInfo(Uri uri)
+        public static Uri? WithoutUserInfo(Uri uri)
         {
             if (uri == null || !uri.IsAbsoluteUri) return uri;
             if (string.IsNullOrEmpty(uri.UserInfo) && uri.AbsolutePath == "/" && string.IsNullOrEmpty(uri.Query)) return uri;
@@ -95,9 +98,10 @@ namespace SecuConnect.Core
         /// A path or URL as Invoke-SecuConnectRequest was given it, for its messages: sensitive query values masked, user
         /// info dropped, e-mail addresses scrubbed from the rest.
         /// </summary>
-        public static string MaskPath(string path)
+        [return: NotNullIfNotNull("path")]
+        public static string? MaskPath(string? path)
         {
-            if (string.IsNullOrEmpty(path)) return path;
+            if (path == null || path.Length == 0) return path;
             string text = path;
             if (Uri.TryCreate(text, UriKind.Absolute, out var absolute) && !string.IsNullOrEmpty(absolute.UserInfo))
             {
@@ -194,7 +198,7 @@ namespace SecuConnect.Core
         }
 
         /// <summary>Masks in place; <paramref name="plainKeys"/> is set inside a personal object and names what stays readable.</summary>
-        private static void MaskToken(JToken token, HashSet<string> plainKeys = null)
+        private static void MaskToken(JToken token, HashSet<string>? plainKeys = null)
         {
             bool inPersonal = plainKeys != null;
             if (token is JObject obj)
@@ -203,7 +207,7 @@ namespace SecuConnect.Core
                 {
                     bool container = property.Value.Type == JTokenType.Object || property.Value.Type == JTokenType.Array;
                     var inner = plainKeys ?? (PersonalObjects.TryGetValue(property.Name, out var plain) ? plain : null);
-                    bool sensitive = SensitiveKeys.Contains(property.Name) || (inPersonal && !plainKeys.Contains(property.Name));
+                    bool sensitive = SensitiveKeys.Contains(property.Name) || (plainKeys != null && !plainKeys.Contains(property.Name));
                     if (sensitive && !container)
                     {
                         if (property.Value.Type != JTokenType.Null) property.Value = Mask;

@@ -63,11 +63,11 @@ namespace SecuConnect.Core
         {
             if (_query.First.HasValue && _query.First.Value <= 0) yield break;
             var cts = CancellationTokenSource.CreateLinkedTokenSource(_cancellationToken);
-            Task<ListPage<T>> pending = null;
+            Task<ListPage<T>>? pending = null;
             try
             {
                 long requested = 0; // items asked for so far in offset mode
-                string scrollId = null;
+                string? scrollId = null;
                 ListPage<T> page = Wait(FetchFirst(cts.Token, ref requested));
                 HasFirstPage = true;
                 Total = page.Count;
@@ -115,7 +115,7 @@ namespace SecuConnect.Core
             }
         }
 
-        private bool MoreExpected(long fetched, int pageLength, string scrollId)
+        private bool MoreExpected(long fetched, int pageLength, string? scrollId)
         {
             if (_query.UsesOffsets)
             {
@@ -162,7 +162,7 @@ namespace SecuConnect.Core
             return Fetch(query, token);
         }
 
-        private Task<ListPage<T>> FetchNext(CancellationToken token, string scrollId, ref long requested)
+        private Task<ListPage<T>> FetchNext(CancellationToken token, string? scrollId, ref long requested)
         {
             var query = new List<KeyValuePair<string, string>>();
             if (_query.UsesOffsets)
@@ -202,7 +202,8 @@ namespace SecuConnect.Core
             return _fetch(query, token);
         }
 
-        private static KeyValuePair<string, string> Pair(string key, string value) => new KeyValuePair<string, string>(key, value);
+        // A null value stays in the list and is left out of the query string (ApiPaths.QueryString).
+        private static KeyValuePair<string, string> Pair(string key, string? value) => new KeyValuePair<string, string>(key, value!);
 
         private static ListPage<T> Wait(Task<ListPage<T>> task) => task.GetAwaiter().GetResult();
     }
@@ -210,7 +211,7 @@ namespace SecuConnect.Core
     /// <summary>One page of a listing: the total the API reported (not the page length), the page's items, the scroll id.</summary>
     internal sealed class ListPage<T>
     {
-        public ListPage(long? count, List<T> data, string scrollId)
+        public ListPage(long? count, List<T>? data, string? scrollId)
         {
             Count = count;
             Data = data;
@@ -218,7 +219,7 @@ namespace SecuConnect.Core
         }
 
         public long? Count { get; }
-        public List<T> Data { get; }
-        public string ScrollId { get; }
+        public List<T>? Data { get; }
+        public string? ScrollId { get; }
     }
 }

@@ -8,9 +8,9 @@ namespace SecuConnect.Core
         public const int MaxPageSize = 1000;
         public const int DefaultPageSize = 500;
 
-        public string Filter { get; set; }
-        public string Sort { get; set; }
-        public string Fields { get; set; }
+        public string? Filter { get; set; }
+        public string? Sort { get; set; }
+        public string? Fields { get; set; }
         public int PageSize { get; set; } = DefaultPageSize;
 
         /// <summary>At most this many customers; null for all.</summary>
@@ -25,7 +25,7 @@ namespace SecuConnect.Core
         /// Further query parameters sent with the first request (and with every request when paging by offset); a
         /// scroll keeps them on the server, so follow-up requests send only the scroll id.
         /// </summary>
-        public IList<KeyValuePair<string, string>> Parameters { get; set; }
+        public IList<KeyValuePair<string, string>>? Parameters { get; set; }
 
         public bool UsesOffsets => First.HasValue || Skip > 0;
     }

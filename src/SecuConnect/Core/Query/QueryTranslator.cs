@@ -27,7 +27,7 @@ namespace SecuConnect.Core
         public IEnumerable<string> KnownNames => _fields.Names;
 
         /// <summary>The API path for an output name, alias or API path; null when it is none of them.</summary>
-        public string PathOf(string name)
+        public string? PathOf(string name)
         {
             if (string.IsNullOrWhiteSpace(name)) return null;
             name = name.Trim();
@@ -46,7 +46,7 @@ namespace SecuConnect.Core
             {
                 string text = item.Trim();
                 if (text.Length == 0) continue;
-                string sign = text[0] == '-' || text[0] == '+' ? text.Substring(0, 1) : null;
+                string? sign = text[0] == '-' || text[0] == '+' ? text.Substring(0, 1) : null;
                 string rest = sign == null ? text : text.Substring(1).Trim();
                 int colon = rest.LastIndexOf(':');
                 string name = colon < 0 ? rest : rest.Substring(0, colon).Trim();
@@ -155,10 +155,12 @@ namespace SecuConnect.Core
         /// A term value on a date field as the range of that day (the API stores dates as timestamps, which a bare
         /// date does not match); null when the field is no date, or the value a wildcard, so it passes as it is.
         /// </summary>
-        private string DateTerm(string path, string value)
+        private static readonly char[] WildcardChars = { '*', '?', '\\' };
+
+        private string? DateTerm(string path, string value)
         {
-            if (value.IndexOfAny(new[] { '*', '?', '\\' }) >= 0) return null;
-            string day = _fields.ExactDay(path, value);
+            if (value.IndexOfAny(WildcardChars) >= 0) return null;
+            string? day = _fields.ExactDay(path, value);
             return day == null ? null : "[" + day + " TO " + day + "]";
         }
 
@@ -208,12 +210,12 @@ namespace SecuConnect.Core
         string ExamplePath { get; }
 
         /// <summary>The API path of an output name or alias; null when it is none.</summary>
-        string PathOf(string name);
+        string? PathOf(string name);
 
         /// <summary>
         /// For a date field's <paramref name="path"/>: the day <paramref name="value"/> names exactly, as yyyy-MM-dd;
         /// null when the field is no date or the value no date. Throws ArgumentException for an ambiguous date.
         /// </summary>
-        string ExactDay(string path, string value);
+        string? ExactDay(string path, string value);
     }
 }

@@ -3,7 +3,7 @@ namespace SecuConnect.Core
     /// <summary>What the API answered when Connect checked a caller-supplied access token.</summary>
     internal sealed class AccessTokenCheck
     {
-        public AccessTokenCheck(int statusCode, SecuApiException failure)
+        public AccessTokenCheck(int statusCode, SecuApiException? failure)
         {
             StatusCode = statusCode;
             Failure = failure;
@@ -13,6 +13,6 @@ namespace SecuConnect.Core
         public int StatusCode { get; }
 
         /// <summary>The error the answer stands for when it was not a success (the token was still not refused).</summary>
-        public SecuApiException Failure { get; }
+        public SecuApiException? Failure { get; }
     }
 }

@@ -23,8 +23,8 @@ namespace SecuConnect
             typeof(SecuConnection).Assembly.GetName().Version.ToString(3);
 
         private readonly HttpClient _http;
-        private readonly SecureString _secret;
-        private readonly SecureString _accessToken;
+        private readonly SecureString? _secret;
+        private readonly SecureString? _accessToken;
         private readonly object _randomLock = new object();
         private readonly Random _random = new Random();
         private int _disposed;
@@ -36,8 +36,8 @@ namespace SecuConnect
         /// A connection over <paramref name="handler"/> (null: the real transport). The clock, the random source of the
         /// backoff jitter, the wait between attempts and the number of requests in flight at once are seams for tests.
         /// </summary>
-        internal SecuConnection(SecuConnectionOptions options, HttpMessageHandler handler, Func<DateTimeOffset> clock = null,
-            Func<double> random = null, Func<TimeSpan, CancellationToken, Task> delay = null, int maxRequestsInFlight = Transport.MaxConnectionsPerServer)
+        internal SecuConnection(SecuConnectionOptions options, HttpMessageHandler? handler, Func<DateTimeOffset>? clock = null,
+            Func<double>? random = null, Func<TimeSpan, CancellationToken, Task>? delay = null, int maxRequestsInFlight = Transport.MaxConnectionsPerServer)
         {
             if (options == null) throw new ArgumentNullException(nameof(options));
             BaseUri = ValidateBaseUri(options);
@@ -78,14 +78,14 @@ namespace SecuConnect
         /// </summary>
         public string Environment { get; }
         public Uri BaseUri { get; }
-        public string ClientId { get; }
+        public string? ClientId { get; }
         public DateTimeOffset? TokenExpiresOn => Tokens.ExpiresOn;
         public int MaximumRetryCount { get; }
         public int RetryIntervalSec { get; }
         public int TimeoutSec { get; }
 
         /// <summary>The proxy the requests go through (the one given, or the platform's), null when they go direct.</summary>
-        public Uri Proxy { get; }
+        public Uri? Proxy { get; }
 
         /// <summary>AccessToken when the caller supplied the token (no renewal), else ClientCredentials.</summary>
         public string AuthenticationMethod => _accessToken != null ? "AccessToken" : "ClientCredentials";
@@ -179,13 +179,14 @@ namespace SecuConnect
 
         private async Task<TokenResponse> FetchTokenAsync(ApiLogQueue log, CancellationToken cancellationToken)
         {
-            var request = new ApiRequest<TokenResponse>(HttpMethod.Post, TokenUri, RequestKind.Token)
+            // Only a connection made with a client id and secret fetches tokens (one given -AccessToken never does).
+            var request = new ApiRequest<TokenResponse?>(HttpMethod.Post, TokenUri, RequestKind.Token)
             {
                 ContentFactory = () => new FormUrlEncodedContent(new[]
                 {
                     new KeyValuePair<string, string>("grant_type", "client_credentials"),
-                    new KeyValuePair<string, string>("client_id", ClientId),
-                    new KeyValuePair<string, string>("client_secret", SecureStrings.Unwrap(_secret)),
+                    new KeyValuePair<string, string>("client_id", ClientId!),
+                    new KeyValuePair<string, string>("client_secret", SecureStrings.Unwrap(_secret!)),
                 }),
                 DebugBody = "grant_type=client_credentials&client_id=" + Uri.EscapeDataString(ClientId) + "&client_secret=" + LogMasker.Mask,
                 FailFastWhenUnreachable = _connecting,
@@ -200,7 +201,7 @@ namespace SecuConnect
             return token;
         }
 
-        private static TokenResponse ReadToken(System.IO.Stream stream)
+        private static TokenResponse? ReadToken(System.IO.Stream stream)
         {
             using (var reader = SecuJson.Reader(stream, 1024))
                 return SecuJson.Serializer.Deserialize<TokenResponse>(reader);
@@ -210,7 +211,7 @@ namespace SecuConnect
         /// Sends a request through this connection's <see cref="RequestSender"/>: the retry policy, a timeout per
         /// attempt, and one re-authentication after the API refuses the token.
         /// </summary>
-        internal Task<ApiResponse<T>> SendAsync<T>(ApiRequest<T> request, ApiLogQueue log, CancellationToken cancellationToken, CallControl control = null) =>
+        internal Task<ApiResponse<T>> SendAsync<T>(ApiRequest<T> request, ApiLogQueue log, CancellationToken cancellationToken, CallControl? control = null) =>
             _sender.SendAsync(request, log, cancellationToken, control);
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.InteropServices;
 using System.Security;
 
@@ -7,7 +8,8 @@ namespace SecuConnect.Core
     internal static class SecureStrings
     {
         /// <summary>Unwraps a secret for the moment a request is built; callers never keep the result.</summary>
-        public static string Unwrap(SecureString value)
+        [return: NotNullIfNotNull("value")]
+        public static string? Unwrap(SecureString? value)
         {
             if (value == null) return null;
             IntPtr ptr = IntPtr.Zero;
@@ -22,7 +24,8 @@ namespace SecuConnect.Core
             }
         }
 
-        public static SecureString ReadOnlyCopy(SecureString value)
+        [return: NotNullIfNotNull("value")]
+        public static SecureString? ReadOnlyCopy(SecureString? value)
         {
             if (value == null) return null;
             var copy = value.Copy();

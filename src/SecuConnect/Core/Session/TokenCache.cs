@@ -20,7 +20,7 @@ namespace SecuConnect.Core
         private readonly SemaphoreSlim _gate = new SemaphoreSlim(1, 1);
         // Cancelled by Dispose: requests waiting for a renewal in progress end at once instead of waiting forever.
         private readonly CancellationTokenSource _closed = new CancellationTokenSource();
-        private TokenState _state;
+        private TokenState? _state;
 
         public TokenCache(Func<ApiLogQueue, CancellationToken, Task<TokenResponse>> fetch, Func<DateTimeOffset> clock)
         {
@@ -67,7 +67,7 @@ namespace SecuConnect.Core
                 // A lifetime beyond a day (or beyond what a TimeSpan holds) is renewed after a day: harmless, and never an overflow.
                 if (seconds > MaxLifetimeSec) seconds = MaxLifetimeSec;
                 var lifetime = TimeSpan.FromSeconds(seconds);
-                state = new TokenState(response.AccessToken, now + lifetime, now + RenewAfter(lifetime));
+                state = new TokenState(response.AccessToken!, now + lifetime, now + RenewAfter(lifetime)); // the fetch refuses an answer without one
                 Volatile.Write(ref _state, state);
                 return state.Token;
             }
@@ -78,7 +78,7 @@ namespace SecuConnect.Core
         }
 
         /// <summary>Drops <paramref name="token"/> after the API refused it; a newer token fetched meanwhile stays.</summary>
-        public void Invalidate(string token)
+        public void Invalidate(string? token)
         {
             var state = Volatile.Read(ref _state);
             if (state != null && string.Equals(state.Token, token, StringComparison.Ordinal))

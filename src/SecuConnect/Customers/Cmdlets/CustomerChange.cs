@@ -11,17 +11,17 @@ namespace SecuConnect.Commands
     /// </summary>
     internal sealed class CustomerChange
     {
-        private readonly string[] _wire;
+        private readonly string?[] _wire;
         private readonly CustomerField[] _clear;
-        private readonly AmbiguousDate _ambiguous;
-        private readonly Customer _source;
-        private readonly RowStamp _stamp;
+        private readonly AmbiguousDate? _ambiguous;
+        private readonly Customer? _source;
+        private readonly RowStamp? _stamp;
         private readonly bool _force;
-        private readonly string _shownDate;
+        private readonly string? _shownDate;
 
         /// <param name="shownDate">a DateOfBirth given as JSON text (see <see cref="TakeShownDate"/>), settled against the stored value</param>
-        public CustomerChange(string id, string[] wire, CustomerField[] clear, AmbiguousDate ambiguous, Customer source,
-            RowStamp stamp = null, bool force = false, string shownDate = null)
+        public CustomerChange(string id, string?[] wire, CustomerField[] clear, AmbiguousDate? ambiguous, Customer? source,
+            RowStamp? stamp = null, bool force = false, string? shownDate = null)
         {
             _shownDate = shownDate;
             Id = id;
@@ -36,7 +36,7 @@ namespace SecuConnect.Commands
         public string Id { get; }
 
         /// <summary>The contact to send, or null when it would change nothing. Runs on a worker: it only logs.</summary>
-        public Contact Merge(PaymentCustomer current, ApiLogQueue log)
+        public Contact? Merge(PaymentCustomer current, ApiLogQueue log)
         {
             var stored = current.Contact;
             if (_ambiguous != null) SettleDate(stored?[CustomerFields.DateOfBirth]);
@@ -56,12 +56,12 @@ namespace SecuConnect.Commands
         /// A row read before the server's last change cannot say which of its cells the user edited: applying it would
         /// put back every value the row still holds from before. Such a record is a conflict: nothing is sent.
         /// </summary>
-        private void CheckStamp(PaymentCustomer current, Contact stored, Contact merged)
+        private void CheckStamp(PaymentCustomer current, Contact? stored, Contact merged)
         {
             bool serverHasStamp = !string.IsNullOrWhiteSpace(current.Updated);
             var server = CustomerOutput.ParseTimestamp(current.Updated);
             string why;
-            if (_stamp.NeverUpdated)
+            if (_stamp!.NeverUpdated) // Merge checks only a change that has a stamp
             {
                 // Read before the first update (the API sends no updated until then): any update since is a change,
                 // also one whose stamp is no time.
@@ -93,10 +93,10 @@ namespace SecuConnect.Commands
         }
 
         /// <summary>A date with two readings counts as unchanged when one of them is the stored date (a file exported earlier); else it is an error.</summary>
-        private void SettleDate(string stored)
+        private void SettleDate(string? stored)
         {
             var date = DateOfBirthParser.FromWire(stored);
-            if (date == _ambiguous.DayFirst || date == _ambiguous.MonthFirst) return;
+            if (date == _ambiguous!.DayFirst || date == _ambiguous.MonthFirst) return; // Merge settles only an ambiguous date
             throw new SecuApiException(SecuErrorKind.InvalidArgument, ErrorIds.InvalidDateOfBirth, _ambiguous.Message);
         }
 
@@ -105,7 +105,7 @@ namespace SecuConnect.Commands
         /// form the output shows a date of birth the API sent as JSON (a CSV cell or Clixml object read back), which no
         /// date parser reads. Null, and nothing taken, for any other value.
         /// </summary>
-        public static string TakeShownDate(object[] values)
+        public static string? TakeShownDate(object?[] values)
         {
             int i = CustomerFields.DateOfBirth.Index;
             if (!(CustomerInput.Unwrap(values[i]) is string s)) return null;
@@ -116,7 +116,7 @@ namespace SecuConnect.Commands
         }
 
         /// <summary>A date of birth given as shown JSON is unchanged when the stored value is that JSON; anything else is no date.</summary>
-        private void SettleShownDate(Contact stored)
+        private void SettleShownDate(Contact? stored)
         {
             var field = CustomerFields.DateOfBirth;
             if (stored?.Kept(field) != null && string.Equals(stored[field], _shownDate, System.StringComparison.Ordinal)) return;
@@ -127,18 +127,18 @@ namespace SecuConnect.Commands
         }
 
         /// <summary>The fields an update changes, one line each (City: 'London' -> 'Paris'), for -WhatIf and -Confirm.</summary>
-        public static string Describe(Contact current, Contact merged) => Describe(current, merged, null);
+        public static string Describe(Contact? current, Contact merged) => Describe(current, merged, null);
 
         /// <summary>
         /// The fields that differ, one line each: "City: 'London' -> 'Paris'", or with a <paramref name="label"/>,
         /// "City: server 'London', row 'Paris'".
         /// </summary>
-        private static string Describe(Contact current, Contact merged, string label)
+        private static string Describe(Contact? current, Contact merged, string? label)
         {
             var sb = new System.Text.StringBuilder();
             foreach (var field in CustomerFields.All)
             {
-                string before = current?[field], after = merged[field];
+                string? before = current?[field], after = merged[field];
                 if (ContactMerger.SameWire(field, before, after)) continue;
                 sb.AppendLine().Append("  ").Append(field.Name).Append(": ");
                 if (label == null) sb.Append(Shown(field, before)).Append(" -> ").Append(Shown(field, after));
@@ -158,17 +158,17 @@ namespace SecuConnect.Commands
             return sb.ToString();
         }
 
-        private static string Shown(CustomerField field, string wire) =>
+        private static string Shown(CustomerField field, string? wire) =>
             string.IsNullOrEmpty(wire) ? "(empty)" : "'" + CustomerOutput.ToOutput(field, wire) + "'";
 
-        private void WarnAboutConcurrentChanges(Contact stored, ApiLogQueue log)
+        private void WarnAboutConcurrentChanges(Contact? stored, ApiLogQueue log)
         {
             foreach (var field in CustomerFields.All)
             {
-                string given = _wire[field.Index];
+                string? given = _wire[field.Index];
                 if (given == null) continue;
-                string asRead = CustomerInput.ToText(_source.AsRead(field));
-                string now = stored?[field];
+                string? asRead = CustomerInput.ToText(_source!.AsRead(field)); // Merge warns only for a piped customer
+                string? now = stored?[field];
                 if (ContactMerger.SameWire(field, asRead, now)) continue;
                 log.Warning($"Customer {Id}: {field.Name} was changed since this object was read ('{asRead}', now '{CustomerOutput.ToOutput(field, now)}'); " +
                     $"writing your value '{given}'.");

@@ -19,9 +19,9 @@ namespace SecuConnect.Commands
     {
         // PSObject's own members (internal in PowerShell 7 and 5.1 alike); null where a PowerShell lacks it, and then
         // PSObject.Properties serves (OutputAndInputTests checks that both read the same properties).
-        internal static readonly Func<PSObject, object> InstanceMembers = InstanceMembersGetter();
+        internal static readonly Func<PSObject, object>? InstanceMembers = InstanceMembersGetter();
 
-        private static Func<PSObject, object> InstanceMembersGetter()
+        private static Func<PSObject, object>? InstanceMembersGetter()
         {
             var property = typeof(PSObject).GetProperty("InstanceMembers", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic);
             if (property == null || !typeof(IEnumerable).IsAssignableFrom(property.PropertyType)) return null;
@@ -33,14 +33,14 @@ namespace SecuConnect.Commands
         // Codes at and below this one are the columns of an address book's export, numbered by ExportColumns.IndexOf.
         private const int FirstExportName = -3;
 
-        private bool[] _fromCommandLine;
+        private bool[]? _fromCommandLine;
         private readonly Dictionary<string, int> _nameCodes = new Dictionary<string, int>(StringComparer.Ordinal);
         private readonly HashSet<string> _reportedUnused = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         private readonly HashSet<AddressGroup> _reportedGroups = new HashSet<AddressGroup>();
-        private string[] _exportCells;
+        private string?[]? _exportCells;
 
         /// <summary>Why the last record read cannot be sent (a country in an export no code is known for); null when it can.</summary>
-        private protected string RecordProblem { get; private set; }
+        private protected string? RecordProblem { get; private set; }
 
         protected override void BeginProcessing()
         {
@@ -50,7 +50,7 @@ namespace SecuConnect.Commands
         }
 
         /// <summary>True when the command line itself gave this field (it applies to every record).</summary>
-        private protected bool FromCommandLine(CustomerField field) => _fromCommandLine[field.Index];
+        private protected bool FromCommandLine(CustomerField field) => _fromCommandLine![field.Index]; // set in BeginProcessing
 
         /// <summary>
         /// The field values this record gives, by field index (null = not given). <paramref name="recognized"/> is
@@ -58,9 +58,9 @@ namespace SecuConnect.Commands
         /// gives only the properties the user changed since (and the command line's values). <paramref name="readOnly"/>
         /// holds what the record gives for the properties the module never sends (Name, Created, ...).
         /// </summary>
-        private protected object[] RecordFields(PSObject input, bool changesOnly, out bool recognized, out ReadOnlyInput readOnly)
+        private protected object?[] RecordFields(PSObject? input, bool changesOnly, out bool recognized, out ReadOnlyInput readOnly)
         {
-            var values = new object[CustomerFields.Count];
+            var values = new object?[CustomerFields.Count];
             recognized = false;
             readOnly = new ReadOnlyInput();
             RecordProblem = null;
@@ -81,7 +81,7 @@ namespace SecuConnect.Commands
                 foreach (var field in CustomerFields.All)
                 {
                     if (FromCommandLine(field)) continue;
-                    object now = customer[field];
+                    object? now = customer[field];
                     values[field.Index] = CustomerInput.SameValue(field, customer.AsRead(field), now) ? null : now;
                 }
                 return values;
@@ -91,10 +91,10 @@ namespace SecuConnect.Commands
         }
 
         /// <summary>Fills fields no parameter gave from the object's properties (or a hashtable's keys); reports unused names.</summary>
-        private bool FillFromObject(object[] values, PSObject input, ReadOnlyInput readOnly)
+        private bool FillFromObject(object?[] values, PSObject input, ReadOnlyInput readOnly)
         {
             bool any = false;
-            List<string> unused = null;
+            List<string>? unused = null;
             _exportCells = null;
             if (input.BaseObject is IDictionary dict)
             {
@@ -131,14 +131,14 @@ namespace SecuConnect.Commands
         /// Takes one named value: into its field unless a parameter gave that field, or into <paramref name="readOnly"/>
         /// for a property the module never sends; true when the name is a field.
         /// </summary>
-        private bool Take(object[] values, string name, object value, ReadOnlyInput readOnly, ref List<string> unused)
+        private bool Take(object?[] values, string name, object? value, ReadOnlyInput readOnly, ref List<string>? unused)
         {
             int code = CodeOf(name);
             if (code == UnusedName) (unused ?? (unused = new List<string>())).Add(name);
-            if (code == OutputOnlyName) readOnly.Add(ReadOnlyInput.CanonicalName(name), value);
+            if (code == OutputOnlyName) readOnly.Add(ReadOnlyInput.CanonicalName(name)!, value); // an output-only name has its canonical one
             if (code <= FirstExportName)
             {
-                (_exportCells ?? (_exportCells = new string[ExportColumns.Count]))[FirstExportName - code] = CustomerInput.ToText(value);
+                (_exportCells ?? (_exportCells = new string?[ExportColumns.Count]))[FirstExportName - code] = CustomerInput.ToText(value);
                 return true;
             }
             if (code < 0) return false;
@@ -148,9 +148,9 @@ namespace SecuConnect.Commands
         }
 
         /// <summary>Fills what the record's export columns give (Outlook's, Google's); names the address group used once per group.</summary>
-        private void FillFromExport(object[] values)
+        private void FillFromExport(object?[] values)
         {
-            var group = ExportColumns.Apply(_exportCells, values, out string problem);
+            var group = ExportColumns.Apply(_exportCells!, values, out string? problem); // called only when the record had export cells
             RecordProblem = problem;
             if (group == null || !_reportedGroups.Add(group)) return;
             WriteWarning($"The address comes from the {group.Source} columns of the {group.Name} address " +

@@ -26,7 +26,7 @@ namespace SecuConnect.Commands
             try
             {
                 var connection = ResourceIdLister.ConnectionFor(fakeBoundParameters);
-                string prefix = ResourceIdLister.IdPrefix(wordToComplete, IdStart);
+                string? prefix = ResourceIdLister.IdPrefix(wordToComplete, IdStart);
                 if (connection == null || prefix == null) return Enumerable.Empty<CompletionResult>();
                 return ResourceIdLister.Results(Lookup(connection, prefix));
             }
@@ -46,7 +46,8 @@ namespace SecuConnect.Commands
                 return (page.Data ?? new List<PaymentCustomer>())
                     // Only real customer ids: a value the API (or something in between) returns is never offered as typed input otherwise.
                     .Where(c => CustomerIds.IsValid(c.Id))
-                    .Select(c => new KeyValuePair<string, string>(c.Id, c.Contact?.Name))
+                    // IsValid above holds the id non-null; a customer without a name keeps a null description.
+                    .Select(c => new KeyValuePair<string, string>(c.Id!, c.Contact?.Name!))
                     .ToList();
             });
     }

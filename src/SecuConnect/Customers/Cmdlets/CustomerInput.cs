@@ -33,9 +33,10 @@ namespace SecuConnect.Commands
     /// <summary>Turns what the user gave (parameters, piped objects, -Contact) into wire values.</summary>
     internal static class CustomerInput
     {
-        public static object Unwrap(object value) => value is PSObject pso && !(pso.BaseObject is PSCustomObject) ? pso.BaseObject : value;
+        [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull("value")]
+        public static object? Unwrap(object? value) => value is PSObject pso && !(pso.BaseObject is PSCustomObject) ? pso.BaseObject : value;
 
-        public static string ToText(object value)
+        public static string? ToText(object? value)
         {
             value = Unwrap(value);
             if (value == null) return null;
@@ -47,7 +48,7 @@ namespace SecuConnect.Commands
         /// True when two values of a field mean the same: text compares exactly, dates by the date they name
         /// ($null and '' differ: '' clears).
         /// </summary>
-        public static bool SameValue(CustomerField field, object a, object b)
+        public static bool SameValue(CustomerField field, object? a, object? b)
         {
             a = Unwrap(a);
             b = Unwrap(b);
@@ -67,17 +68,17 @@ namespace SecuConnect.Commands
         /// sent (a date that is no date, a control character), else null; a date with two readings comes back in
         /// <paramref name="ambiguous"/> (its wire value left null) for the caller to decide.
         /// </summary>
-        public static ErrorRecord ToWire(object[] values, object target, out string[] wire, out AmbiguousDate ambiguous)
+        public static ErrorRecord? ToWire(object?[] values, object? target, out string?[] wire, out AmbiguousDate? ambiguous)
         {
-            wire = new string[values.Length];
+            wire = new string?[values.Length];
             ambiguous = null;
             foreach (var field in CustomerFields.All)
             {
-                object value = Unwrap(values[field.Index]);
+                object? value = Unwrap(values[field.Index]);
                 if (value == null) continue;
                 if (field.Kind != FieldKind.Date)
                 {
-                    string text = Given(ToText(value));
+                    string? text = Given(ToText(value));
                     var bad = InvalidCharacters(field, text, target);
                     if (bad != null) return bad;
                     wire[field.Index] = text;
@@ -112,9 +113,9 @@ namespace SecuConnect.Commands
         /// A value as the user gave it, without leading and trailing whitespace: whitespace alone is "not given" (null),
         /// "" stays "" (it clears). Values read from the API never pass here, so they stay as stored.
         /// </summary>
-        public static string Given(string text)
+        public static string? Given(string? text)
         {
-            if (string.IsNullOrEmpty(text)) return text;
+            if (text == null || text.Length == 0) return text;
             string trimmed = text.Trim();
             return trimmed.Length == 0 ? null : trimmed;
         }
@@ -124,11 +125,11 @@ namespace SecuConnect.Commands
         /// AdditionalAddressData, a lone surrogate the API would store as U+FFFD), or null. The message names the field,
         /// the position and the character's code, never the value (personal data).
         /// </summary>
-        public static ErrorRecord InvalidCharacters(CustomerField field, string text, object target)
+        public static ErrorRecord? InvalidCharacters(CustomerField field, string? text, object? target)
         {
             int at = BadCharacterAt(field, text);
             if (at < 0) return null;
-            char c = text[at];
+            char c = text![at]; // a bad character was found in it
             string what = char.IsSurrogate(c) ? "half of a surrogate pair (no character on its own)"
                 : c == '\n' || c == '\r' ? "a line break" : "a control character";
             string message = $"Cannot use the value of {field.Name}: character {at + 1} is {what} (U+{(int)c:X4}). " +
@@ -138,9 +139,9 @@ namespace SecuConnect.Commands
             return Errors.Argument(ErrorIds.InvalidCharacters, message, target);
         }
 
-        private static int BadCharacterAt(CustomerField field, string text)
+        private static int BadCharacterAt(CustomerField field, string? text)
         {
-            if (string.IsNullOrEmpty(text)) return -1;
+            if (text == null || text.Length == 0) return -1;
             for (int i = 0; i < text.Length; i++)
             {
                 char c = text[i];
@@ -157,7 +158,7 @@ namespace SecuConnect.Commands
         }
 
         /// <summary>The record as given, for TargetObject: a failed item can be fixed and piped again.</summary>
-        public static PSObject ToTarget(object[] values)
+        public static PSObject ToTarget(object?[] values)
         {
             var o = new PSObject();
             foreach (var field in CustomerFields.All)
@@ -169,7 +170,7 @@ namespace SecuConnect.Commands
         }
 
         /// <summary>A customer's name for prompts and messages: the server's name, else forename and surname, company or email.</summary>
-        public static string DisplayName(Contact contact)
+        public static string? DisplayName(Contact? contact)
         {
             if (contact == null) return null;
             return FirstNonEmpty(contact.Name,
@@ -178,16 +179,16 @@ namespace SecuConnect.Commands
         }
 
         /// <summary>The same name read from a piped object (a customer, a CSV row).</summary>
-        public static string NameOf(PSObject input)
+        public static string? NameOf(PSObject? input)
         {
             if (input == null || input.BaseObject is string) return null;
-            string Text(string property) => ToText(input.Properties[property]?.Value);
+            string? Text(string property) => ToText(input.Properties[property]?.Value);
             return FirstNonEmpty(Text("Name"), string.Join(" ", new[] { Text("Forename"), Text("Surname") }).Trim(), Text("CompanyName"), Text("Email"));
         }
 
-        private static string FirstNonEmpty(params string[] values) => values.FirstOrDefault(v => !string.IsNullOrEmpty(v));
+        private static string? FirstNonEmpty(params string?[] values) => values.FirstOrDefault(v => !string.IsNullOrEmpty(v));
 
-        public static string Target(string id, string name) =>
+        public static string Target(string id, string? name) =>
             string.IsNullOrEmpty(name) ? id : $"{id} ({name})";
 
         /// <summary>
@@ -229,7 +230,7 @@ namespace SecuConnect.Commands
         }
 
         /// <summary>Reads an id from a piped object: a string, or its Id property; without surrounding whitespace.</summary>
-        public static string IdOf(PSObject input)
+        public static string? IdOf(PSObject? input)
         {
             if (input == null) return null;
             if (input.BaseObject is string s) return s.Trim();
@@ -242,7 +243,7 @@ namespace SecuConnect.Commands
         /// with the output's names (Forename, PostalCode). A key that names no field is an error, unless the contact is
         /// one the module wrote (its Contact property), whose members the module does not model pass through.
         /// </summary>
-        public static Contact ContactFromObject(object value, out string problem)
+        public static Contact? ContactFromObject(object value, out string? problem)
         {
             problem = null;
             JToken token;
@@ -282,7 +283,7 @@ namespace SecuConnect.Commands
                 // What the user typed is trimmed like every other value; a contact the module wrote passes as stored.
                 foreach (var field in CustomerFields.All) contact[field] = Given(contact[field]);
             }
-            string dob = contact[CustomerFields.DateOfBirth];
+            string? dob = contact[CustomerFields.DateOfBirth];
             if (dob != null)
             {
                 if (dob.Length == 0) contact[CustomerFields.DateOfBirth] = null;
@@ -303,7 +304,7 @@ namespace SecuConnect.Commands
         }
 
         /// <summary>The InvalidCharacters error for the first field of a -Contact the user wrote that cannot be sent, or null.</summary>
-        public static ErrorRecord CheckContact(Contact contact, object given, object target)
+        public static ErrorRecord? CheckContact(Contact contact, object given, object target)
         {
             if (IsModuleContact(given)) return null;
             foreach (var field in CustomerFields.All)
@@ -327,7 +328,7 @@ namespace SecuConnect.Commands
         /// Moves members a user named by a field's name or alias (Forename, City, postal_code) into their fields; any
         /// other unknown member is a mistake: returns the message naming it and the nearest field.
         /// </summary>
-        private static string AdoptNamedFields(Contact contact, bool address)
+        private static string? AdoptNamedFields(Contact contact, bool address)
         {
             var members = address ? contact.UnknownInAddress : contact.Unknown;
             if (members == null) return null;
@@ -350,9 +351,9 @@ namespace SecuConnect.Commands
         }
 
         /// <summary>The field name or wire name closest to a mistyped key (by edit distance).</summary>
-        public static string Nearest(string name)
+        public static string? Nearest(string name)
         {
-            string best = null;
+            string? best = null;
             int bestDistance = int.MaxValue;
             foreach (var field in CustomerFields.All)
             {

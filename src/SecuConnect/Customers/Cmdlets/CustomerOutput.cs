@@ -23,7 +23,7 @@ namespace SecuConnect.Commands
         public static Customer Create(PaymentCustomer customer)
         {
             var c = customer.Contact;
-            var fields = new object[CustomerFields.Count];
+            var fields = new object?[CustomerFields.Count];
             if (c != null)
             {
                 foreach (var field in CustomerFields.All) fields[field.Index] = ToOutput(field, c[field]);
@@ -61,7 +61,7 @@ namespace SecuConnect.Commands
         }
 
         /// <summary>The value the output object shows for a wire value: text as is, dates as yyyy-MM-dd.</summary>
-        public static object ToOutput(CustomerField field, string wire)
+        public static object? ToOutput(CustomerField field, string? wire)
         {
             if (wire == null || field.Kind != FieldKind.Date) return wire;
             var date = DateOfBirthParser.FromWire(wire);
@@ -72,9 +72,9 @@ namespace SecuConnect.Commands
         /// Created or Updated as the output shows it: a [DateTimeOffset], or the API's text as it came when it is no
         /// time (never $null for a value the API sent: the reader warns once per run about it).
         /// </summary>
-        public static object Timestamp(string value) => (object)ParseTimestamp(value) ?? value;
+        public static object? Timestamp(string? value) => (object?)ParseTimestamp(value) ?? value;
 
-        public static DateTimeOffset? ParseTimestamp(string value)
+        public static DateTimeOffset? ParseTimestamp(string? value)
         {
             if (string.IsNullOrEmpty(value)) return null;
             return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var result)
@@ -109,23 +109,23 @@ namespace SecuConnect.Commands
         /// <summary>A field in the raw contact: its text, or a value kept in another JSON type in that type (an object as an object).</summary>
         private static void Add(PSMemberInfoCollection<PSPropertyInfo> properties, CustomerField field, Contact c)
         {
-            string value = c[field];
+            string? value = c[field];
             if (value == null) return;
-            object shown = c.Kept(field) is KeptToken kept ? PowerShellJson.ToPowerShell(kept.Token) : value;
+            object? shown = c.Kept(field) is KeptToken kept ? PowerShellJson.ToPowerShell(kept.Token) : value;
             properties.Add(new PSNoteProperty(field.WireName, shown), true);
         }
 
-        private static void AddUnknown(PSMemberInfoCollection<PSPropertyInfo> properties, JObject members)
+        private static void AddUnknown(PSMemberInfoCollection<PSPropertyInfo> properties, JObject? members)
         {
             if (members == null) return;
             foreach (var m in members.Properties()) properties.Add(new PSNoteProperty(m.Name, PowerShellJson.ToPowerShell(m.Value)), true);
         }
 
         /// <summary>A -Property path the module does not model, read from the members it kept (contact.x or a top-level x).</summary>
-        private static object UnknownPath(PaymentCustomer customer, string path)
+        private static object? UnknownPath(PaymentCustomer customer, string path)
         {
             string[] parts = path.Split('.');
-            JToken token = null;
+            JToken? token = null;
             if (parts.Length == 1) token = customer.Unknown?[parts[0]];
             else if (parts.Length == 2 && parts[0] == "contact") token = customer.Contact?.Unknown?[parts[1]];
             else if (parts.Length == 3 && parts[0] == "contact" && parts[1] == CustomerFields.AddressWire) token = customer.Contact?.UnknownInAddress?[parts[2]];

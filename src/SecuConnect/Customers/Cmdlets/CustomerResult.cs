@@ -7,9 +7,9 @@ namespace SecuConnect.Commands
     internal static class CustomerResult
     {
         /// <summary>The customer's id (else <paramref name="key"/>, the id the record gave) and its name when it has one.</summary>
-        public static string Describe(PaymentCustomer customer, string key)
+        public static string Describe(PaymentCustomer? customer, string? key)
         {
-            string name = customer?.Contact?.Name;
+            string? name = customer?.Contact?.Name;
             return $"customer {customer?.Id ?? key}" + (string.IsNullOrEmpty(name) ? string.Empty : $" ({name})");
         }
     }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.Linq;
 using System.Text.RegularExpressions;
 using SecuConnect.Core;
@@ -72,9 +73,9 @@ namespace SecuConnect.Commands
             (CustomerFields.Country, $"Address {n} - Country"));
 
         // Every declared column by its matching key, numbered: single columns first, then the groups' columns.
-        private static readonly List<(CustomerField Field, string Column, AddressGroup Group)> Declared = Single
-            .Select(c => (c.Field, c.Column, (AddressGroup)null))
-            .Concat(AddressGroups.SelectMany(g => g.Columns.Select(c => (c.Field, c.Column, g))))
+        private static readonly List<(CustomerField Field, string Column, AddressGroup? Group)> Declared = Single
+            .Select(c => (c.Field, c.Column, (AddressGroup?)null))
+            .Concat(AddressGroups.SelectMany(g => g.Columns.Select(c => (c.Field, c.Column, (AddressGroup?)g))))
             .ToList();
 
         private static readonly Dictionary<string, int> ByKey = Declared
@@ -93,12 +94,12 @@ namespace SecuConnect.Commands
         /// certain, the house number split off its street. Returns the group used (or null); <paramref name="problem"/>
         /// says why the record cannot be sent (a country no code is known for).
         /// </summary>
-        public static AddressGroup Apply(string[] cells, object[] values, out string problem)
+        public static AddressGroup? Apply(string?[] cells, object?[] values, out string? problem)
         {
             problem = null;
             for (int i = 0; i < Single.Count; i++)
             {
-                string cell = Given(cells[i], Single[i].Field);
+                string? cell = Given(cells[i], Single[i].Field);
                 if (cell != null && IsEmpty(values[Single[i].Field.Index])) values[Single[i].Field.Index] = cell;
             }
             int index = Single.Count;
@@ -113,15 +114,15 @@ namespace SecuConnect.Commands
             return null;
         }
 
-        private static string FillAddress(AddressGroup group, string[] cells, object[] values)
+        private static string? FillAddress(AddressGroup group, string?[] cells, object?[] values)
         {
             var address = new Dictionary<CustomerField, string>();
             for (int i = 0; i < cells.Length; i++)
             {
-                string cell = Given(cells[i], null);
+                string? cell = Given(cells[i], null);
                 if (cell != null) address[group.Columns[i].Field] = cell;
             }
-            string code = null;
+            string? code = null;
             if (address.TryGetValue(CustomerFields.Country, out var country))
             {
                 code = CountryNames.CodeOf(country);
@@ -145,9 +146,9 @@ namespace SecuConnect.Commands
         }
 
         /// <summary>The cell's value, or null for "not given": empty, or a date of Outlook's that means none (0/0/00).</summary>
-        private static string Given(string cell, CustomerField field)
+        private static string? Given(string? cell, CustomerField? field)
         {
-            if (string.IsNullOrWhiteSpace(cell)) return null;
+            if (cell == null || string.IsNullOrWhiteSpace(cell)) return null;
             // Google Contacts writes several values of one column as "a ::: b": the first is the primary one.
             int multi = cell.IndexOf(" ::: ", StringComparison.Ordinal);
             string value = (multi >= 0 ? cell.Substring(0, multi) : cell).Trim();
@@ -160,7 +161,7 @@ namespace SecuConnect.Commands
         private static bool IsNoDate(string value) =>
             value.All(c => c == '0' || c == '/' || c == '.' || c == '-') || value == "1/1/4501" || value == "01.01.4501";
 
-        private static bool IsEmpty(object value) => value == null || (value is string s && s.Length == 0);
+        private static bool IsEmpty(object? value) => value == null || (value is string s && s.Length == 0);
     }
 
     /// <summary>
@@ -176,10 +177,10 @@ namespace SecuConnect.Commands
         private static readonly Regex After = new Regex("^" + Name + @",?\s+" + Number + "$", RegexOptions.CultureInvariant);
         private static readonly Regex Before = new Regex("^" + Number + @",?\s+" + Name + "$", RegexOptions.CultureInvariant);
 
-        public static bool TrySplit(string street, NumberPosition position, out string name, out string number)
+        public static bool TrySplit(string? street, NumberPosition position, [NotNullWhen(true)] out string? name, [NotNullWhen(true)] out string? number)
         {
             name = number = null;
-            if (position == NumberPosition.Unknown || string.IsNullOrWhiteSpace(street)) return false;
+            if (position == NumberPosition.Unknown || street == null || string.IsNullOrWhiteSpace(street)) return false;
             var m = (position == NumberPosition.AfterStreet ? After : Before).Match(street.Trim());
             if (!m.Success) return false;
             name = m.Groups["name"].Value.Trim();

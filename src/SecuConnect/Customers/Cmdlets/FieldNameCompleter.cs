@@ -43,7 +43,7 @@ namespace SecuConnect.Commands
             }
             var names = parameterName.Equals("Clear", StringComparison.OrdinalIgnoreCase) ? CustomerFields.Names : CustomerQuery.Translator.KnownNames;
             var given = parameterName.Equals("Filter", StringComparison.OrdinalIgnoreCase) ? new HashSet<string>() : GivenPaths(parameterName, head, wordToComplete, commandAst);
-            foreach (var name in names.Where(n => n.StartsWith(word, StringComparison.OrdinalIgnoreCase) && !given.Contains(CustomerQuery.Translator.PathOf(n))))
+            foreach (var name in names.Where(n => n.StartsWith(word, StringComparison.OrdinalIgnoreCase) && !given.Contains(CustomerQuery.Translator.PathOf(n) ?? string.Empty)))
             {
                 if (parameterName.Equals("Sort", StringComparison.OrdinalIgnoreCase))
                 {
@@ -67,7 +67,7 @@ namespace SecuConnect.Commands
             int colon = word.LastIndexOf(':');
             string name = word.Substring(0, colon), typed = word.Substring(colon + 1);
             if (CustomerQuery.Translator.PathOf(name.TrimStart('-', '+')) == null) yield break;
-            foreach (var order in new[] { "asc", "desc" }.Where(o => o.StartsWith(typed, StringComparison.OrdinalIgnoreCase)))
+            foreach (var order in SortOrders.Where(o => o.StartsWith(typed, StringComparison.OrdinalIgnoreCase)))
                 yield return Result(head + name + ":" + order, name + ":" + order);
         }
 
@@ -75,7 +75,7 @@ namespace SecuConnect.Commands
         /// The API paths of the names the parameter already holds (-Property Email,&lt;Tab&gt; offers no Email): the
         /// values written after it on the command line and, for -Sort, the names before the last comma of the word.
         /// </summary>
-        private static HashSet<string> GivenPaths(string parameterName, string head, string wordToComplete, CommandAst commandAst)
+        private static HashSet<string> GivenPaths(string parameterName, string head, string? wordToComplete, CommandAst commandAst)
         {
             var texts = new List<string>(head.Split(','));
             var elements = commandAst?.CommandElements;
@@ -87,12 +87,12 @@ namespace SecuConnect.Commands
                     .SelectMany(e => e.FindAll(a => a is StringConstantExpressionAst, false)).Cast<StringConstantExpressionAst>()
                     .Select(c => c.Value).ToList();
                 // The word being completed is no given name yet.
-                if (values.Count > 0 && !string.IsNullOrEmpty(wordToComplete) && values[values.Count - 1] == wordToComplete.Trim('\'', '"'))
+                if (values.Count > 0 && wordToComplete != null && wordToComplete.Length > 0 && values[values.Count - 1] == wordToComplete.Trim('\'', '"'))
                     values.RemoveAt(values.Count - 1);
                 texts.AddRange(values.SelectMany(v => v.Split(',')));
             }
             // A sort order (Email:desc) names the field before its colon.
-            return new HashSet<string>(texts.Select(t => CustomerQuery.Translator.PathOf(t.Split(':')[0].Trim().TrimStart('-', '+'))).Where(p => p != null), StringComparer.Ordinal);
+            return new HashSet<string>(texts.Select(t => CustomerQuery.Translator.PathOf(t.Split(':')[0].Trim().TrimStart('-', '+'))).Where(p => p != null).Select(p => p!), StringComparer.Ordinal);
         }
 
         private static int LastSeparator(string text)
@@ -102,10 +102,13 @@ namespace SecuConnect.Commands
             return i;
         }
 
+        private static readonly string[] SortOrders = { "asc", "desc" };
+        private static readonly char[] CharsToQuote = { ' ', '(', ')', ',' };
+
         private static CompletionResult Result(string text, string shown)
         {
             // A leading - would read as a parameter name.
-            string quoted = text.IndexOfAny(new[] { ' ', '(', ')', ',' }) >= 0 || text.StartsWith("-", StringComparison.Ordinal)
+            string quoted = text.IndexOfAny(CharsToQuote) >= 0 || text.StartsWith("-", StringComparison.Ordinal)
                 ? "'" + text.Replace("'", "''") + "'" : text;
             return new CompletionResult(quoted, shown, CompletionResultType.ParameterValue, shown);
         }

@@ -23,25 +23,25 @@ namespace SecuConnect.Commands
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(CustomerIdCompleter))]
-        public string[] Id { get; set; }
+        public string[]? Id { get; set; }
 
         /// <summary>The API's query expression (q) with output names or API paths, e.g. 'City:Berlin AND Surname:M*'.</summary>
         [Parameter(ParameterSetName = ListSet)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(FieldNameCompleter))]
-        public string Filter { get; set; }
+        public string? Filter { get; set; }
 
         /// <summary>The order, name[:asc|desc] or -name (descending), one or more, with output names or API paths, e.g. 'Surname', '-Created' or 'City:desc', 'Surname'.</summary>
         [Parameter(ParameterSetName = ListSet)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(FieldNameCompleter))]
-        public string[] Sort { get; set; }
+        public string[]? Sort { get; set; }
 
         /// <summary>Only these fields (output names such as Email, or API paths such as contact.email).</summary>
         [Parameter(ParameterSetName = ListSet)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(FieldNameCompleter))]
-        public string[] Property { get; set; }
+        public string[]? Property { get; set; }
 
         [Parameter(ParameterSetName = ListSet)]
         [ValidateRange(1, ListQuery.MaxPageSize)]
@@ -58,7 +58,7 @@ namespace SecuConnect.Commands
                         "-First, -Skip and -IncludeTotalCount page through a listing and cannot be combined with -Id, which reads the given customers. " +
                         "Leave them out, or list with -Filter instead of -Id. No request was sent.", null));
                 }
-                foreach (var given in Id)
+                foreach (var given in Id!) // mandatory in this parameter set
                 {
                     // An id copied with a space or a line break around it still names its customer.
                     string id = given.Trim();
@@ -92,7 +92,7 @@ namespace SecuConnect.Commands
             {
                 Filter = Filter == null ? null : Translate(CustomerQuery.Translator.Filter, Filter, ErrorIds.InvalidFilter),
                 Sort = Sort == null ? null : Translate(CustomerQuery.Translator.Sort, Sort, ErrorIds.InvalidSort),
-                Fields = projections == null ? null : string.Join(",", new[] { "id" }.Concat(projections.Select(p => p.Path)).Distinct()),
+                Fields = projections == null ? null : string.Join(",", projections.Select(p => p.Path).Prepend("id").Distinct()),
                 PageSize = PageSize,
                 First = offsets && PagingParameters.First != ulong.MaxValue ? (long?)Math.Min(PagingParameters.First, (ulong)long.MaxValue) : null,
                 Skip = offsets ? (long)Math.Min(PagingParameters.Skip, (ulong)long.MaxValue) : 0,
@@ -123,7 +123,7 @@ namespace SecuConnect.Commands
         private void WriteTotalOnly(ListQuery query)
         {
             var parameters = new List<KeyValuePair<string, string>> { new KeyValuePair<string, string>("count", "0") };
-            if (!string.IsNullOrEmpty(query.Filter)) parameters.Add(new KeyValuePair<string, string>("q", query.Filter));
+            if (query.Filter != null && query.Filter.Length > 0) parameters.Add(new KeyValuePair<string, string>("q", query.Filter));
             try
             {
                 var page = CallApi(ct => Client.ListPageAsync(parameters, ct));
@@ -156,7 +156,7 @@ namespace SecuConnect.Commands
                 case "merchant":
                 case "merchantid": return ("merchant", new[] { "MerchantId" });
                 case "contact":
-                    return ("contact", new[] { "Name" }.Concat(CustomerFields.Names).Concat(new[] { "Contact" }).ToArray());
+                    return ("contact", CustomerFields.Names.Prepend("Name").Append("Contact").ToArray());
                 case "contactaddress":
                     return ("contact.address", CustomerFields.All.Where(f => f.InAddress).Select(f => f.Name).ToArray());
                 default:
@@ -166,9 +166,9 @@ namespace SecuConnect.Commands
         }
 
         /// <summary>Runs a translation of user input to the API's terms; a name it does not know ends the command before sending.</summary>
-        private string Translate<T>(Func<T, string> translate, T value, string errorId)
+        private string Translate<T>(Func<T, string?> translate, T value, string errorId)
         {
-            string result = null;
+            string? result = null;
             try
             {
                 result = translate(value);
@@ -182,7 +182,7 @@ namespace SecuConnect.Commands
                 ThrowTerminatingError(Errors.Argument(errorId,
                     $"Cannot use '{value}': it is neither a customer property ({string.Join(", ", CustomerQuery.Translator.KnownNames)}) nor an API path such as contact.address.city. No request was sent.", value));
             }
-            return result;
+            return result!; // ThrowTerminatingError above does not return
         }
     }
 }

@@ -18,11 +18,11 @@ namespace SecuConnect.Commands
         /// <summary>A whole contact as a hashtable or object in the API's shape (forename, email, address.city, ...); field parameters override its values.</summary>
         [Parameter]
         [ValidateNotNull]
-        public object Contact { get; set; }
+        public object? Contact { get; set; }
 
         /// <summary>A record (CSV row, hashtable, object) whose properties are matched to the fields by name.</summary>
         [Parameter(ValueFromPipeline = true)]
-        public PSObject InputObject { get; set; }
+        public PSObject? InputObject { get; set; }
 
         // The position of the record in the input, 1 for the first, to name it in Verbose without personal data.
         private int _position;
@@ -33,20 +33,20 @@ namespace SecuConnect.Commands
             var values = RecordFields(InputObject, false, out _, out var readOnly);
             // The TargetObject of this record's errors, built only when one is written.
             // Taken now: by the time a call fails, the parameters hold a later record.
-            object given = Contact, record = InputObject;
+            object? given = Contact, record = InputObject;
             Func<object> target = () => record ?? given ?? CustomerInput.ToTarget(values);
             if (RecordProblem != null)
             {
                 ReportRejected(Errors.Argument(ErrorIds.InvalidCountry, RecordProblem, target(), Errors.CountryAdvice));
                 return;
             }
-            Contact basis = null;
+            Contact? basis = null;
             if (Contact != null)
             {
-                basis = CustomerInput.ContactFromObject(Contact, out string problem);
+                basis = CustomerInput.ContactFromObject(Contact, out string? problem);
                 if (basis == null)
                 {
-                    ReportRejected(Errors.Argument(ErrorIds.InvalidContact, problem, Contact));
+                    ReportRejected(Errors.Argument(ErrorIds.InvalidContact, problem!, Contact)); // a contact it cannot read comes with the reason
                     return;
                 }
                 var bad = CustomerInput.CheckContact(basis, Contact, Contact);

@@ -20,17 +20,17 @@ namespace SecuConnect.Commands
         private static readonly Dictionary<string, string> Canonical = InputNames();
 
         // Created on the first value: most records (a plain CSV of fields) give none.
-        private Dictionary<string, object> _values;
+        private Dictionary<string, object>? _values;
 
         // The user's culture, taken on the pipeline thread: Set compares on a worker, whose culture is not the user's.
         private readonly CultureInfo _culture = CultureInfo.CurrentCulture;
 
         /// <summary>The output property an input name stands for (Id, Name for "Full Name", ...), or null when it is none.</summary>
-        public static string CanonicalName(string name) =>
+        public static string? CanonicalName(string name) =>
             Canonical.TryGetValue(CustomerFields.Normalize(name), out var canonical) ? canonical : null;
 
         /// <summary>Keeps a value the record gives; empty and whitespace-only values count as not given.</summary>
-        public void Add(string canonical, object value)
+        public void Add(string canonical, object? value)
         {
             value = CustomerInput.Unwrap(value);
             if (value == null || (value is string s && string.IsNullOrWhiteSpace(s))) return;
@@ -52,16 +52,16 @@ namespace SecuConnect.Commands
                 (given.Contains("Name") ? ": to rename, set -Forename and -Surname." : ".");
         }
 
-        private string Text(string canonical) =>
+        private string? Text(string canonical) =>
             Value(canonical) is object v ? CustomerInput.ToText(v)?.Trim() : null;
 
-        private object Value(string canonical) => _values != null && _values.TryGetValue(canonical, out var v) ? v : null;
+        private object? Value(string canonical) => _values != null && _values.TryGetValue(canonical, out var v) ? v : null;
 
         /// <summary>
         /// New: the NameNotSplit error when the record's only name is a Name (or Full Name) column, which the module
         /// does not split into forename and surname; else null.
         /// </summary>
-        public ErrorRecord NameNotSplit(Contact contact, object target)
+        public ErrorRecord? NameNotSplit(Contact contact, object target)
         {
             if (Text("Name") == null || HasNameField(contact)) return null;
             const string message = "This record gives its name only as a Name (or Full Name) column. The API computes Name from Forename and " +
@@ -75,7 +75,7 @@ namespace SecuConnect.Commands
         /// <summary>New: true when the record's Name says something else than the name the API will compute (it is not sent).</summary>
         public bool NameDiffers(Contact contact)
         {
-            string name = Text("Name");
+            string? name = Text("Name");
             return name != null && !MatchesContact(name, contact);
         }
 
@@ -84,11 +84,11 @@ namespace SecuConnect.Commands
         /// stored (<paramref name="current"/>) and the contact about to be sent (<paramref name="sent"/>). Updated is
         /// the conflict check's: only a value that is no timestamp at all is reported here.
         /// </summary>
-        public IEnumerable<string> SetWarnings(string id, PaymentCustomer current, Contact sent)
+        public IEnumerable<string> SetWarnings(string id, PaymentCustomer current, Contact? sent)
         {
             if (_values == null) yield break;
-            object updated = Value("Updated");
-            string name = Text("Name");
+            object? updated = Value("Updated");
+            string? name = Text("Name");
             // A record read before the last change carries that change's old name: the conflict check speaks for it.
             bool stale = updated != null && IsTimestamp(updated) && !SameTimestamp(updated, current.Updated);
             if (name != null && !stale && name != current.Contact?.Name?.Trim() && !MatchesContact(name, sent))
@@ -109,7 +109,7 @@ namespace SecuConnect.Commands
             contact != null && new[] { CustomerFields.Forename, CustomerFields.Surname, CustomerFields.CompanyName }.Any(f => !string.IsNullOrEmpty(contact[f]));
 
         /// <summary>True when a Name is the one the API computes from this contact (forename + surname, or the one set), or its company.</summary>
-        private static bool MatchesContact(string name, Contact contact)
+        private static bool MatchesContact(string name, Contact? contact)
         {
             if (contact == null) return false;
             string computed = string.Join(" ", new[] { contact[CustomerFields.Forename], contact[CustomerFields.Surname] }.Where(s => !string.IsNullOrEmpty(s)));
@@ -123,7 +123,7 @@ namespace SecuConnect.Commands
         /// each with day and month either way, and any reading that matches counts, so a file from another culture
         /// does not warn.
         /// </summary>
-        private bool SameTimestamp(object given, string stored)
+        private bool SameTimestamp(object given, string? stored)
         {
             // A stored value that is no time was shown as its text, and comes back as that text.
             if (SameText(given, stored)) return true;
@@ -131,7 +131,7 @@ namespace SecuConnect.Commands
             return storedValue.HasValue && Readings(given).Any(r => Math.Abs((r - storedValue.Value).TotalSeconds) < 1);
         }
 
-        private static bool SameText(object given, string stored) =>
+        private static bool SameText(object given, string? stored) =>
             stored != null && CustomerOutput.ParseTimestamp(stored) == null &&
             string.Equals(CustomerInput.ToText(given)?.Trim(), stored.Trim(), StringComparison.Ordinal);
 

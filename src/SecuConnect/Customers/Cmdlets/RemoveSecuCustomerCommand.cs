@@ -21,11 +21,11 @@ namespace SecuConnect.Commands
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(CustomerIdCompleter))]
-        public string[] Id { get; set; }
+        public string[]? Id { get; set; }
 
         [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
         [ValidateNotNull]
-        public PSObject InputObject { get; set; }
+        public PSObject? InputObject { get; set; }
 
         /// <summary>Skips the confirmation prompt; never overrides -WhatIf.</summary>
         [Parameter]
@@ -41,17 +41,17 @@ namespace SecuConnect.Commands
                 Remove(CustomerInput.IdOf(InputObject), "InputObject's Id", InputObject, CustomerInput.NameOf(InputObject));
                 return;
             }
-            foreach (var id in Id) Remove(id.Trim(), "Id", id, null);
+            foreach (var id in Id!) Remove(id.Trim(), "Id", id, null); // mandatory in this parameter set
         }
 
-        private void Remove(string id, string parameter, object target, string name)
+        private void Remove(string? id, string parameter, object? target, string? name)
         {
             if (!CustomerIds.IsValid(id))
             {
                 ReportRejected(Errors.InvalidCustomerId(parameter, id, target));
                 return;
             }
-            string city = target is PSObject record ? CityOf(record) : null;
+            string? city = target is PSObject record ? CityOf(record) : null;
             bool showsTarget = WillShowTarget;
             // A prompt or -WhatIf line comes after everything the earlier records wrote.
             if (showsTarget) CompleteAll();
@@ -84,7 +84,7 @@ namespace SecuConnect.Commands
         private bool SkipsPrompt => Force && !WhatIfInEffect && !IsBound("Confirm");
 
         /// <summary>Reads the customer so the prompt or -WhatIf line can name it and its city.</summary>
-        private void LookUp(string id, out string name, out string city)
+        private void LookUp(string id, out string? name, out string? city)
         {
             try
             {
@@ -100,16 +100,16 @@ namespace SecuConnect.Commands
             }
         }
 
-        private static string CityOf(PSObject input)
+        private static string? CityOf(PSObject input)
         {
             if (input == null || input.BaseObject is string) return null;
             var value = input.Properties["City"]?.Value;
-            string text = value == null ? null : LanguagePrimitives.ConvertTo<string>(value);
+            string? text = value == null ? null : LanguagePrimitives.ConvertTo<string>(value);
             return string.IsNullOrWhiteSpace(text) ? null : text;
         }
 
         /// <summary>"PCU_… (Ada Lovelace, London)": the id, then the name and city when known, so the user sees whom they delete.</summary>
-        private static string Target(string id, string name, string city)
+        private static string Target(string id, string? name, string? city)
         {
             string detail = string.Join(", ", new[] { name, city }.Where(s => !string.IsNullOrEmpty(s)));
             return CustomerInput.Target(id, detail.Length == 0 ? null : detail);

@@ -18,7 +18,7 @@ namespace SecuConnect.Commands
         // "07.12.2026 10:05:03 +00:00", "2026/12/07 ..."), and the file may be read anywhere. Every reading counts:
         // a stale row matches the server's stamp under none of them, and two readings that differ never both match.
         private static readonly CultureInfo[] Readings = new[] { "en-US", "en-GB", "de-DE", "ja-JP" }
-            .Select(TryCulture).Where(c => c != null).ToArray();
+            .Select(TryCulture).Where(c => c != null).Select(c => c!).ToArray();
 
         private readonly DateTimeOffset[] _readings;
 
@@ -45,7 +45,7 @@ namespace SecuConnect.Commands
         /// What the row says of its age, or null when it says nothing (no Updated value, and no Created value beside an
         /// empty Updated): such rows keep the rule of applying every value they hold.
         /// </summary>
-        public static RowStamp Of(PSObject input)
+        public static RowStamp? Of(PSObject? input)
         {
             if (input == null || input.BaseObject is string || input.BaseObject is Customer) return null;
             var updated = Read(input, "Updated", out bool hasUpdated);
@@ -58,7 +58,7 @@ namespace SecuConnect.Commands
         /// <summary>A timestamp property's text and readings; null when it is absent or empty.</summary>
         private static (string Text, DateTimeOffset[] Readings)? Read(PSObject input, string name, out bool present)
         {
-            object value;
+            object? value;
             if (input.BaseObject is IDictionary d) value = ValueOf(d, name, out present);
             else
             {
@@ -80,13 +80,13 @@ namespace SecuConnect.Commands
                     var at = new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc));
                     return (at.ToString("o", CultureInfo.InvariantCulture), new[] { at });
                 case object other:
-                    string text = CustomerInput.ToText(other)?.Trim();
-                    if (string.IsNullOrEmpty(text)) return null;
+                    string? text = CustomerInput.ToText(other)?.Trim();
+                    if (text == null || text.Length == 0) return null;
                     return (text, Read(text));
             }
         }
 
-        private static object ValueOf(IDictionary d, string name, out bool present)
+        private static object? ValueOf(IDictionary d, string name, out bool present)
         {
             foreach (DictionaryEntry e in d)
             {
@@ -110,7 +110,7 @@ namespace SecuConnect.Commands
         }
 
         /// <summary>True when the row gives exactly this text (a server stamp that is no time, shown and exported as text).</summary>
-        public bool SameText(string server) => string.Equals(Text, server?.Trim(), StringComparison.Ordinal);
+        public bool SameText(string? server) => string.Equals(Text, server?.Trim(), StringComparison.Ordinal);
 
         /// <summary>True when one reading names the same second as <paramref name="server"/> (an export keeps whole seconds).</summary>
         public bool Matches(DateTimeOffset server) =>
@@ -118,7 +118,7 @@ namespace SecuConnect.Commands
 
         private static long Seconds(DateTimeOffset t) => t.UtcTicks / TimeSpan.TicksPerSecond;
 
-        private static CultureInfo TryCulture(string name)
+        private static CultureInfo? TryCulture(string name)
         {
             try { return CultureInfo.GetCultureInfo(name); }
             catch (CultureNotFoundException) { return null; }

@@ -26,18 +26,18 @@ namespace SecuConnect.Commands
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(CustomerIdCompleter))]
-        public string[] Id { get; set; }
+        public string[]? Id { get; set; }
 
         /// <summary>A customer (from Get-SecuCustomer, Import-Csv, ...): its Id selects the record, its properties are the new values.</summary>
         [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
         [ValidateNotNull]
-        public PSObject InputObject { get; set; }
+        public PSObject? InputObject { get; set; }
 
         /// <summary>Field names to clear, e.g. -Clear Fax, Title.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(FieldNameCompleter))]
-        public string[] Clear { get; set; }
+        public string[]? Clear { get; set; }
 
         [Parameter]
         public SwitchParameter PassThru { get; set; }
@@ -49,7 +49,7 @@ namespace SecuConnect.Commands
         [Parameter]
         public SwitchParameter Force { get; set; }
 
-        private CustomerField[] _clear = new CustomerField[0];
+        private CustomerField[] _clear = Array.Empty<CustomerField>();
 
         protected override void BeginProcessing()
         {
@@ -62,7 +62,7 @@ namespace SecuConnect.Commands
                         $"Cannot clear {string.Join(", ", unknown.Select(n => "'" + n + "'"))}: -Clear takes field names: {string.Join(", ", CustomerFields.Names)}.",
                         Clear));
                 }
-                _clear = Clear.Select(CustomerFields.Find).Distinct().ToArray();
+                _clear = Clear.Select(n => CustomerFields.Find(n)!).Distinct().ToArray(); // an unknown name ended the command above
             }
             // Before pipeline input, BoundParameters holds only what the command line gave: a field both set and cleared there is a mistake.
             var both = _clear.Select(f => f.Name).Where(IsBound).ToArray();
@@ -81,10 +81,10 @@ namespace SecuConnect.Commands
                 Update(CustomerInput.IdOf(InputObject), "InputObject's Id", InputObject);
                 return;
             }
-            foreach (var id in Id) Update(id.Trim(), "Id", id);
+            foreach (var id in Id!) Update(id.Trim(), "Id", id); // mandatory in this parameter set
         }
 
-        private void Update(string id, string parameter, object target)
+        private void Update(string? id, string parameter, object? target)
         {
             if (!CustomerIds.IsValid(id))
             {
@@ -105,7 +105,7 @@ namespace SecuConnect.Commands
                 return;
             }
             // A date of birth the API sent as JSON shows as that JSON text: read back, it is compared with the stored value, not parsed.
-            string shownDate = CustomerChange.TakeShownDate(values);
+            string? shownDate = CustomerChange.TakeShownDate(values);
             var invalid = CustomerInput.ToWire(values, target, out var wire, out var ambiguous);
             if (invalid != null)
             {
@@ -125,7 +125,7 @@ namespace SecuConnect.Commands
                 UpdateAlone(change, source, readOnly, target);
                 return;
             }
-            string knownName = ParameterSetName == InputObjectSet ? CustomerInput.NameOf(InputObject) : null;
+            string? knownName = ParameterSetName == InputObjectSet ? CustomerInput.NameOf(InputObject) : null;
             if (!ShouldSend("Update customer", id, CustomerInput.Target(id, knownName))) return;
             bool passThru = PassThru;
             // GET, merge and PUT for this record run together; Submit keeps records for one id in order.
@@ -145,7 +145,7 @@ namespace SecuConnect.Commands
         /// After a successful update, a piped customer object takes the customer as the server now holds it (values and
         /// what it was read as), so piping it again applies only later edits and warns about nobody.
         /// </summary>
-        private void Written(PaymentCustomer result, Customer source, bool passThru)
+        private void Written(PaymentCustomer result, Customer? source, bool passThru)
         {
             var written = CustomerOutput.Create(result);
             source?.TakeStateOf(written);
@@ -153,12 +153,12 @@ namespace SecuConnect.Commands
         }
 
         /// <summary>Warns about each value of a property the module cannot send that asks for a change (Name, Created, ...).</summary>
-        private static void WarnReadOnly(ReadOnlyInput readOnly, string id, PaymentCustomer current, Contact merged, ApiLogQueue log)
+        private static void WarnReadOnly(ReadOnlyInput readOnly, string id, PaymentCustomer current, Contact? merged, ApiLogQueue log)
         {
             foreach (var warning in readOnly.SetWarnings(id, current, merged ?? current.Contact)) log.Warning(warning);
         }
 
-        private void UpdateAlone(CustomerChange change, Customer source, ReadOnlyInput readOnly, object target)
+        private void UpdateAlone(CustomerChange change, Customer? source, ReadOnlyInput readOnly, object? target)
         {
             try
             {
