@@ -1,7 +1,6 @@
 using System;
 using System.Management.Automation;
 using SecuConnect.Core;
-using SecuConnect.Customers;
 
 namespace SecuConnect.Commands
 {
@@ -11,18 +10,23 @@ namespace SecuConnect.Commands
     /// </summary>
     public abstract class SecuConnectedCmdlet : SecuCmdlet
     {
-        private SecuClient _client;
+        private SecuConnection _connection;
+        private ApiCall _call;
 
         /// <summary>A connection from Connect-SecuConnect -PassThru; without it the runspace's default connection is used.</summary>
         [Parameter]
         [ValidateNotNull]
         public SecuConnection Connection { get; set; }
 
-        private protected SecuClient Client => _client ?? (_client = new SecuClient(ResolveConnection(), Log));
+        /// <summary>The connection this command uses: -Connection, else the runspace's default (resolved once).</summary>
+        private protected SecuConnection ActiveConnection => _connection ?? (_connection = ResolveConnection());
+
+        /// <summary>The connection and this command's log, from which a resource builds its client for calls on the pipeline thread.</summary>
+        private protected ApiCall Call => _call ?? (_call = new ApiCall(ActiveConnection, Log));
 
         protected override void BeginProcessing()
         {
-            _ = Client;
+            _ = ActiveConnection;
         }
 
         /// <summary>

@@ -17,6 +17,11 @@ namespace SecuConnect.Commands
     [OutputType(CustomerOutput.PartialTypeName, ParameterSetName = new[] { ListSet })]
     public sealed class GetSecuCustomerCommand : SecuConnectedCmdlet
     {
+        private SecuClient _client;
+
+        /// <summary>The customer calls of this command on the pipeline thread.</summary>
+        private SecuClient Client => _client ?? (_client = new SecuClient(Call));
+
         public const string ListSet = "List";
         public const string IdSet = "Id";
 
