@@ -63,6 +63,9 @@ public class ArchitectureTests
             "SecuConnect.Commands.SecuBulkCmdlet",
             "SecuConnect.Commands.SecuCmdlet", "SecuConnect.Commands.SecuConnectedCmdlet",
             "SecuConnect.Commands.SetSecuCustomerCommand", "SecuConnect.Customer",
+            "SecuConnect.PaymentContainer", "SecuConnect.Commands.ContainerIdCompleter",
+            "SecuConnect.Commands.GetSecuPaymentContainerCommand", "SecuConnect.Commands.NewSecuPaymentContainerCommand",
+            "SecuConnect.Commands.SetSecuPaymentContainerCommand", "SecuConnect.Commands.RemoveSecuPaymentContainerCommand",
         };
         var exported = typeof(SecuConnection).Assembly.GetExportedTypes().Select(t => t.FullName!).Order().ToArray();
         Assert.Equal(expected.Order().ToArray(), exported);

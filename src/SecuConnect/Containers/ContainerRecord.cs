@@ -119,6 +119,11 @@ namespace SecuConnect.Containers
                 case JTokenType.Integer:
                 case JTokenType.Float:
                 case JTokenType.Boolean: return System.Convert.ToString(((JValue)token).Value, CultureInfo.InvariantCulture);
+                case JTokenType.Date:
+                    // A reader that parsed dates: back to ISO 8601 text, as the API wrote it.
+                    object? value = ((JValue)token).Value;
+                    return value is System.DateTimeOffset dto ? dto.ToString("o", CultureInfo.InvariantCulture)
+                        : value is System.DateTime dt ? dt.ToString("o", CultureInfo.InvariantCulture) : null;
                 default: return null;
             }
         }
