@@ -424,3 +424,19 @@ Describe 'An API user that may see only masked account data' {
         Get-SandboxRequestLog $sb -Method PUT | Should -BeNullOrEmpty
     }
 }
+
+Describe 'The README''s container example' {
+    It 'adds a bank account to a customer and lists it, as the README shows it' {
+        Reset-Sandbox $sb
+        $readme = Get-Content -LiteralPath (Join-Path $PSScriptRoot '../README.md') -Raw
+        $lines = [regex]::Matches($readme, '(?m)^Get-SecuCustomer -Id PCU_[A-Z0-9]{30} \| (New|Get)-SecuPaymentContainer.*$').Value
+        $lines.Count | Should -Be 2
+        $exampleId = [regex]::Match($lines[0], 'PCU_[A-Z0-9]{30}').Value
+        $ada = New-SecuCustomer -Forename Ada -Surname Lovelace
+        $created = & ([scriptblock]::Create($lines[0].Replace($exampleId, $ada.Id)))
+        $listed = @(& ([scriptblock]::Create($lines[1].Replace($exampleId, $ada.Id))))
+        $created.CustomerId | Should -Be $ada.Id
+        $created.Iban | Should -BeExactly 'DE89370400440532013000'
+        @($listed.Id) | Should -Be @($created.Id)
+    }
+}
