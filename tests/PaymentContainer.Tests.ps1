@@ -425,6 +425,27 @@ Describe 'An API user that may see only masked account data' {
     }
 }
 
+Describe 'Tab completion' {
+    BeforeAll {
+        Reset-Sandbox $sb
+        $script:made = New-SecuPaymentContainer -Iban $iban -Owner 'Complete Me'
+        function Get-Completion([string] $Line) { (TabExpansion2 -inputScript $Line -cursorColumn $Line.Length).CompletionMatches }
+    }
+
+    It 'completes -Id of <Command> with the ids of the default connection' -ForEach @(
+        @{ Command = 'Get-SecuPaymentContainer' }, @{ Command = 'Set-SecuPaymentContainer' }, @{ Command = 'Remove-SecuPaymentContainer' }
+    ) {
+        (Get-Completion "$Command -Id PCT_").CompletionText | Should -Contain $made.Id
+    }
+
+    It 'completes the property names of -Filter, -Sort and -Property with the container''s names' {
+        (Get-Completion 'Get-SecuPaymentContainer -Filter Own').CompletionText | Should -Contain 'Owner:'
+        (Get-Completion 'Get-SecuPaymentContainer -Sort Ib').CompletionText | Should -Contain 'Iban:desc'
+        (Get-Completion 'Get-SecuPaymentContainer -Property Mandate').CompletionText | Should -Contain 'MandateReference'
+        (Get-Completion 'Get-SecuCustomer -Property Own').CompletionText | Should -Not -Contain 'Owner'
+    }
+}
+
 Describe 'The README''s container example' {
     It 'adds a bank account to a customer and lists it, as the README shows it' {
         Reset-Sandbox $sb

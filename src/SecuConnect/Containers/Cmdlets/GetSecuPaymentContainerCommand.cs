@@ -48,6 +48,7 @@ namespace SecuConnect.Commands
         [Parameter(ParameterSetName = CustomerSet)]
         [Parameter(ParameterSetName = CustomerIdSet)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(FieldNameCompleter))]
         public string? Filter { get; set; }
 
         /// <summary>The order, name[:asc|desc] or -name (descending), with output names or API paths, e.g. 'Owner' or '-Created'.</summary>
@@ -55,6 +56,7 @@ namespace SecuConnect.Commands
         [Parameter(ParameterSetName = CustomerSet)]
         [Parameter(ParameterSetName = CustomerIdSet)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(FieldNameCompleter))]
         public string[]? Sort { get; set; }
 
         /// <summary>Only these fields (output names such as Owner, or API paths such as private.owner).</summary>
@@ -62,6 +64,7 @@ namespace SecuConnect.Commands
         [Parameter(ParameterSetName = CustomerSet)]
         [Parameter(ParameterSetName = CustomerIdSet)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(FieldNameCompleter))]
         public string[]? Property { get; set; }
 
         /// <summary>Every match through the scroll search (the default without -First and -Skip), said explicitly.</summary>
