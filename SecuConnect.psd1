@@ -18,6 +18,10 @@
         'New-SecuCustomer'
         'Set-SecuCustomer'
         'Remove-SecuCustomer'
+        'Get-SecuPaymentContainer'
+        'New-SecuPaymentContainer'
+        'Set-SecuPaymentContainer'
+        'Remove-SecuPaymentContainer'
         'Invoke-SecuConnectRequest'
     )
     VariablesToExport    = @()

@@ -264,6 +264,7 @@ Describe 'Examples in the docs' {
         # match any run), and what changes from run to run (ids, dates, times) matches its shape, not its value.
         $script:shapes = @(
             'PCU_[0-9A-Z]{30}'
+            'PCT_[0-9A-Z]{30}'
             '\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}:\d{2})?'
             '\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}:\d{2}(?: [AP]M)? [+-]\d{2}:\d{2}'
         )

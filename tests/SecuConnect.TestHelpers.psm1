@@ -133,10 +133,14 @@ function Add-SandboxLatency {
 function Clear-SandboxFault { param([Parameter(Mandatory, Position = 0)] $Sandbox) $null = Invoke-SandboxControl $Sandbox DELETE '/_sandbox/faults' }
 
 function Set-SandboxSetting {
-    param([Parameter(Mandatory, Position = 0)] $Sandbox, [Nullable[int]] $TokenLifetime, [Nullable[int]] $AuthFailureStatus)
+    <# -MaskContainers answers containers as an API user with fewer rights sees them; -ContainerDeletes 'forbidden' refuses container deletes (403). #>
+    param([Parameter(Mandatory, Position = 0)] $Sandbox, [Nullable[int]] $TokenLifetime, [Nullable[int]] $AuthFailureStatus,
+        [Nullable[bool]] $MaskContainers, [string] $ContainerDeletes)
     $b = @{}
     if ($null -ne $TokenLifetime) { $b.tokenLifetime = $TokenLifetime }
     if ($null -ne $AuthFailureStatus) { $b.authFailureStatus = $AuthFailureStatus }
+    if ($null -ne $MaskContainers) { $b.maskContainers = $MaskContainers }
+    if ($ContainerDeletes) { $b.containerDeletes = $ContainerDeletes }
     $null = Invoke-SandboxControl $Sandbox PUT '/_sandbox/settings' -Body $b
 }
 function Set-SandboxExtraField {

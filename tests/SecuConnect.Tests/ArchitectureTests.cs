@@ -12,7 +12,7 @@ public class ArchitectureTests
 
     public static IEnumerable<object[]> LowerLayerTypes() =>
         typeof(SecuConnection).Assembly.GetTypes()
-            .Where(t => t.Namespace is "SecuConnect.Core" or "SecuConnect.Customers" or "SecuConnect")
+            .Where(t => t.Namespace is "SecuConnect.Core" or "SecuConnect.Customers" or "SecuConnect.Containers" or "SecuConnect")
             .Select(t => new object[] { t.FullName! });
 
     [Theory]
@@ -63,6 +63,9 @@ public class ArchitectureTests
             "SecuConnect.Commands.SecuBulkCmdlet",
             "SecuConnect.Commands.SecuCmdlet", "SecuConnect.Commands.SecuConnectedCmdlet",
             "SecuConnect.Commands.SetSecuCustomerCommand", "SecuConnect.Customer",
+            "SecuConnect.PaymentContainer", "SecuConnect.Commands.ContainerIdCompleter",
+            "SecuConnect.Commands.GetSecuPaymentContainerCommand", "SecuConnect.Commands.NewSecuPaymentContainerCommand",
+            "SecuConnect.Commands.SetSecuPaymentContainerCommand", "SecuConnect.Commands.RemoveSecuPaymentContainerCommand",
         };
         var exported = typeof(SecuConnection).Assembly.GetExportedTypes().Select(t => t.FullName!).Order().ToArray();
         Assert.Equal(expected.Order().ToArray(), exported);
@@ -85,6 +88,35 @@ public class ArchitectureTests
         var offending = WithNested(type).SelectMany(UsedTypes).SelectMany(Expand)
             .Where(IsCustomerType).Select(t => t.FullName).Distinct().Order().ToList();
         Assert.True(offending.Count == 0, $"{typeName} uses {string.Join(", ", offending)}");
+    }
+
+    /// <summary>The cmdlet layer of the core: the types declared in the files under src/SecuConnect/Core/Cmdlets.</summary>
+    public static IEnumerable<object[]> CoreCmdletTypes()
+    {
+        var folder = Path.Combine(ErrorTableTests.RepositoryRoot, "src", "SecuConnect", "Core", "Cmdlets");
+        var declared = Directory.GetFiles(folder, "*.cs")
+            .SelectMany(f => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(f), @"^    (?:public|internal)[\w ]* (?:class|struct|interface|enum) (\w+)", System.Text.RegularExpressions.RegexOptions.Multiline))
+            .Select(m => "SecuConnect.Commands." + m.Groups[1].Value).Distinct().ToList();
+        Assert.Contains("SecuConnect.Commands.SecuBulkCmdlet", declared);
+        return declared.Select(t => new object[] { t });
+    }
+
+    [Theory]
+    [MemberData(nameof(CoreCmdletTypes))]
+    public void The_core_cmdlet_layer_references_no_resource_model(string typeName)
+    {
+        // The cmdlet bases and the core's cmdlets hand each call an ApiCall; each resource builds its own client from it.
+        var type = typeof(SecuConnection).Assembly.GetType(typeName)!;
+        Assert.NotNull(type);
+        var offending = WithNested(type).SelectMany(UsedTypes).SelectMany(Expand)
+            .Where(t => t.Assembly == typeof(SecuConnection).Assembly && IsResourceModel(t)).Select(t => t.FullName).Distinct().Order().ToList();
+        Assert.True(offending.Count == 0, $"{typeName} uses {string.Join(", ", offending)}");
+    }
+
+    private static bool IsResourceModel(Type t)
+    {
+        while (t.DeclaringType != null) t = t.DeclaringType;
+        return t.Namespace is "SecuConnect.Customers" or "SecuConnect.Containers" || (t.Namespace == "SecuConnect" && t.Name is "Customer" or "PaymentContainer");
     }
 
     [Fact]
@@ -113,8 +145,8 @@ public class ArchitectureTests
         return t.Namespace switch
         {
             // A resource, and the cmdlet layer above the core, are out of the core's reach.
-            "SecuConnect.Customers" or "SecuConnect.Commands" => true,
-            "SecuConnect" => t.Name == "Customer",
+            "SecuConnect.Customers" or "SecuConnect.Containers" or "SecuConnect.Commands" => true,
+            "SecuConnect" => t.Name is "Customer" or "PaymentContainer",
             _ => false,
         };
     }
@@ -137,7 +169,7 @@ public class ArchitectureTests
             var parts = relative.Split('/');
             string ns = System.Text.RegularExpressions.Regex.Match(File.ReadAllText(file), @"^namespace ([\w.]+)", System.Text.RegularExpressions.RegexOptions.Multiline).Groups[1].Value;
             bool cmdlets = parts.Contains("Cmdlets");
-            string? layer = parts[0] == "Core" ? "SecuConnect.Core" : parts[0] == "Customers" ? "SecuConnect.Customers" : null;
+            string? layer = parts[0] switch { "Core" => "SecuConnect.Core", "Customers" => "SecuConnect.Customers", "Containers" => "SecuConnect.Containers", _ => null };
             bool ok = layer != null && (cmdlets ? ns == "SecuConnect.Commands" : ns == layer || ns == "SecuConnect")
                 // The nullable attributes netstandard2.0 lacks, which the compiler knows only by their own namespace.
                 || relative == "Core/NullableAttributes.cs" && ns == "System.Diagnostics.CodeAnalysis";

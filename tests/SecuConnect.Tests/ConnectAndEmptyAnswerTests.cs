@@ -21,7 +21,7 @@ public class ConnectAndEmptyAnswerTests
         var delays = new List<TimeSpan>();
         var client = new SecuClient(TestConnections.Create(handler, delays), new ApiLogQueue());
 
-        var ex = await Assert.ThrowsAsync<SecuApiException>(() => client.ConnectAsync(CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<SecuApiException>(() => client.Connection.FirstTokenAsync(client.Log, CancellationToken.None));
 
         Assert.True(ex.NotSent);
         Assert.Equal("ServiceUnavailable", ex.ErrorId);
@@ -37,7 +37,7 @@ public class ConnectAndEmptyAnswerTests
         var handler = new FakeHandler().ThenThrow(HostNotFound()).ThenThrow(HostNotFound());
         var delays = new List<TimeSpan>();
         var client = new SecuClient(TestConnections.Create(handler, delays, maximumRetryCount: 2), new ApiLogQueue());
-        await client.ConnectAsync(CancellationToken.None);
+        await client.Connection.FirstTokenAsync(client.Log, CancellationToken.None);
 
         var customer = await client.GetCustomerAsync(Id, CancellationToken.None);
 
@@ -52,7 +52,7 @@ public class ConnectAndEmptyAnswerTests
         var handler = new FakeHandler { TokenResponder = (_, _) => Task.FromResult(FakeHandler.Json(HttpStatusCode.NotFound, "<html>Not Found</html>")) };
         var client = new SecuClient(TestConnections.Create(handler), new ApiLogQueue());
 
-        var ex = await Assert.ThrowsAsync<SecuApiException>(() => client.ConnectAsync(CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<SecuApiException>(() => client.Connection.FirstTokenAsync(client.Log, CancellationToken.None));
 
         Assert.Equal("TokenEndpointNotFound", ex.ErrorId);
         Assert.Equal(SecuErrorKind.InvalidArgument, ex.Kind);

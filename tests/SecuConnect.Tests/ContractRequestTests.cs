@@ -37,7 +37,7 @@ public class ContractRequestTests
     public async Task The_token_request_is_a_client_credentials_form_the_contract_declares()
     {
         var (client, handler) = Setup(new FakeHandler());
-        await client.AuthenticateAsync(CancellationToken.None);
+        await client.Connection.GetAccessTokenAsync(client.Log, CancellationToken.None);
         var token = Assert.Single(handler.Requests);
         Assert.Equal("/oauth/token", ContractRequests.AssertValid(token));
         var form = ContractRequests.ParseQuery(token.Body).ToDictionary(p => p.Name, p => p.Value);

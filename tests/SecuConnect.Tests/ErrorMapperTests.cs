@@ -62,9 +62,22 @@ public class ErrorMapperTests
     }
 
     [Fact]
+    public void A_403_to_a_delete_is_permission_denied_with_the_servers_details()
+    {
+        var ex = ErrorMapper.FromResponse(ById(HttpMethod.Delete), 403,
+            "{\"error\":\"ProductNotAllowedException\",\"error_details\":\"deleting payment containers needs additional access rights, which this API user does not have\",\"code\":403}");
+        Assert.Equal("ProductNotAllowedException", ex.ErrorId);
+        Assert.Equal(SecuErrorKind.PermissionDenied, ex.Kind);
+        Assert.Contains("was not removed", ex.Message);
+        Assert.Contains("lacks the rights", ex.Message);
+        Assert.Contains("needs additional access rights", ex.Message);
+        Assert.DoesNotContain("not found", ex.Message);
+    }
+
+    [Fact]
     public void Other_403_on_a_by_id_call_is_not_found_or_not_accessible()
     {
-        var ex = ErrorMapper.FromResponse(ById(HttpMethod.Delete), 403, "{\"error\":\"ProductNotAllowedException\",\"code\":403}");
+        var ex = ErrorMapper.FromResponse(ById(HttpMethod.Get), 403, "{\"error\":\"ProductNotAllowedException\",\"code\":403}");
         Assert.Equal("ProductNotAllowedException", ex.ErrorId);
         Assert.Equal(SecuErrorKind.NotFound, ex.Kind);
         Assert.Contains("not found or is not accessible", ex.Message);

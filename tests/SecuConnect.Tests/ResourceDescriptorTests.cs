@@ -63,7 +63,7 @@ public class ResourceDescriptorTests
         Assert.Equal(ErrorIds.ProductNotFoundException, ex.ErrorId);
         Assert.StartsWith($"Container {ContainerId} was not found.", ex.Message);
 
-        var forbidden = ErrorMapper.FromResponse(Container(HttpMethod.Delete), 403, "{\"error\":\"ProductNotAllowedException\"}");
+        var forbidden = ErrorMapper.FromResponse(Container(HttpMethod.Get), 403, "{\"error\":\"ProductNotAllowedException\"}");
         Assert.StartsWith($"Container {ContainerId} was not found or is not accessible", forbidden.Message);
     }
 

@@ -176,7 +176,7 @@ public class SendTests
             TokenResponder = (_, _) => Task.FromResult(FakeHandler.Json(HttpStatusCode.BadRequest,
                 "{\"error\":\"invalid_client\",\"error_description\":\"The client credentials are invalid\"}")),
         };
-        var ex = await Assert.ThrowsAsync<SecuApiException>(() => Client(TestConnections.Create(handler)).AuthenticateAsync(CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<SecuApiException>(() => TestConnections.Create(handler).GetAccessTokenAsync(new ApiLogQueue(), CancellationToken.None));
         Assert.Equal("invalid_client", ex.ErrorId);
         Assert.Equal(SecuErrorKind.AuthenticationRejected, ex.Kind);
         Assert.Equal(1, handler.TokenRequests);
@@ -331,7 +331,7 @@ public class SendTests
     {
         var handler = new FakeHandler();
         var connection = TestConnections.Create(handler);
-        await Client(connection).AuthenticateAsync(CancellationToken.None);
+        await connection.GetAccessTokenAsync(new ApiLogQueue(), CancellationToken.None);
         var shown = connection.GetType().GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance)
             .Select(p => Convert.ToString(p.GetValue(connection)) ?? "").ToList();
         Assert.NotNull(connection.TokenExpiresOn);

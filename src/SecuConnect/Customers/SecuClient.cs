@@ -28,6 +28,12 @@ namespace SecuConnect.Customers
 
         private readonly ShapeWarnings _shapes;
 
+        /// <summary>The client for one cmdlet call, or one record's call in a bulk run (its log, control and warn-once record of answer shapes).</summary>
+        public SecuClient(ApiCall call) : this(call.Connection, call.Log, call.Shapes)
+        {
+            Control = call.Control;
+        }
+
         public SecuConnection Connection { get; }
         public ApiLogQueue Log { get; }
 
@@ -35,43 +41,6 @@ namespace SecuConnect.Customers
         public CallControl? Control { get; set; }
 
         private string CustomersUrl => Connection.ApiRoot + "/Payment/Customers";
-
-        /// <summary>Makes sure a token is at hand (Connect uses it so bad credentials fail at once).</summary>
-        public Task<string> AuthenticateAsync(CancellationToken cancellationToken) =>
-            Connection.GetAccessTokenAsync(Log, cancellationToken);
-
-        /// <summary>
-        /// Connect's first contact with the host. With client credentials: the first token, so wrong credentials or
-        /// a wrong address fail at once. A refused connection or an unknown host fails without retries, naming the
-        /// address; later calls retry as usual.
-        /// </summary>
-        public Task<string> ConnectAsync(CancellationToken cancellationToken) =>
-            Connection.FirstTokenAsync(Log, cancellationToken);
-
-        /// <summary>
-        /// Checks a caller-supplied access token with one cheap request (a list asking only for the total). Throws
-        /// only when the API refuses the token (401, or 403 with code 2003: ProductNotAllowedException) or cannot be
-        /// reached (refused, unknown host); any other outcome is returned, as a token for other products may still be
-        /// valid. Returns the HTTP status (0 without an answer) and, for a failure, the exception that describes it.
-        /// </summary>
-        public async Task<AccessTokenCheck> CheckAccessTokenAsync(CancellationToken cancellationToken)
-        {
-            var request = new ApiRequest<object>(HttpMethod.Get, new Uri(CustomersUrl + "?count=0"), RequestKind.Idempotent)
-            {
-                Resource = CustomerResource.Descriptor,
-                FailFastWhenUnreachable = true,
-                MaxAttempts = 1,
-            };
-            try
-            {
-                var response = await Connection.SendAsync(request, Log, cancellationToken).ConfigureAwait(false);
-                return new AccessTokenCheck(response.StatusCode, null);
-            }
-            catch (SecuApiException ex) when (ex.Kind != SecuErrorKind.AuthenticationFailed && !ex.NotSent)
-            {
-                return new AccessTokenCheck(ex.StatusCode ?? 0, ex);
-            }
-        }
 
         public async Task<PaymentCustomer> GetCustomerAsync(string id, CancellationToken cancellationToken)
         {

@@ -2,7 +2,6 @@ using System;
 using System.Management.Automation;
 using System.Security;
 using SecuConnect.Core;
-using SecuConnect.Customers;
 
 namespace SecuConnect.Commands
 {
@@ -17,6 +16,9 @@ namespace SecuConnect.Commands
         public const string CredentialSet = "Credential";
         public const string ClientSecretSet = "ClientSecret";
         public const string AccessTokenSet = "AccessToken";
+
+        /// <summary>The cheapest request a payment API user may make: a listing that answers only its total.</summary>
+        private const string TokenCheckPath = "/Payment/Customers?count=0";
 
         /// <summary>User name = client id, password = client secret.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = CredentialSet)]
@@ -96,11 +98,11 @@ namespace SecuConnect.Commands
                 : $"Requests go through the proxy {connection.Proxy.Scheme}://{connection.Proxy.Authority}" + (Proxy == null ? " (the platform's proxy settings)." : "."));
             try
             {
-                var client = new SecuClient(connection, Log);
+                // With client credentials the first token, so wrong credentials or a wrong address fail at once.
                 if (ParameterSetName != AccessTokenSet)
-                    CallApi(ct => client.ConnectAsync(ct));
+                    CallApi(ct => connection.FirstTokenAsync(Log, ct));
                 else if (!SkipCheck)
-                    ReportCheck(CallApi(ct => client.CheckAccessTokenAsync(ct)));
+                    ReportCheck(CallApi(ct => new GenericClient(connection, Log).CheckAccessTokenAsync(new Uri(connection.ApiRoot + TokenCheckPath), ct)));
             }
             catch (SecuApiException ex)
             {

@@ -102,7 +102,7 @@ namespace SecuConnect.Commands
             if (All && !isGet)
                 ThrowTerminatingError(Errors.Argument(ErrorIds.AllNeedsGet, $"-All lists the pages of a list resource, so it needs -Method Get, not {method.Method}. No request was sent.", ShownPath));
 
-            var generic = new GenericClient(Client.Connection, Log);
+            var generic = new GenericClient(ActiveConnection, Log);
             string? json = null;
             string? headerType = null;
             try
@@ -148,7 +148,7 @@ namespace SecuConnect.Commands
             List<KeyValuePair<string, string>>? pathQuery = null;
             try
             {
-                uri = ApiPaths.Resolve(Client.Connection.BaseUri, Path, out pathQuery);
+                uri = ApiPaths.Resolve(ActiveConnection.BaseUri, Path, out pathQuery);
             }
             catch (SecuApiException ex)
             {

@@ -4,7 +4,6 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using SecuConnect.Core;
-using SecuConnect.Customers;
 
 namespace SecuConnect.Commands
 {
@@ -92,18 +91,19 @@ namespace SecuConnect.Commands
         }
 
         /// <summary>
-        /// Starts one record's call through the run (see <see cref="BulkRun.Submit{T}"/>): <paramref name="key"/> (the
-        /// customer id, or null) keeps two calls for one customer apart; <paramref name="target"/> is the input record,
+        /// Starts one record's call through the run (see <see cref="BulkRun.Submit{T}"/>): the call gets its own
+        /// <see cref="ApiCall"/> (the run's log and control), from which the resource builds its client;
+        /// <paramref name="key"/> (the record's id, or null) keeps two calls for one record apart; <paramref name="target"/> is the input record,
         /// the TargetObject of its error; <paramref name="onSuccess"/> writes the result in input order;
         /// <paramref name="describe"/> names a result (and its key) in a warning when the run ends before writing it.
         /// </summary>
-        private protected void Submit<T>(string? key, object? target, Func<SecuClient, CancellationToken, Task<T>> call,
+        private protected void Submit<T>(string? key, object? target, Func<ApiCall, CancellationToken, Task<T>> call,
             Action<T> onSuccess, Func<T, string?, string> describe)
         {
-            var connection = Client.Connection;
+            var connection = ActiveConnection;
             try
             {
-                Run.Submit(key, target, (log, control, ct) => call(new SecuClient(connection, log, Shapes) { Control = control }, ct), onSuccess, describe);
+                Run.Submit(key, target, (log, control, ct) => call(new ApiCall(connection, log, control, Shapes), ct), onSuccess, describe);
             }
             catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
             {

@@ -1,7 +1,6 @@
 using System;
 using System.Management.Automation;
 using SecuConnect.Core;
-using SecuConnect.Customers;
 
 namespace SecuConnect.Commands
 {
@@ -11,18 +10,23 @@ namespace SecuConnect.Commands
     /// </summary>
     public abstract class SecuConnectedCmdlet : SecuCmdlet
     {
-        private SecuClient? _client;
+        private SecuConnection? _connection;
+        private ApiCall? _call;
 
         /// <summary>A connection from Connect-SecuConnect -PassThru; without it the runspace's default connection is used.</summary>
         [Parameter]
         [ValidateNotNull]
         public SecuConnection? Connection { get; set; }
 
-        private protected SecuClient Client => _client ?? (_client = new SecuClient(ResolveConnection(), Log, Shapes));
+        /// <summary>The connection this command uses: -Connection, else the runspace's default (resolved once).</summary>
+        private protected SecuConnection ActiveConnection => _connection ?? (_connection = ResolveConnection());
+
+        /// <summary>The connection and this command's log, from which a resource builds its client for calls on the pipeline thread.</summary>
+        private protected ApiCall Call => _call ?? (_call = new ApiCall(ActiveConnection, Log, null, Shapes));
 
         protected override void BeginProcessing()
         {
-            _ = Client;
+            _ = ActiveConnection;
         }
 
         /// <summary>
@@ -81,6 +85,29 @@ namespace SecuConnect.Commands
                     }
                 }
             }
+        }
+
+        /// <summary>
+        /// Runs a translation of user input (-Filter, -Sort, -Property) to the API's terms; a name it does not know ends
+        /// the command before sending, listing the <paramref name="noun"/>'s names.
+        /// </summary>
+        private protected string TranslateQuery<T>(Func<T, string?> translate, T value, string errorId, QueryTranslator names, string noun, string examplePath)
+        {
+            string? result = null;
+            try
+            {
+                result = translate(value);
+            }
+            catch (ArgumentException ex)
+            {
+                ThrowTerminatingError(Errors.Argument(errorId, ex.Message + " No request was sent.", value));
+            }
+            if (result == null)
+            {
+                ThrowTerminatingError(Errors.Argument(errorId,
+                    $"Cannot use '{value}': it is neither a {noun} property ({string.Join(", ", names.KnownNames)}) nor an API path such as {examplePath}. No request was sent.", value));
+            }
+            return result!; // ThrowTerminatingError above does not return
         }
 
         private SecuConnection ResolveConnection()

@@ -45,6 +45,14 @@ namespace SecuConnect.Core
         public const string InvalidCharacters = "InvalidCharacters";
         public const string InvalidCountry = "InvalidCountry";
 
+        // Payment container input, checked before sending.
+        public const string InvalidContainerId = "InvalidContainerId";
+        public const string InvalidIban = "InvalidIban";
+        public const string InvalidBic = "InvalidBic";
+        public const string IbanNotChangeable = "IbanNotChangeable";
+        public const string MaskedContainer = "MaskedContainer";
+        public const string ConflictingCustomer = "ConflictingCustomer";
+
         // Get-SecuCustomer's listing parameters.
         public const string PagingWithId = "PagingWithId";
         public const string InvalidFilter = "InvalidFilter";

@@ -80,6 +80,11 @@ namespace SecuConnect.Core
         {
             if (status == 429) return (SecuErrorKind.RateLimited, ErrorIds.RateLimited, "The API is throttling requests (429 Too Many Requests)");
             if (IsTokenRejected(status, payload)) return (SecuErrorKind.AuthenticationFailed, ErrorIds.ProductNotAllowedException, "The API rejected the access token");
+            // A refused DELETE names an item the API user could see: the API lacks a right or a precondition (the
+            // server's details say which), never "not found".
+            if (status == 403 && request.ById && request.Method == System.Net.Http.HttpMethod.Delete)
+                return (SecuErrorKind.PermissionDenied, name ?? ErrorIds.ProductNotAllowedException,
+                    $"{Item(request)} was not removed: the API refused it, so this API user lacks the rights to remove it, or it cannot be removed yet");
             if (status == 403)
                 return request.ById
                     ? (SecuErrorKind.NotFound, name ?? ErrorIds.ProductNotAllowedException, $"{Item(request)} was not found or is not accessible")

@@ -51,6 +51,30 @@ namespace SecuConnect.Core
         }
 
         /// <summary>
+        /// Checks a caller-supplied access token with one cheap request to <paramref name="uri"/> (a list asking only for
+        /// its total). Throws only when the API refuses the token (401, or 403 with code 2003: ProductNotAllowedException)
+        /// or cannot be reached (refused, unknown host); any other outcome is returned, as a token for other products may
+        /// still be valid. Returns the HTTP status (0 without an answer) and, for a failure, the exception that describes it.
+        /// </summary>
+        public async Task<AccessTokenCheck> CheckAccessTokenAsync(Uri uri, CancellationToken cancellationToken)
+        {
+            var request = new ApiRequest<object>(HttpMethod.Get, uri, RequestKind.Idempotent)
+            {
+                FailFastWhenUnreachable = true,
+                MaxAttempts = 1,
+            };
+            try
+            {
+                var response = await Connection.SendAsync(request, Log, cancellationToken).ConfigureAwait(false);
+                return new AccessTokenCheck(response.StatusCode, null);
+            }
+            catch (SecuApiException ex) when (ex.Kind != SecuErrorKind.AuthenticationFailed && !ex.NotSent)
+            {
+                return new AccessTokenCheck(ex.StatusCode ?? 0, ex);
+            }
+        }
+
+        /// <summary>
         /// Sends one request and returns the answer's text (null for an empty answer). <paramref name="uri"/> comes from
         /// <see cref="ApiPaths.Resolve"/>; <paramref name="jsonBody"/> is JSON or null.
         /// </summary>

@@ -12,13 +12,14 @@ namespace SecuConnect.Commands
     /// <summary>
     /// Completes customer property names: the fields for Set-SecuCustomer's -Clear; every property for
     /// Get-SecuCustomer's -Property, -Sort (with :desc, after a comma too; after a name and its colon, asc and desc) and
-    /// -Filter (the field part of the term being typed).
+    /// -Filter (the field part of the term being typed). For Get-SecuPaymentContainer, the payment container's names.
     /// </summary>
     public sealed class FieldNameCompleter : IArgumentCompleter
     {
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
             CommandAst commandAst, IDictionary fakeBoundParameters)
         {
+            var translator = TranslatorFor(commandName);
             string word = (wordToComplete ?? string.Empty).Trim('\'', '"');
             string head = string.Empty;
             int cut = parameterName.Equals("Sort", StringComparison.OrdinalIgnoreCase) ? word.LastIndexOf(',')
@@ -32,7 +33,7 @@ namespace SecuConnect.Commands
             if (word.Contains(":"))
             {
                 // After 'Surname:' a sort offers its orders; a filter's value is the user's.
-                if (sort) foreach (var result in Orders(head, word)) yield return result;
+                if (sort) foreach (var result in Orders(translator, head, word)) yield return result;
                 yield break;
             }
             if (sort && word.Length > 0 && (word[0] == '-' || word[0] == '+'))
@@ -41,9 +42,9 @@ namespace SecuConnect.Commands
                 head += word.Substring(0, 1);
                 word = word.Substring(1);
             }
-            var names = parameterName.Equals("Clear", StringComparison.OrdinalIgnoreCase) ? CustomerFields.Names : CustomerQuery.Translator.KnownNames;
-            var given = parameterName.Equals("Filter", StringComparison.OrdinalIgnoreCase) ? new HashSet<string>() : GivenPaths(parameterName, head, wordToComplete, commandAst);
-            foreach (var name in names.Where(n => n.StartsWith(word, StringComparison.OrdinalIgnoreCase) && !given.Contains(CustomerQuery.Translator.PathOf(n) ?? string.Empty)))
+            var names = parameterName.Equals("Clear", StringComparison.OrdinalIgnoreCase) ? CustomerFields.Names : translator.KnownNames;
+            var given = parameterName.Equals("Filter", StringComparison.OrdinalIgnoreCase) ? new HashSet<string>() : GivenPaths(translator, parameterName, head, wordToComplete, commandAst);
+            foreach (var name in names.Where(n => n.StartsWith(word, StringComparison.OrdinalIgnoreCase) && !given.Contains(translator.PathOf(n) ?? string.Empty)))
             {
                 if (parameterName.Equals("Sort", StringComparison.OrdinalIgnoreCase))
                 {
@@ -62,11 +63,11 @@ namespace SecuConnect.Commands
         }
 
         /// <summary>name:asc and name:desc for a sort term typed up to its colon (or into its order).</summary>
-        private static IEnumerable<CompletionResult> Orders(string head, string word)
+        private static IEnumerable<CompletionResult> Orders(QueryTranslator translator, string head, string word)
         {
             int colon = word.LastIndexOf(':');
             string name = word.Substring(0, colon), typed = word.Substring(colon + 1);
-            if (CustomerQuery.Translator.PathOf(name.TrimStart('-', '+')) == null) yield break;
+            if (translator.PathOf(name.TrimStart('-', '+')) == null) yield break;
             foreach (var order in SortOrders.Where(o => o.StartsWith(typed, StringComparison.OrdinalIgnoreCase)))
                 yield return Result(head + name + ":" + order, name + ":" + order);
         }
@@ -75,7 +76,7 @@ namespace SecuConnect.Commands
         /// The API paths of the names the parameter already holds (-Property Email,&lt;Tab&gt; offers no Email): the
         /// values written after it on the command line and, for -Sort, the names before the last comma of the word.
         /// </summary>
-        private static HashSet<string> GivenPaths(string parameterName, string head, string? wordToComplete, CommandAst commandAst)
+        private static HashSet<string> GivenPaths(QueryTranslator translator, string parameterName, string head, string? wordToComplete, CommandAst commandAst)
         {
             var texts = new List<string>(head.Split(','));
             var elements = commandAst?.CommandElements;
@@ -92,8 +93,13 @@ namespace SecuConnect.Commands
                 texts.AddRange(values.SelectMany(v => v.Split(',')));
             }
             // A sort order (Email:desc) names the field before its colon.
-            return new HashSet<string>(texts.Select(t => CustomerQuery.Translator.PathOf(t.Split(':')[0].Trim().TrimStart('-', '+'))).Where(p => p != null).Select(p => p!), StringComparer.Ordinal);
+            return new HashSet<string>(texts.Select(t => translator.PathOf(t.Split(':')[0].Trim().TrimStart('-', '+'))).Where(p => p != null).Select(p => p!), StringComparer.Ordinal);
         }
+
+        /// <summary>The names of the resource the command lists: payment containers for the container cmdlets, else customers.</summary>
+        private static QueryTranslator TranslatorFor(string commandName) =>
+            commandName != null && commandName.IndexOf("PaymentContainer", StringComparison.OrdinalIgnoreCase) >= 0
+                ? Containers.ContainerQuery.Translator : CustomerQuery.Translator;
 
         private static int LastSeparator(string text)
         {

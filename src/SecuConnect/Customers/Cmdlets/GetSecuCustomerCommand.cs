@@ -17,6 +17,11 @@ namespace SecuConnect.Commands
     [OutputType(CustomerOutput.PartialTypeName, ParameterSetName = new[] { ListSet })]
     public sealed class GetSecuCustomerCommand : SecuConnectedCmdlet
     {
+        private SecuClient? _client;
+
+        /// <summary>The customer calls of this command on the pipeline thread.</summary>
+        private SecuClient Client => _client ?? (_client = new SecuClient(Call));
+
         public const string ListSet = "List";
         public const string IdSet = "Id";
 
@@ -166,23 +171,7 @@ namespace SecuConnect.Commands
         }
 
         /// <summary>Runs a translation of user input to the API's terms; a name it does not know ends the command before sending.</summary>
-        private string Translate<T>(Func<T, string?> translate, T value, string errorId)
-        {
-            string? result = null;
-            try
-            {
-                result = translate(value);
-            }
-            catch (ArgumentException ex)
-            {
-                ThrowTerminatingError(Errors.Argument(errorId, ex.Message + " No request was sent.", value));
-            }
-            if (result == null)
-            {
-                ThrowTerminatingError(Errors.Argument(errorId,
-                    $"Cannot use '{value}': it is neither a customer property ({string.Join(", ", CustomerQuery.Translator.KnownNames)}) nor an API path such as contact.address.city. No request was sent.", value));
-            }
-            return result!; // ThrowTerminatingError above does not return
-        }
+        private string Translate<T>(Func<T, string?> translate, T value, string errorId) =>
+            TranslateQuery(translate, value, errorId, CustomerQuery.Translator, "customer", "contact.address.city");
     }
 }

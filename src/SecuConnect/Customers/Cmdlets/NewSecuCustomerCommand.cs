@@ -91,7 +91,7 @@ namespace SecuConnect.Commands
             if (!ShouldSend("Create customer", "record " + _position.ToString(System.Globalization.CultureInfo.InvariantCulture), name, () => CustomerChange.Describe(contact))) return;
 
             // A POST is never re-sent when its outcome is unknown, so running creates side by side never creates one twice.
-            Submit<PaymentCustomer>(null, target(), (client, ct) => client.CreateCustomerAsync(contact, ct),
+            Submit<PaymentCustomer>(null, target(), (call, ct) => new SecuClient(call).CreateCustomerAsync(contact, ct),
                 created => WriteObject(CustomerOutput.Create(created)), CustomerResult.Describe);
         }
 

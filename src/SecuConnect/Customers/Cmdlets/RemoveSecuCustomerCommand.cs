@@ -13,6 +13,11 @@ namespace SecuConnect.Commands
     [OutputType(typeof(Customer))]
     public sealed class RemoveSecuCustomerCommand : SecuBulkCmdlet
     {
+        private SecuClient? _client;
+
+        /// <summary>The customer calls of this command on the pipeline thread.</summary>
+        private SecuClient Client => _client ?? (_client = new SecuClient(Call));
+
         public const string IdSet = "Id";
         public const string InputObjectSet = "InputObject";
 
@@ -62,8 +67,9 @@ namespace SecuConnect.Commands
             // from Get-SecuCustomer is that record already; for an id or a partial object it is read first.
             var given = (target as PSObject)?.BaseObject as Customer;
             bool readFirst = passThru && given == null;
-            Submit(id, target, async (client, ct) =>
+            Submit(id, target, async (call, ct) =>
                 {
+                    var client = new SecuClient(call);
                     var before = readFirst ? await client.GetCustomerAsync(id, ct).ConfigureAwait(false) : null;
                     return await client.DeleteCustomerAsync(id, ct, before).ConfigureAwait(false);
                 },

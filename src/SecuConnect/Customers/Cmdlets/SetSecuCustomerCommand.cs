@@ -18,6 +18,11 @@ namespace SecuConnect.Commands
     [OutputType(typeof(Customer))]
     public sealed class SetSecuCustomerCommand : CustomerFieldsCmdlet
     {
+        private SecuClient? _client;
+
+        /// <summary>The customer calls of this command on the pipeline thread.</summary>
+        private SecuClient Client => _client ?? (_client = new SecuClient(Call));
+
         public const string IdSet = "Id";
         public const string InputObjectSet = "InputObject";
 
@@ -129,8 +134,9 @@ namespace SecuConnect.Commands
             if (!ShouldSend("Update customer", id, CustomerInput.Target(id, knownName))) return;
             bool passThru = PassThru;
             // GET, merge and PUT for this record run together; Submit keeps records for one id in order.
-            Submit(id, target, async (client, ct) =>
+            Submit(id, target, async (call, ct) =>
                 {
+                    var client = new SecuClient(call);
                     var current = await client.GetCustomerAsync(id, ct).ConfigureAwait(false);
                     var merged = change.Merge(current, client.Log);
                     WarnReadOnly(readOnly, change.Id, current, merged, client.Log);
