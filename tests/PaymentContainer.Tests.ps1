@@ -84,7 +84,9 @@ Describe 'Adding a bank account to a customer' {
 
     It 'sends nothing under -WhatIf' {
         Clear-SandboxRequestLog $sb
-        New-SecuPaymentContainer -Iban (New-TestIban 3) -Owner 'Ada Lovelace' -WhatIf | Should -BeNullOrEmpty
+        $r = Invoke-RecordingHost $sb { param($Iban) New-SecuPaymentContainer -Iban $Iban -Owner 'Ada Lovelace' -WhatIf } -ArgumentList (New-TestIban 3)
+        $r.Output.Count | Should -Be 0
+        @($r.Lines -like 'What if: Create payment container bank account DE*').Count | Should -Be 1
         Get-ContainerPost | Should -BeNullOrEmpty
     }
 
@@ -150,13 +152,14 @@ Describe 'Listing bank accounts' {
         (Get-SecuPaymentContainer -Id $unlinked.Id).Customer | Should -BeNullOrEmpty
     }
 
-    It 'reports an unknown id as customers do: ProductNotFoundException, ObjectNotFound' {
+    It 'reports an unknown id as customers do: ProductNotFoundException, ObjectNotFound, with advice naming Get-SecuPaymentContainer' {
         $missing = 'PCT_' + ('0' * 30)
         $errs = (Invoke-Captured { Get-SecuPaymentContainer -Id $missing }).Errors
         $errs.Count | Should -Be 1
         $errs[0].FullyQualifiedErrorId | Should -Be 'ProductNotFoundException,SecuConnect.Commands.GetSecuPaymentContainerCommand'
         $errs[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
         $errs[0].TargetObject | Should -Be $missing
+        $errs[0].ErrorDetails.RecommendedAction | Should -Be 'Check the id with Get-SecuPaymentContainer.'
     }
 
     It 'refuses a customer id given as a container id, pointing to -CustomerId' {
@@ -230,7 +233,7 @@ Describe 'Changing an account' {
         Get-SandboxRequestLog $sb -Method PUT | Should -BeNullOrEmpty
     }
 
-    It 'treats a stale CSV row as a conflict, and writes it with -Force' {
+    It 'treats a stale CSV row as a conflict, advising to read the container again, and writes it with -Force' {
         $c = New-SecuPaymentContainer -CustomerId $bob.Id -Iban (New-TestIban 23) -Owner 'Bob Builder'
         Set-SecuPaymentContainer -Id $c.Id -Purpose 'first edit'
         $file = Join-Path $TestDrive 'accounts.csv'
@@ -245,6 +248,7 @@ Describe 'Changing an account' {
         $errs.Count | Should -Be 1
         $errs[0].FullyQualifiedErrorId | Should -Be 'ConcurrentChange,SecuConnect.Commands.SetSecuPaymentContainerCommand'
         $errs[0].TargetObject.Owner | Should -Be 'Robert Builder'
+        $errs[0].ErrorDetails.RecommendedAction | Should -Match '^Read the payment container again \(Get-SecuPaymentContainer '
         Get-SandboxRequestLog $sb -Method PUT | Should -BeNullOrEmpty
         $row | Set-SecuPaymentContainer -Force
         (Get-StoredContainer $c.Id).private.owner | Should -Be 'Robert Builder'
@@ -253,7 +257,8 @@ Describe 'Changing an account' {
     It 'sends no PUT under -WhatIf' {
         $c = Get-SecuPaymentContainer -CustomerId $ada.Id | Select-Object -First 1
         Clear-SandboxRequestLog $sb
-        Set-SecuPaymentContainer -Id $c.Id -Owner 'Someone Else' -WhatIf
+        $r = Invoke-RecordingHost $sb { param($Id) Set-SecuPaymentContainer -Id $Id -Owner 'Someone Else' -WhatIf } -ArgumentList $c.Id
+        @($r.Lines -like "What if: Update payment container $($c.Id)*").Count | Should -Be 1
         Get-SandboxRequestLog $sb -Method PUT | Should -BeNullOrEmpty
     }
 }
@@ -334,7 +339,8 @@ Describe 'Removing accounts' {
     It 'sends no DELETE under -WhatIf' {
         $c = $ada | New-SecuPaymentContainer -Iban $iban -Owner 'Ada Lovelace'
         Clear-SandboxRequestLog $sb
-        Remove-SecuPaymentContainer -Id $c.Id -WhatIf
+        $r = Invoke-RecordingHost $sb { param($Id) Remove-SecuPaymentContainer -Id $Id -WhatIf } -ArgumentList $c.Id
+        @($r.Lines -like "What if: *Remove payment container*$($c.Id)*").Count | Should -Be 1
         Get-SandboxRequestLog $sb -Method DELETE | Should -BeNullOrEmpty
     }
 

@@ -18,6 +18,10 @@ namespace SecuConnect.Commands
     [OutputType(ContainerOutput.PartialTypeName, ParameterSetName = new[] { ListSet, CustomerSet, CustomerIdSet })]
     public sealed class GetSecuPaymentContainerCommand : SecuConnectedCmdlet
     {
+        private protected override string RecordNoun => "payment container";
+
+        private protected override string ReadCommand => "Get-SecuPaymentContainer";
+
         public const string ListSet = "List";
         public const string IdSet = "Id";
         public const string CustomerSet = "Customer";

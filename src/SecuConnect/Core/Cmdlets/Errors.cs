@@ -29,7 +29,11 @@ namespace SecuConnect.Commands
             }
         }
 
-        public static string RecommendedAction(SecuErrorKind kind)
+        /// <summary>
+        /// What to do about an error of this kind; <paramref name="noun"/> and <paramref name="readCommand"/> name the
+        /// command's resource ("customer", "Get-SecuCustomer"), null for a command of no one resource.
+        /// </summary>
+        public static string RecommendedAction(SecuErrorKind kind, string? noun = null, string? readCommand = null)
         {
             switch (kind)
             {
@@ -37,27 +41,29 @@ namespace SecuConnect.Commands
                 case SecuErrorKind.AuthenticationRejected: return "Check the client id and secret, then run Connect-SecuConnect again.";
                 case SecuErrorKind.AuthenticationFailed: return "Run Connect-SecuConnect again with valid credentials.";
                 case SecuErrorKind.PermissionDenied: return "Check that the API client may perform this action.";
-                case SecuErrorKind.NotFound: return "Check the id with Get-SecuCustomer.";
+                case SecuErrorKind.NotFound: return readCommand == null ? "Check the id and the path." : $"Check the id with {readCommand}.";
                 case SecuErrorKind.InvalidData: return "Correct the field named in the message and run the command again for this item.";
                 case SecuErrorKind.InvalidArgument: return "Correct the value and run the command again.";
-                case SecuErrorKind.OutcomeUnknown: return "Search with Get-SecuCustomer -Filter before creating this customer again.";
+                case SecuErrorKind.OutcomeUnknown: return readCommand == null ? "Read the resource to see whether the request took effect before sending it again." : $"Search with {readCommand} -Filter before creating this {noun} again.";
                 case SecuErrorKind.RateLimited: return "Wait, then run the command again for this item; a higher -MaximumRetryCount on Connect-SecuConnect waits longer.";
                 case SecuErrorKind.Unavailable:
                 case SecuErrorKind.Timeout: return "Run the command again for this item; raise -TimeoutSec or -MaximumRetryCount on Connect-SecuConnect if it persists.";
                 case SecuErrorKind.NotAttempted: return "Run the command again for this item.";
-                case SecuErrorKind.Conflict: return "Read the customer again (Get-SecuCustomer or a new export) and redo your edit, or add -Force to write the record as it is.";
+                case SecuErrorKind.Conflict: return $"Read the {noun ?? "record"} again ({readCommand ?? "a new read"} or a new export) and redo your edit, or add -Force to write the record as it is.";
                 case SecuErrorKind.InvalidResponse: return "Check with Get-SecuConnectContext that the base URI is the SecuConnect API, then run the command again with -Debug to see the answer.";
                 default: return "Run the command again with -Debug to see the request and the answer; give the supportId, if any, to the API's support.";
             }
         }
 
-        public static ErrorRecord FromApi(SecuApiException ex, object? target)
+        /// <param name="noun">the command's resource ("customer"), null for a command of no one resource</param>
+        /// <param name="readCommand">the command that reads that resource ("Get-SecuCustomer"), null likewise</param>
+        public static ErrorRecord FromApi(SecuApiException ex, object? target, string? noun = null, string? readCommand = null)
         {
             var record = new ErrorRecord(ex, ex.ErrorId, Category(ex.Kind), target);
-            record.ErrorDetails = new ErrorDetails(DetailsMessage(ex)) { RecommendedAction = RecommendedAction(ex.Kind) };
+            record.ErrorDetails = new ErrorDetails(DetailsMessage(ex)) { RecommendedAction = RecommendedAction(ex.Kind, noun, readCommand) };
             // An update or removal with an unknown outcome is checked by id, not searched for like a create.
-            if (ex.Kind == SecuErrorKind.OutcomeUnknown && ex.Method != null && ex.Method != "POST")
-                record.ErrorDetails.RecommendedAction = "Check the customer with Get-SecuCustomer -Id, then run the command again for this item if needed.";
+            if (ex.Kind == SecuErrorKind.OutcomeUnknown && ex.Method != null && ex.Method != "POST" && readCommand != null)
+                record.ErrorDetails.RecommendedAction = $"Check the {noun} with {readCommand} -Id, then run the command again for this item if needed.";
             return record;
         }
 

@@ -46,11 +46,11 @@ namespace SecuConnect.Commands
         /// <summary>The activity shown by Write-Progress for bulk input, e.g. "Creating customers".</summary>
         private protected abstract string ProgressActivity { get; }
 
-        /// <summary>What a record is, for warnings ("the customer may or may not have been created").</summary>
-        private protected virtual string RecordNoun => "customer";
+        /// <summary>What a record is, for warnings ("the customer may or may not have been created") and errors' advice.</summary>
+        private protected abstract override string RecordNoun { get; }
 
-        /// <summary>The command that reads a record back, for warnings about an unknown outcome.</summary>
-        private protected virtual string ReadCommand => "Get-SecuCustomer";
+        /// <summary>The command that reads a record back, for warnings about an unknown outcome and errors' advice.</summary>
+        private protected abstract override string ReadCommand { get; }
 
         /// <summary>
         /// -ThrottleLimit, or 1 when the effective error action is Stop or Inquire: a record's error then ends the
@@ -233,7 +233,7 @@ namespace SecuConnect.Commands
             {
                 ErrorDetails = new ErrorDetails(notSent.Message)
                 {
-                    RecommendedAction = "Check that the API answers (Get-SecuCustomer -First 1), then pipe the TargetObject of the NotAttempted errors to the command again.",
+                    RecommendedAction = $"Check that the API answers ({ReadCommand} -First 1), then pipe the TargetObject of the NotAttempted errors to the command again.",
                 },
             });
 

@@ -73,10 +73,16 @@ namespace SecuConnect.Commands
             if (disposing) _stop.Dispose();
         }
 
+        /// <summary>What this command's records are ("customer"), for the advice in its errors; null for a command of no one resource.</summary>
+        private protected virtual string? RecordNoun => null;
+
+        /// <summary>The command that reads this command's records ("Get-SecuCustomer"), for the advice in its errors; null for a command of no one resource.</summary>
+        private protected virtual string? ReadCommand => null;
+
         /// <summary>Reports an Api failure: session failures stop the pipeline, item failures are non-terminating.</summary>
         private protected void WriteApiError(SecuApiException ex, object? target)
         {
-            var record = Errors.FromApi(ex, target);
+            var record = Errors.FromApi(ex, target, RecordNoun, ReadCommand);
             if (ex.IsSessionFailure) ThrowTerminatingError(record);
             WriteError(record);
         }

@@ -17,6 +17,10 @@ namespace SecuConnect.Commands
     /// </summary>
     public abstract partial class CustomerFieldsCmdlet : SecuBulkCmdlet
     {
+        private protected override string RecordNoun => "customer";
+
+        private protected override string ReadCommand => "Get-SecuCustomer";
+
         // PSObject's own members (internal in PowerShell 7 and 5.1 alike); null where a PowerShell lacks it, and then
         // PSObject.Properties serves (OutputAndInputTests checks that both read the same properties).
         internal static readonly Func<PSObject, object>? InstanceMembers = InstanceMembersGetter();

@@ -17,6 +17,10 @@ namespace SecuConnect.Commands
     [OutputType(CustomerOutput.PartialTypeName, ParameterSetName = new[] { ListSet })]
     public sealed class GetSecuCustomerCommand : SecuConnectedCmdlet
     {
+        private protected override string RecordNoun => "customer";
+
+        private protected override string ReadCommand => "Get-SecuCustomer";
+
         private SecuClient? _client;
 
         /// <summary>The customer calls of this command on the pipeline thread.</summary>

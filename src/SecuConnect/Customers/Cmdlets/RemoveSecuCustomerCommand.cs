@@ -13,6 +13,10 @@ namespace SecuConnect.Commands
     [OutputType(typeof(Customer))]
     public sealed class RemoveSecuCustomerCommand : SecuBulkCmdlet
     {
+        private protected override string RecordNoun => "customer";
+
+        private protected override string ReadCommand => "Get-SecuCustomer";
+
         private SecuClient? _client;
 
         /// <summary>The customer calls of this command on the pipeline thread.</summary>
