@@ -24,8 +24,9 @@
       mutation       build (unless -NoBuild), then run Stryker.NET (dotnet-stryker, a tool of dotnet-tools.json) over the
                      rule files named in tools/stryker-config.json, with the unit-level tests of tests/SecuConnect.Tests;
                      one mutant at a time (concurrency 1); prints the score and writes the HTML and JSON reports under
-                     out/mutation. -Mutate narrows it to some files (e.g. -Mutate '**/Core/Http/RetryBudget.cs').
-                     Not part of 'test': a full run takes about an hour on a busy machine
+                     out/mutation. -Mutate narrows it to some files, a comma-separated list of Stryker globs (e.g.
+                     -Mutate '**/Core/Http/RetryBudget.cs'). Not part of 'test': about ten seconds a mutant, so a full
+                     run takes hours on a busy machine; docs/development.md keeps the score
       clean          remove out/ and the bin/obj folders
 .EXAMPLE
     dotnet tool restore && dotnet pwsh ./build.ps1 test
