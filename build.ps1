@@ -22,6 +22,12 @@
                      or class's (xunit) count; run it after adding tests, or to accept removing some
       package        build, then pack out/SecuConnect.<version>.nupkg as Publish-PSResource gives it to the Gallery,
                      and the sandbox as the .NET tool out/SecuConnect.Sandbox.<version>.nupkg (secuconnect-sandbox)
+      mutation       build (unless -NoBuild), then run Stryker.NET (dotnet-stryker, a tool of dotnet-tools.json) over the
+                     rule files named in tools/stryker-config.json, with the unit-level tests of tests/SecuConnect.Tests;
+                     one mutant at a time (concurrency 1); prints the score and writes the HTML and JSON reports under
+                     out/mutation. -Mutate narrows it to some files, a comma-separated list of Stryker globs (e.g.
+                     -Mutate '**/Core/Http/RetryBudget.cs'). Not part of 'test': about ten seconds a mutant, so a full
+                     run takes hours on a busy machine; docs/development.md keeps the score
       clean          remove out/ and the bin/obj folders
 .EXAMPLE
     dotnet tool restore && dotnet pwsh ./build.ps1 test
@@ -29,7 +35,7 @@
 [CmdletBinding()]
 param(
     [Parameter(Position = 0, ValueFromRemainingArguments)]
-    [ValidateSet('build', 'docs', 'test', 'minimums', 'demo', 'sandbox', 'bench-sandbox', 'bench', 'package', 'clean')]
+    [ValidateSet('build', 'docs', 'test', 'minimums', 'demo', 'sandbox', 'bench-sandbox', 'bench', 'package', 'mutation', 'clean')]
     [string[]] $Task = @('build'),
 
     [ValidateSet('Debug', 'Release')]
@@ -38,8 +44,11 @@ param(
     # Port for the 'sandbox' task; 0 picks a free one.
     [int] $Port = 5080,
 
-    # For the 'sandbox' task: run what out/ holds, without building first.
-    [switch] $NoBuild
+    # For the 'sandbox' and 'mutation' tasks: use what out/ holds, without building first.
+    [switch] $NoBuild,
+
+    # For the 'mutation' task: the files to mutate (Stryker globs) instead of every file of tools/stryker-config.json.
+    [string[]] $Mutate
 )
 
 $ErrorActionPreference = 'Stop'
@@ -332,6 +341,22 @@ function Invoke-Bench {
     if ($failed) { throw "benchmark failed on $($failed -join ' and ')" }
 }
 
+# Mutation testing of the rule files (tools/stryker-config.json): Stryker builds the module with each mutant and runs
+# the unit-level tests that cover it. Slow by nature, so never part of 'test'; its score is kept in docs/development.md.
+function Invoke-Mutation {
+    if (-not $NoBuild) { Invoke-Build }
+    $env:SECUCONNECT_SANDBOX_DLL = Join-Path $SandboxOut 'SecuConnect.Sandbox.dll'
+    $env:SECUCONNECT_MODULE_PATH = Join-Path $ModuleOut 'SecuConnect.psd1'
+    Write-Host '== mutation' -ForegroundColor Cyan
+    $report = Join-Path $Out 'mutation'
+    $arguments = @('dotnet-stryker', '--config-file', (Join-Path $Root 'tools/stryker-config.json'), '--output', $report, '--skip-version-check')
+    # From the command line (pwsh -File) a list arrives as one comma-separated string.
+    foreach ($m in @($Mutate -split ',' | Where-Object { $_ })) { $arguments += '--mutate', $m.Trim() }
+    Push-Location (Join-Path $Root 'tests/SecuConnect.Tests')
+    try { Invoke-Dotnet @arguments } finally { Pop-Location }
+    Write-Host "mutation report: $report"
+}
+
 function Invoke-Clean {
     foreach ($p in @($Out) + (Get-ChildItem $Root -Directory -Recurse -Include bin, obj -ErrorAction SilentlyContinue | Where-Object FullName -notlike '*tools/packages*').FullName) {
         if ($p -and (Test-Path $p)) { Remove-Item $p -Recurse -Force }
@@ -348,6 +373,7 @@ foreach ($t in $Task) {
         'sandbox' { Invoke-Sandbox }
         'bench-sandbox' { Invoke-BenchSandbox }
         'bench' { Invoke-Bench }
+        'mutation' { Invoke-Mutation }
         'package' {
             Invoke-Build
             Write-Host '== package' -ForegroundColor Cyan

@@ -79,3 +79,39 @@ Describe 'Minimum test counts per file' {
         Get-Content (Join-Path $root 'tests/minimum-tests.json') -Raw | Should -Be $before
     }
 }
+
+# Mutation testing is a task of its own: slow by nature, so the test run never starts it.
+Describe 'The mutation task' {
+    BeforeAll {
+        $root = Join-Path $PSScriptRoot '..'
+        $ast = [System.Management.Automation.Language.Parser]::ParseFile((Join-Path $root 'build.ps1'), [ref] $null, [ref] $null)
+        function Get-FunctionText([string] $Name) {
+            $ast.FindAll({ param($n) $n -is [System.Management.Automation.Language.FunctionDefinitionAst] -and $n.Name -eq $Name }, $true)[0].Body.Extent.Text
+        }
+        $script:config = (Get-Content (Join-Path $root 'tools/stryker-config.json') -Raw | ConvertFrom-Json).'stryker-config'
+    }
+
+    It 'is a task of build.ps1, named in its help' {
+        $task = $ast.ParamBlock.Parameters | Where-Object { $_.Name.VariablePath.UserPath -eq 'Task' }
+        $validate = $task.Attributes | Where-Object { $_.TypeName.Name -eq 'ValidateSet' }
+        $validate.PositionalArguments.Value | Should -Contain 'mutation'
+        $ast.GetHelpContent().Description | Should -Match '(?m)^\s+mutation\s'
+        Get-FunctionText 'Invoke-Mutation' | Should -Match 'dotnet-stryker'
+    }
+
+    It 'is not part of the test task' {
+        $test = Get-FunctionText 'Invoke-Test'
+        $test | Should -Not -Match 'Invoke-Mutation'
+        $test | Should -Not -Match 'stryker'
+    }
+
+    It 'runs the pinned Stryker tool one mutant at a time over rule files that exist' {
+        $tools = Get-Content (Join-Path $root 'dotnet-tools.json') -Raw | ConvertFrom-Json
+        $tools.tools.'dotnet-stryker'.version | Should -Match '^\d+\.\d+\.\d+$'
+        $config.concurrency | Should -Be 1
+        $config.'coverage-analysis' | Should -Be 'perTest'
+        foreach ($glob in $config.mutate) {
+            Join-Path $root 'src/SecuConnect' ($glob -replace '^\*\*/', '') | Should -Exist
+        }
+    }
+}

@@ -65,4 +65,11 @@ public class AnswerClassifierTests
         Assert.Equal(new[] { "Status", "NotSent", "BodyNotSent", "LostAfterSending", "Timeout" }, Enum.GetNames(typeof(FailureKind)));
         Assert.Equal(new[] { "Idempotent", "NonIdempotent", "Token" }, Enum.GetNames(typeof(RequestKind)));
     }
+
+    [Fact]
+    public void A_meaning_reads_as_its_three_parts_in_logs_and_test_names()
+    {
+        Assert.Equal("OutcomeUnknown, processed: maybe, cost 5", AnswerClassifier.Classify(RequestKind.NonIdempotent, FailureKind.Status, 500).ToString());
+        Assert.Equal("Retry, processed: no, cost 0", AnswerClassifier.Classify(RequestKind.Idempotent, FailureKind.Status, 429).ToString());
+    }
 }

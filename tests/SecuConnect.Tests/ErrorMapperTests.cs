@@ -135,4 +135,68 @@ public class ErrorMapperTests
         Assert.Equal(errorId, ex.ErrorId);
         Assert.Equal(SecuErrorKind.Other, ex.Kind);
     }
+
+    // The API's own exception name wins over the status's fallback id, and each status has its summary.
+    [Theory]
+    [InlineData(403, true, "Item " + Id + " was not found or is not accessible", SecuErrorKind.NotFound)]
+    [InlineData(403, false, "The API does not allow this action", SecuErrorKind.PermissionDenied)]
+    [InlineData(404, true, "Item " + Id + " was not found", SecuErrorKind.NotFound)]
+    [InlineData(404, false, "Not found", SecuErrorKind.NotFound)]
+    [InlineData(400, false, "The API rejected the request data", SecuErrorKind.InvalidData)]
+    [InlineData(413, false, "The API rejected the request data", SecuErrorKind.InvalidData)]
+    [InlineData(422, false, "The API rejected the request data", SecuErrorKind.InvalidData)]
+    [InlineData(500, false, "The API failed with HTTP 500", SecuErrorKind.Unavailable)]
+    [InlineData(409, false, "The API answered HTTP 409", SecuErrorKind.Other)]
+    public void The_APIs_own_error_name_wins_and_the_status_words_the_summary(int status, bool byId, string summary, object kind)
+    {
+        var ex = ErrorMapper.FromResponse(byId ? ById(HttpMethod.Get) : List(), status, "{\"error\":\"ProductVendorException\"}");
+        Assert.Equal("ProductVendorException", ex.ErrorId);
+        Assert.Equal((SecuErrorKind)kind, ex.Kind);
+        Assert.StartsWith(summary + ". (GET ", ex.Message);
+    }
+
+    [Theory]
+    [InlineData(429, "The API is throttling requests (429 Too Many Requests)")]
+    [InlineData(401, "The API rejected the access token")]
+    public void Throttling_and_a_refused_token_have_fixed_ids_and_summaries(int status, string summary)
+    {
+        var ex = ErrorMapper.FromResponse(List(), status, "{\"error\":\"ProductVendorException\"}");
+        Assert.StartsWith(summary + ". (GET ", ex.Message);
+    }
+
+    [Fact]
+    public void A_token_endpoint_failure_is_worded_for_the_token_endpoint()
+    {
+        var token = new ApiRequest(HttpMethod.Post, new Uri("http://127.0.0.1:5999/oauth/token"), RequestKind.Token);
+        var limited = ErrorMapper.FromResponse(token, 429, "");
+        Assert.Equal((SecuErrorKind.RateLimited, "RateLimited"), (limited.Kind, limited.ErrorId));
+        Assert.StartsWith("The token endpoint is not available. (POST ", limited.Message);
+
+        var down = ErrorMapper.FromResponse(token, 500, "");
+        Assert.Equal((SecuErrorKind.Unavailable, "ServiceUnavailable"), (down.Kind, down.ErrorId));
+        Assert.StartsWith("The token endpoint is not available. (POST ", down.Message);
+        Assert.Equal("server_error", ErrorMapper.FromResponse(token, 503, "{\"error\":\"server_error\"}").ErrorId);
+
+        // The OAuth shape: its error names the refusal, its error_description explains it.
+        var refused = ErrorMapper.FromResponse(token, 401, "{\"error\":\"invalid_client\",\"error_description\":\"Client authentication failed\"}");
+        Assert.Equal("invalid_client", refused.ErrorId);
+        Assert.StartsWith("The token endpoint rejected the client credentials: Client authentication failed. (POST ", refused.Message);
+    }
+
+    [Fact]
+    public void A_403_saying_a_valid_auth_token_is_required_is_a_refused_token_in_any_case()
+    {
+        Assert.True(ErrorMapper.IsTokenRejected(403, ErrorMapper.ParsePayload("{\"error_details\":\"valid AUTH token required\"}", out _)));
+        Assert.False(ErrorMapper.IsTokenRejected(403, ErrorMapper.ParsePayload("{\"error_details\":\"not your customer\"}", out _)));
+    }
+
+    [Theory]
+    [InlineData("{\"error_details\":\"x\"}")]
+    [InlineData("{\"error_description\":\"x\"}")]
+    [InlineData("{\"code\":7}")]
+    public void Any_one_member_of_the_error_shapes_makes_a_body_the_APIs_payload(string body)
+    {
+        Assert.NotNull(ErrorMapper.ParsePayload(body, out var plain));
+        Assert.Null(plain);
+    }
 }

@@ -82,6 +82,30 @@ public class ReliabilityTests
     }
 
     [Fact]
+    public void A_retry_may_take_the_budget_to_exactly_zero_and_a_success_refills_what_its_retry_cost()
+    {
+        var budget = new RetryBudget();
+        Assert.True(budget.TryAcquire(RetryBudget.Capacity - RetryBudget.RetryCost));
+        Assert.True(budget.TryAcquire(RetryBudget.RetryCost));
+        Assert.Equal(0, budget.Available);
+        Assert.False(budget.TryAcquire(RetryBudget.RetryCost));
+        Assert.Equal(0, budget.Available);
+        budget.OnSuccess(RetryBudget.TimeoutRetryCost);
+        Assert.Equal(RetryBudget.TimeoutRetryCost, budget.Available);
+        budget.OnSuccess(0);
+        Assert.Equal(RetryBudget.TimeoutRetryCost + RetryBudget.SuccessIncrement, budget.Available);
+    }
+
+    [Fact]
+    public void A_refill_stops_at_the_capacity()
+    {
+        var budget = new RetryBudget();
+        Assert.True(budget.TryAcquire(3));
+        budget.OnSuccess(RetryBudget.TimeoutRetryCost);
+        Assert.Equal(RetryBudget.Capacity, budget.Available);
+    }
+
+    [Fact]
     public async Task A_closed_call_control_stops_retries_and_new_requests()
     {
         var handler = new FakeHandler { Fallback = (_, _) => Task.FromResult(FakeHandler.Json(HttpStatusCode.ServiceUnavailable, "{}")) };

@@ -62,4 +62,19 @@ public class RetryPolicyTests
     {
         Assert.Equal(TimeSpan.FromSeconds(7), RetryPolicy.Backoff(1, 1, TimeSpan.FromSeconds(7), () => 0.1));
     }
+
+    [Fact]
+    public void A_retry_after_in_the_past_means_no_wait()
+    {
+        // A server clock behind ours gives a Retry-After date already passed: retry at once, never a negative delay.
+        Assert.Equal(TimeSpan.Zero, RetryPolicy.Backoff(1, 1, TimeSpan.FromSeconds(-3), () => 0.5));
+    }
+
+    [Theory]
+    [InlineData(-0.5, 0.0)]
+    [InlineData(1.5, 4.0)]
+    public void A_random_source_outside_zero_to_one_is_clamped_to_the_ceiling(double random, double expectedSeconds)
+    {
+        Assert.Equal(expectedSeconds, RetryPolicy.Backoff(3, 1, null, () => random).TotalSeconds, 3);
+    }
 }
