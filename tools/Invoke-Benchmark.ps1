@@ -12,6 +12,10 @@
          loop, and the sandbox's own create capacity with 8 connections (tools/SecuConnect.LoadGen). Each child
          times the CSV four times: the first run in a fresh process (still JIT-compiling PowerShell's engine) and
          the steady state (median of runs 3 and 4) are reported side by side.
+         The same for bank accounts: Import-Csv | New-SecuPaymentContainer beside an Invoke-RestMethod loop POSTing the
+         same bodies to Payment/Containers, with the customers' targets, and the sandbox's own container-create
+         capacity (LoadGen --scenario create-container). Every row has its own valid German IBAN; every other row is
+         linked to one of 20 customers created after each reset.
       4. Listing: Get-SecuCustomer | Measure-Object over the seeded customers (time and the child process's peak
          working set above a bare pwsh) beside the same scroll pages fetched with Invoke-RestMethod and HttpClient.
       5. Scaling: time per item of the bulk create at three sizes in a fresh process; the same after a 20,000-row
@@ -128,13 +132,13 @@ function Invoke-DotnetJson([string] $Dll, [string[]] $Arguments) {
     @($out | ForEach-Object { "$_" } | Where-Object { $_ -like '{*' })[-1] | ConvertFrom-Json
 }
 
-function Get-StoreCount {
-    [long](Invoke-SandboxApi $script:sb GET '/Payment/Customers?count=0').count
+function Get-StoreCount([ValidateSet('Customers', 'Containers')] [string] $Resource = 'Customers') {
+    [long](Invoke-SandboxApi $script:sb GET "/Payment/$Resource`?count=0").count
 }
 
-function Assert-StoreCount([long] $Expected, [string] $What) {
-    $actual = Get-StoreCount
-    if ($actual -ne $Expected) { throw "$What left $actual customers in the sandbox, expected $Expected." }
+function Assert-StoreCount([long] $Expected, [string] $What, [string] $Resource = 'Customers') {
+    $actual = Get-StoreCount $Resource
+    if ($actual -ne $Expected) { throw "$What left $actual $($Resource.ToLowerInvariant()) in the sandbox, expected $Expected." }
 }
 
 function New-CustomerCsv([string] $Path, [int] $Rows, [int] $Offset = 0) {
@@ -145,6 +149,125 @@ function New-CustomerCsv([string] $Path, [int] $Rows, [int] $Offset = 0) {
         $null = $sb.Append((Get-Date '1950-01-01').AddDays($i % 20000).ToString('yyyy-MM-dd')).AppendLine(',Example Street,6a,01234,Examplecity,DE')
     }
     [System.IO.File]::WriteAllText($Path, $sb.ToString())
+}
+
+# Count distinct German IBANs: bank code 37040044, the account numbers Offset, Offset + 1, ..., ISO 13616 check
+# digits (the 18-digit BBAN, then "DE" as 1314 and "00", mod 97; 24 digits fit a decimal).
+function Get-GermanIban([int] $Count, [long] $Offset) {
+    $list = [string[]]::new($Count)
+    for ($i = 0; $i -lt $Count; $i++) {
+        $bban = '37040044' + ($Offset + $i).ToString('D10')
+        $check = 98 - [int]([decimal]::Parse($bban + '131400') % 97)
+        $list[$i] = 'DE' + $check.ToString('D2') + $bban
+    }
+    , $list
+}
+
+# A bank-account CSV as users keep one: every other row linked to one of CustomerIds in turn (none when empty).
+function New-ContainerCsv([string] $Path, [string[]] $Ibans, [string[]] $CustomerIds) {
+    $sb = [System.Text.StringBuilder]::new(($Ibans.Count + 1) * 90)
+    $null = $sb.AppendLine('IBAN,BIC,AccountHolder,Purpose,CustomerId')
+    for ($i = 0; $i -lt $Ibans.Count; $i++) {
+        $null = $sb.Append($Ibans[$i]).Append(',,Account Holder ').Append($i).Append(',Rent,')
+        if ($CustomerIds.Count -gt 0 -and $i % 2 -eq 0) { $null = $sb.Append($CustomerIds[($i / 2) % $CustomerIds.Count]) }
+        $null = $sb.AppendLine()
+    }
+    [System.IO.File]::WriteAllText($Path, $sb.ToString())
+}
+
+function Test-ThrottleLimit([string] $Command) {
+    $probe = & $pwsh -NoProfile -NonInteractive -Command "Import-Module '$ModulePath'; 'ThrottleLimit=' + (Get-Command $Command).Parameters.ContainsKey('ThrottleLimit')" 2>&1
+    if ($LASTEXITCODE -ne 0) { throw "importing the module failed: $($probe -join "`n")" }
+    $has = @($probe | Where-Object { "$_" -eq 'ThrottleLimit=True' }).Count -eq 1
+    Write-Host "$Command -ThrottleLimit: $(if ($has) { 'present' } else { 'absent, its row reports n/a' })"
+    $has
+}
+
+# Row 3 for one resource: Repeat rounds of -ThrottleLimit 1, the default and the Invoke-RestMethod loop, each in a
+# fresh process timing $passes passes, and the sandbox's ceiling for the same creates (LoadGen, 8 connections).
+# Prepare runs after each reset and returns the child's CsvPath and WarmupCsvPath. Adds the rows; returns the
+# first-run seconds per client.
+function Measure-BulkCreate {
+    param(
+        [string] $Title, [ValidateSet('Customers', 'Containers')] [string] $Resource, [string] $SamplePrefix,
+        [string] $CeilingScenario, [bool] $HasThrottle, [scriptblock] $Prepare
+    )
+    $variants = [ordered]@{ throttle1 = @{ Client = 'Module'; Module = $ModulePath; ThrottleLimit = 1 }; default = @{ Client = 'Module'; Module = $ModulePath }; restMethod = @{ Client = 'RestMethod' } }
+    if (-not $HasThrottle) { $variants.Remove('throttle1') }
+    $bulk = [ordered]@{}
+    $bulkSteady = [ordered]@{}
+    $bulkPasses = [ordered]@{}
+    # CPU seconds of each pass: the client's (the child process) and the sandbox's over the same pass.
+    $bulkCpu = [ordered]@{}
+    $bulkSandboxCpu = [ordered]@{}
+    foreach ($k in $variants.Keys) {
+        $bulk[$k] = [System.Collections.Generic.List[double]]::new()
+        $bulkSteady[$k] = [System.Collections.Generic.List[double]]::new()
+        $bulkPasses[$k] = [System.Collections.Generic.List[object]]::new()
+        $bulkCpu[$k] = [System.Collections.Generic.List[object]]::new()
+        $bulkSandboxCpu[$k] = [System.Collections.Generic.List[object]]::new()
+    }
+    $what = $Title.Substring(0, 1).ToLowerInvariant() + $Title.Substring(1)
+    $ceilings = [System.Collections.Generic.List[object]]::new()
+    for ($r = 0; $r -lt $Repeat; $r++) {
+        foreach ($k in $variants.Keys) {
+            Reset-Sandbox $script:sb
+            $files = & $Prepare
+            $res = Invoke-Child ($variants[$k] + $files + @{ Scenario = 'Create'; Resource = $Resource; BaseUri = $base; Passes = $passes; SandboxPid = $script:sb.Process.Id })
+            Assert-StoreCount ($n.bulk * $passes + $n.warmup) "$what ($k)" $Resource
+            $passSeconds = [double[]]@($res.passSeconds)
+            if ($passSeconds.Count -ne $passes) { throw "$what ($k) reported $($passSeconds.Count) passes, expected $passes" }
+            $bulk[$k].Add($res.seconds)
+            $bulkSteady[$k].Add((Get-Median ($passSeconds | Select-Object -Skip 2)))
+            $bulkPasses[$k].Add($passSeconds)
+            $bulkCpu[$k].Add([double[]]@($res.passCpuSeconds))
+            $bulkSandboxCpu[$k].Add([double[]]@($res.passSandboxCpuSeconds))
+        }
+        # The ceiling: the sandbox's own create capacity, 8 connections, from an empty store like the runs above.
+        Reset-Sandbox $script:sb
+        $c = Invoke-DotnetJson $loadGen @('--base', $base, '--client', $clientArg, '--connections', '8', '--duration', '5', '--warmup', '1', '--scenario', $CeilingScenario)
+        if ([long]$c.errors -gt 0) { throw "the load generator saw $($c.errors) failed creates ($CeilingScenario)" }
+        $ceilings.Add($c)
+    }
+    Reset-Sandbox $script:sb
+    $ceiling = [pscustomobject]@{ perSecond = Get-Median ($ceilings | ForEach-Object { [double]$_.perSecond }) }
+    $samples["$($SamplePrefix)Seconds"] = $bulk
+    $samples["$($SamplePrefix)SteadySeconds"] = $bulkSteady
+    $samples["$($SamplePrefix)PassSeconds"] = $bulkPasses
+    $samples["$($SamplePrefix)PassCpuSeconds"] = $bulkCpu
+    $samples["$($SamplePrefix)PassSandboxCpuSeconds"] = $bulkSandboxCpu
+    $samples[$(if ($SamplePrefix -eq 'bulk') { 'sandboxCeiling' } else { "$($SamplePrefix)SandboxCeiling" })] = $ceilings
+    # The first run in a fresh process, then the steady state: median over the rounds of each child's median of passes 3-4.
+    foreach ($series in @(
+            @{ Label = "$Title, first run in a fresh process"; Data = $bulk; Suffix = ''; MustFaster = 5; AimFaster = $null; MustCeiling = 0.5 }
+            @{ Label = "$Title, steady state (runs 3-$passes in one process)"; Data = $bulkSteady; Suffix = ', steady state'; MustFaster = 2.5; AimFaster = 3; MustCeiling = 0.7 })) {
+        $irm = Get-Median $series.Data.restMethod
+        $default = Get-Median $series.Data.default
+        $rows.Add((New-Row -Measure "$($series.Label): -ThrottleLimit 1" -Unit s `
+                    -Module $(if ($HasThrottle) { Get-Median $series.Data.throttle1 } else { 'n/a (no -ThrottleLimit)' }) `
+                    -Baseline "Invoke-RestMethod loop$($series.Suffix)" -BaselineValue $irm -Ratio BaselineOverModule -Direction ge))
+        $rows.Add((New-Row -Measure "$($series.Label): default ThrottleLimit" -Unit s -Module $default `
+                    -Baseline "Invoke-RestMethod loop$($series.Suffix)" -BaselineValue $irm -Ratio BaselineOverModule -Direction ge -Must $series.MustFaster -Aim $series.AimFaster))
+        $rows.Add((New-Row -Measure "$($series.Label): default ThrottleLimit" -Unit '/s' -Module ($n.bulk / $default) `
+                    -Baseline 'sandbox ceiling, 8 connections' -BaselineValue ([double]$ceiling.perSecond) -Direction ge -Must $series.MustCeiling))
+    }
+    # CPU per record of each client over the same passes, beside the sandbox's CPU per create in those passes: which
+    # side bounds the run, and a figure that moves far less than wall time when other work shares the machine.
+    $usPerRecord = { param($Seconds) $Seconds / $n.bulk * 1e6 }
+    foreach ($series in @(
+            @{ Label = "first run in a fresh process"; Pick = { param($p) $p[0] }; Must = 200 }
+            @{ Label = "steady state (runs 3-$passes in one process)"; Pick = { param($p) Get-Median ($p | Select-Object -Skip 2) }; Must = 110 })) {
+        foreach ($k in $variants.Keys) {
+            # Each child's passes are one double[]: pick its figure, then the median over the children.
+            $client = & $usPerRecord (Get-Median ($bulkCpu[$k] | ForEach-Object { & $series.Pick $_ }))
+            $server = & $usPerRecord (Get-Median ($bulkSandboxCpu[$k] | ForEach-Object { & $series.Pick $_ }))
+            $who = switch ($k) { 'throttle1' { 'module, -ThrottleLimit 1' } 'default' { 'module, default ThrottleLimit' } default { 'Invoke-RestMethod loop' } }
+            $rows.Add((New-Row -Measure "Client CPU per record, $what, $($series.Label): $who" -Unit 'µs' -Module $client `
+                        -Baseline 'sandbox CPU per create, same passes' -BaselineValue $server -Checks Module `
+                        -Must $(if ($k -eq 'default') { $series.Must } else { $null })))
+        }
+    }
+    $bulk
 }
 
 # One table row: the module figure, the baseline figure and their ratio, checked against the issue's targets.
@@ -276,83 +399,28 @@ try {
         $csv[$size] = Join-Path $work "customers-$size.csv"
         New-CustomerCsv $csv[$size] $size
     }
-    $probe = & $pwsh -NoProfile -NonInteractive -Command "Import-Module '$ModulePath'; 'ThrottleLimit=' + (Get-Command New-SecuCustomer).Parameters.ContainsKey('ThrottleLimit')" 2>&1
-    if ($LASTEXITCODE -ne 0) { throw "importing the module failed: $($probe -join "`n")" }
-    $hasThrottle = @($probe | Where-Object { "$_" -eq 'ThrottleLimit=True' }).Count -eq 1
-    Write-Host "New-SecuCustomer -ThrottleLimit: $(if ($hasThrottle) { 'present' } else { 'absent, its row reports n/a' })"
-    $variants = [ordered]@{ throttle1 = @{ Client = 'Module'; Module = $ModulePath; ThrottleLimit = 1 }; default = @{ Client = 'Module'; Module = $ModulePath }; restMethod = @{ Client = 'RestMethod' } }
-    if (-not $hasThrottle) { $variants.Remove('throttle1') }
-    $bulk = [ordered]@{}
-    $bulkSteady = [ordered]@{}
-    $bulkPasses = [ordered]@{}
-    # CPU seconds of each pass: the client's (the child process) and the sandbox's over the same pass.
-    $bulkCpu = [ordered]@{}
-    $bulkSandboxCpu = [ordered]@{}
-    foreach ($k in $variants.Keys) {
-        $bulk[$k] = [System.Collections.Generic.List[double]]::new()
-        $bulkSteady[$k] = [System.Collections.Generic.List[double]]::new()
-        $bulkPasses[$k] = [System.Collections.Generic.List[object]]::new()
-        $bulkCpu[$k] = [System.Collections.Generic.List[object]]::new()
-        $bulkSandboxCpu[$k] = [System.Collections.Generic.List[object]]::new()
-    }
-    $ceilings = [System.Collections.Generic.List[object]]::new()
-    for ($r = 0; $r -lt $Repeat; $r++) {
-        foreach ($k in $variants.Keys) {
-            Reset-Sandbox $script:sb
-            $res = Invoke-Child ($variants[$k] + @{ Scenario = 'Create'; BaseUri = $base; CsvPath = $csv[$n.bulk]; WarmupCsvPath = $warmCsv; Passes = $passes; SandboxPid = $script:sb.Process.Id })
-            Assert-StoreCount ($n.bulk * $passes + $n.warmup) "bulk create ($k)"
-            $passSeconds = [double[]]@($res.passSeconds)
-            if ($passSeconds.Count -ne $passes) { throw "bulk create ($k) reported $($passSeconds.Count) passes, expected $passes" }
-            $bulk[$k].Add($res.seconds)
-            $bulkSteady[$k].Add((Get-Median ($passSeconds | Select-Object -Skip 2)))
-            $bulkPasses[$k].Add($passSeconds)
-            $bulkCpu[$k].Add([double[]]@($res.passCpuSeconds))
-            $bulkSandboxCpu[$k].Add([double[]]@($res.passSandboxCpuSeconds))
+    $hasThrottle = Test-ThrottleLimit 'New-SecuCustomer'
+    $bulk = Measure-BulkCreate -Title "Bulk create $($n.bulk)" -Resource Customers -SamplePrefix 'bulk' -CeilingScenario 'create' -HasThrottle $hasThrottle `
+        -Prepare { @{ CsvPath = $csv[$n.bulk]; WarmupCsvPath = $warmCsv } }
+
+    # 3b. The same for bank accounts: Import-Csv | New-SecuPaymentContainer, the customers' targets. Every row has
+    # its own IBAN (each pass other rows, as the API stores an account once per customer); every other row is linked
+    # to one of $containerCustomers customers created after each reset, the rest belong to no customer.
+    Write-Step "container bulk create: $($n.bulk) rows x $passes passes per process x $Repeat rounds"
+    $containerCustomers = 20
+    $ibans = @(for ($p = 0; $p -lt $passes; $p++) { , (Get-GermanIban $n.bulk (1000000 * ($p + 1))) })
+    $containerWarmCsv = Join-Path $work 'containers-warmup.csv'
+    New-ContainerCsv $containerWarmCsv (Get-GermanIban $n.warmup 9000000) @()
+    $containerCsv = Join-Path $work 'containers-{pass}.csv'
+    $null = Measure-BulkCreate -Title "Container bulk create $($n.bulk)" -Resource Containers -SamplePrefix 'containerBulk' -CeilingScenario 'create-container' `
+        -HasThrottle (Test-ThrottleLimit 'New-SecuPaymentContainer') -Prepare {
+            # The reset removed the customers: create them again and write the passes' CSVs with their new ids.
+            $idsFile = Join-Path $work 'container-customers.txt'
+            $null = Invoke-DotnetJson $rawClient @('seed', '--base', $base, '--client', $clientArg, '--count', $containerCustomers, '--connections', '4', '--ids-out', $idsFile)
+            $customerIds = @(Get-Content -LiteralPath $idsFile | Where-Object { $_ })
+            for ($p = 0; $p -lt $passes; $p++) { New-ContainerCsv $containerCsv.Replace('{pass}', "$p") $ibans[$p] $customerIds }
+            @{ CsvPath = $containerCsv; WarmupCsvPath = $containerWarmCsv }
         }
-        # The ceiling: the sandbox's own create capacity, 8 connections, from an empty store like the runs above.
-        Reset-Sandbox $script:sb
-        $c = Invoke-DotnetJson $loadGen @('--base', $base, '--connections', '8', '--duration', '5', '--warmup', '1', '--scenario', 'create')
-        if ([long]$c.errors -gt 0) { throw "the load generator saw $($c.errors) failed creates" }
-        $ceilings.Add($c)
-    }
-    Reset-Sandbox $script:sb
-    $ceiling = [pscustomobject]@{ perSecond = Get-Median ($ceilings | ForEach-Object { [double]$_.perSecond }) }
-    $samples.bulkSeconds = $bulk
-    $samples.bulkSteadySeconds = $bulkSteady
-    $samples.bulkPassSeconds = $bulkPasses
-    $samples.bulkPassCpuSeconds = $bulkCpu
-    $samples.bulkPassSandboxCpuSeconds = $bulkSandboxCpu
-    $samples.sandboxCeiling = $ceilings
-    # The first run in a fresh process, then the steady state: median over the rounds of each child's median of passes 3-4.
-    foreach ($series in @(
-            @{ Label = "Bulk create $($n.bulk), first run in a fresh process"; Data = $bulk; Suffix = ''; MustFaster = 5; AimFaster = $null; MustCeiling = 0.5 }
-            @{ Label = "Bulk create $($n.bulk), steady state (runs 3-$passes in one process)"; Data = $bulkSteady; Suffix = ', steady state'; MustFaster = 2.5; AimFaster = 3; MustCeiling = 0.7 })) {
-        $irm = Get-Median $series.Data.restMethod
-        $default = Get-Median $series.Data.default
-        $rows.Add((New-Row -Measure "$($series.Label): -ThrottleLimit 1" -Unit s `
-                    -Module $(if ($hasThrottle) { Get-Median $series.Data.throttle1 } else { 'n/a (no -ThrottleLimit)' }) `
-                    -Baseline "Invoke-RestMethod loop$($series.Suffix)" -BaselineValue $irm -Ratio BaselineOverModule -Direction ge))
-        $rows.Add((New-Row -Measure "$($series.Label): default ThrottleLimit" -Unit s -Module $default `
-                    -Baseline "Invoke-RestMethod loop$($series.Suffix)" -BaselineValue $irm -Ratio BaselineOverModule -Direction ge -Must $series.MustFaster -Aim $series.AimFaster))
-        $rows.Add((New-Row -Measure "$($series.Label): default ThrottleLimit" -Unit '/s' -Module ($n.bulk / $default) `
-                    -Baseline 'sandbox ceiling, 8 connections' -BaselineValue ([double]$ceiling.perSecond) -Direction ge -Must $series.MustCeiling))
-    }
-    # CPU per record of each client over the same passes, beside the sandbox's CPU per create in those passes: which
-    # side bounds the run, and a figure that moves far less than wall time when other work shares the machine.
-    $usPerRecord = { param($Seconds) $Seconds / $n.bulk * 1e6 }
-    foreach ($series in @(
-            @{ Label = "first run in a fresh process"; Pick = { param($p) $p[0] }; Must = 200 }
-            @{ Label = "steady state (runs 3-$passes in one process)"; Pick = { param($p) Get-Median ($p | Select-Object -Skip 2) }; Must = 110 })) {
-        foreach ($k in $variants.Keys) {
-            # Each child's passes are one double[]: pick its figure, then the median over the children.
-            $client = & $usPerRecord (Get-Median ($bulkCpu[$k] | ForEach-Object { & $series.Pick $_ }))
-            $server = & $usPerRecord (Get-Median ($bulkSandboxCpu[$k] | ForEach-Object { & $series.Pick $_ }))
-            $who = switch ($k) { 'throttle1' { 'module, -ThrottleLimit 1' } 'default' { 'module, default ThrottleLimit' } default { 'Invoke-RestMethod loop' } }
-            $rows.Add((New-Row -Measure "Client CPU per record, bulk create $($n.bulk), $($series.Label): $who" -Unit 'µs' -Module $client `
-                        -Baseline 'sandbox CPU per create, same passes' -BaselineValue $server -Checks Module `
-                        -Must $(if ($k -eq 'default') { $series.Must } else { $null })))
-        }
-    }
 
     # 5. Scaling: per-item time of the default bulk create at three sizes (the middle one is the bulk run above, its
     # first pass, so it compares with the other sizes, which run one pass in a fresh process like it).

@@ -27,13 +27,13 @@ for (int i = 0; i < args.Length; i++)
         case "--scenario": scenario = Next().ToLowerInvariant(); break;
         case "--client": { var v = Next().Split(':', 2); clientId = v[0]; clientSecret = v[1]; break; }
         default:
-            Console.Error.WriteLine($"Unknown option {args[i]}. Options: --base URI --connections N --duration S --warmup S --scenario get|create [--client ID:SECRET]");
+            Console.Error.WriteLine($"Unknown option {args[i]}. Options: --base URI --connections N --duration S --warmup S --scenario get|create|create-container [--client ID:SECRET]");
             return 2;
     }
 }
-if (scenario is not ("get" or "create"))
+if (scenario is not ("get" or "create" or "create-container"))
 {
-    Console.Error.WriteLine("--scenario must be get or create");
+    Console.Error.WriteLine("--scenario must be get, create or create-container");
     return 2;
 }
 
@@ -74,6 +74,37 @@ if (scenario == "get")
     getUri = customersUri + "/" + doc.RootElement.GetProperty("id").GetString();
 }
 
+// create-container: bank accounts as the bench's container CSV has them, every other one linked to a customer
+// created here. Each IBAN is new (the API stores an account once per customer), with valid check digits.
+string containersUri = baseUri + "/api/v2/Payment/Containers";
+string? containerCustomer = null;
+long containerSeq = 0;
+if (scenario == "create-container")
+{
+    using var seeded = await http.SendAsync(NewCreate());
+    seeded.EnsureSuccessStatusCode();
+    using var doc = JsonDocument.Parse(await seeded.Content.ReadAsStringAsync());
+    containerCustomer = doc.RootElement.GetProperty("id").GetString();
+}
+
+HttpRequestMessage NewContainerCreate()
+{
+    long k = Interlocked.Increment(ref containerSeq);
+    string link = k % 2 == 0 ? ",\"customer\":{\"id\":\"" + containerCustomer + "\"}" : "";
+    var content = new StringContent("{\"type\":\"bank_account\",\"private\":{\"iban\":\"" + GermanIban(k) +
+        "\",\"owner\":\"Account Holder\",\"purpose\":\"Bench\"}" + link + "}", Encoding.UTF8);
+    content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+    return new HttpRequestMessage(HttpMethod.Post, containersUri) { Content = content };
+}
+
+// DE, ISO 13616 check digits, bank code 37040044, the 10-digit account number k.
+static string GermanIban(long k)
+{
+    string bban = "37040044" + k.ToString("D10", CultureInfo.InvariantCulture);
+    int check = 98 - (int)(decimal.Parse(bban + "131400", CultureInfo.InvariantCulture) % 97);
+    return "DE" + check.ToString("D2", CultureInfo.InvariantCulture) + bban;
+}
+
 HttpRequestMessage NewCreate()
 {
     var content = new ByteArrayContent(createBody);
@@ -93,7 +124,12 @@ async Task<(long Ok, long Errors)> Run(TimeSpan length)
         {
             try
             {
-                using var request = scenario == "get" ? new HttpRequestMessage(HttpMethod.Get, getUri) : NewCreate();
+                using var request = scenario switch
+                {
+                    "get" => new HttpRequestMessage(HttpMethod.Get, getUri),
+                    "create-container" => NewContainerCreate(),
+                    _ => NewCreate(),
+                };
                 using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
                 await using var body = await response.Content.ReadAsStreamAsync();
                 while (await body.ReadAsync(sink) > 0) { }

@@ -10,13 +10,19 @@
       GetById  Count GET-by-id calls per round (ids from IdsFile, in turn), after Warmup calls
       Create   Import-Csv CsvPath, one POST per row, after the rows of WarmupCsvPath; timed Passes times in the
                same process (seconds = the first pass, passSeconds = every pass); with each pass the CPU time this
-               process spent (passCpuSeconds) and, given SandboxPid, the sandbox's (passSandboxCpuSeconds)
+               process spent (passCpuSeconds) and, given SandboxPid, the sandbox's (passSandboxCpuSeconds). A
+               '{pass}' in CsvPath is replaced by the pass's number (0, 1, ...), so each pass can send other rows
+               (the API stores a bank account once per customer). -Resource Containers creates payment containers
+               (New-SecuPaymentContainer; the loop POSTs to Payment/Containers) from IBAN, BIC, AccountHolder,
+               Purpose and CustomerId columns.
       List     every customer streamed into Measure-Object
     -Client Module uses the built module; RestMethod the hand-written Invoke-RestMethod loop with a -WebSession.
 #>
 [CmdletBinding()]
 param(
     [Parameter(Mandatory)] [ValidateSet('Import', 'Bare', 'GetById', 'Create', 'List')] [string] $Scenario,
+    # Create: what the rows become.
+    [ValidateSet('Customers', 'Containers')] [string] $Resource = 'Customers',
     [ValidateSet('Module', 'RestMethod')] [string] $Client = 'Module',
     [string] $Module,
     [string] $BaseUri,
@@ -57,13 +63,14 @@ if ($Scenario -eq 'Bare') {
 $clientId = $env:SECUCONNECT_BENCH_CLIENT_ID
 $clientSecret = $env:SECUCONNECT_BENCH_CLIENT_SECRET
 if (-not $clientId -or -not $clientSecret) { throw 'SECUCONNECT_BENCH_CLIENT_ID and SECUCONNECT_BENCH_CLIENT_SECRET must be set.' }
-$api = "$BaseUri/api/v2/Payment/Customers"
+$api = "$BaseUri/api/v2/Payment/$Resource"
+$newCommand = if ($Resource -eq 'Containers') { 'New-SecuPaymentContainer' } else { 'New-SecuCustomer' }
 
 if ($Client -eq 'Module') {
     Import-Module $Module
     $secret = ConvertTo-SecureString $clientSecret -AsPlainText -Force
     Connect-SecuConnect -BaseUri $BaseUri -Credential ([pscredential]::new($clientId, $secret))
-    $hasThrottle = (Get-Command New-SecuCustomer).Parameters.ContainsKey('ThrottleLimit')
+    $hasThrottle = (Get-Command $newCommand).Parameters.ContainsKey('ThrottleLimit')
 }
 else {
     # What an admin writes by hand: one token, then a session that carries the header and reuses connections.
@@ -102,10 +109,24 @@ switch ($Scenario) {
             # nothing after a failing record is sent (docs/reliability.md). The store count is checked afterwards.
             $p = @{ ErrorAction = 'Continue' }
             if ($ThrottleLimit -gt 0) {
-                if (-not $hasThrottle) { throw 'New-SecuCustomer has no -ThrottleLimit parameter.' }
+                if (-not $hasThrottle) { throw "$newCommand has no -ThrottleLimit parameter." }
                 $p.ThrottleLimit = $ThrottleLimit
             }
-            $run = { param($Path) $null = Import-Csv -LiteralPath $Path | New-SecuCustomer @p }
+            $run = { param($Path) $null = Import-Csv -LiteralPath $Path | & $newCommand @p }
+        }
+        elseif ($Resource -eq 'Containers') {
+            # The body New-SecuPaymentContainer sends: empty columns left out, the customer only when linked.
+            $run = {
+                param($Path)
+                foreach ($row in Import-Csv -LiteralPath $Path) {
+                    $account = [ordered]@{ iban = $row.IBAN; owner = $row.AccountHolder }
+                    if ($row.BIC) { $account.bic = $row.BIC }
+                    if ($row.Purpose) { $account.purpose = $row.Purpose }
+                    $body = [ordered]@{ type = 'bank_account'; private = $account }
+                    if ($row.CustomerId) { $body.customer = @{ id = $row.CustomerId } }
+                    $null = Invoke-RestMethod -Method Post -Uri $api -WebSession $session -ContentType 'application/json' -Body ($body | ConvertTo-Json -Compress -Depth 5)
+                }
+            }
         }
         else {
             $run = {
@@ -137,7 +158,7 @@ switch ($Scenario) {
         for ($i = 0; $i -lt $Passes; $i++) {
             $c0 = & $cpu $self; $s0 = & $cpu $sandbox
             $sw = [System.Diagnostics.Stopwatch]::StartNew()
-            & $run $CsvPath
+            & $run $CsvPath.Replace('{pass}', "$i")
             $passSeconds.Add($sw.Elapsed.TotalSeconds)
             $passCpu.Add((& $cpu $self) - $c0)
             $passSandboxCpu.Add((& $cpu $sandbox) - $s0)
