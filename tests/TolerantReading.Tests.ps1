@@ -272,8 +272,8 @@ Describe 'Reading payment containers whose modelled members come in another shap
         Get-SecuPaymentContainer -Id $cid -WarningAction SilentlyContinue | Export-Clixml -LiteralPath $xml
         $back = Import-Clixml -LiteralPath $xml
         $back.Updated | Should -BeExactly 'yesterday'
-        $back.Purpose | Should -BeExactly '42'
-        $back.Bic = 'DEUTDEFFXXX'
+        $back.Owner | Should -BeExactly $OwnerJson
+        $back.Purpose = 'Rent, from May'
 
         $back | Set-SecuPaymentContainer -WarningVariable warned -WarningAction SilentlyContinue -ErrorVariable failed
 
@@ -283,7 +283,9 @@ Describe 'Reading payment containers whose modelled members come in another shap
         $sent = @(Get-SentContainerShapes $cid)
         $sent.Count | Should -Be 1
         $sent[0].'private.owner' | Should -BeExactly $OwnerJson
-        $sent[0].'private.purpose' | Should -BeExactly '42'
-        (Get-StoredContainer $cid).private.bic | Should -Be 'DEUTDEFFXXX'
+        $sent[0].'private.purpose' | Should -BeExactly '"Rent, from May"'
+        $stored = Get-StoredContainer $cid
+        $stored.private.purpose | Should -Be 'Rent, from May'
+        $stored.private.owner | Should -Be 'Ada Lovelace'
     }
 }
