@@ -109,6 +109,23 @@ public class ContainerModelTests
     }
 
     [Fact]
+    public void A_private_part_that_is_no_object_counts_as_masked_and_an_empty_array_as_absent()
+    {
+        var record = ContainerRecord.From(JObject.Parse(
+            "{\"object\":\"payment.containers\",\"id\":\"PCT_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\",\"private\":\"hidden\",\"public\":{\"iban\":\"DE89XXXXXXXXXXXXXX3000\",\"owner\":\"Ada\"}}"))!;
+        Assert.True(record.IsMasked);
+        Assert.Equal("DE89XXXXXXXXXXXXXX3000", record.Iban);
+        Assert.Equal(new[] { "private:text" }, record.Shapes!.All.Select(n => n.Path + ":" + n.Found).ToArray());
+
+        var empty = ContainerRecord.From(JObject.Parse(
+            "{\"object\":\"payment.containers\",\"id\":\"PCT_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\",\"private\":[],\"customer\":[],\"public\":{\"owner\":\"Ada\"}}"))!;
+        Assert.True(empty.IsMasked);
+        Assert.Null(empty.CustomerId);
+        Assert.Equal("Ada", empty.Owner);
+        Assert.Null(empty.Shapes);
+    }
+
+    [Fact]
     public void An_answer_without_object_or_id_is_no_container()
     {
         Assert.False(ContainerRecord.From(JObject.Parse("{\"id\":\"PCT_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\"}"))!.IsContainer);

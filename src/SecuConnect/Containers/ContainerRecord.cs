@@ -163,12 +163,15 @@ namespace SecuConnect.Containers
             return token.Type == JTokenType.String ? (string?)token : KeptToken.Of(token).Text;
         }
 
-        /// <summary>The <c>private</c> or <c>public</c> part when it is an object; another shape is noted and counts as absent.</summary>
+        /// <summary>
+        /// The <c>private</c> or <c>public</c> part when it is an object; another shape is noted and counts as absent
+        /// (an empty array, how PHP writes an empty object, is absent without a note).
+        /// </summary>
         private JObject? Part(JObject raw, string name)
         {
             var token = raw[name];
             if (token is JObject o) return o;
-            if (token != null && token.Type != JTokenType.Null)
+            if (token != null && token.Type != JTokenType.Null && !(token is JArray { Count: 0 }))
                 ShapeNotes.Note(ref _shapes, name, KeptToken.ShapeOf(token.Type), "an object");
             return null;
         }
