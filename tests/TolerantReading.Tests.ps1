@@ -200,3 +200,92 @@ Describe 'Reading modelled fields that come in another shape' {
         @(Get-SandboxRequestLog $sb -Method PUT) | Should -BeNullOrEmpty
     }
 }
+
+Describe 'Reading payment containers whose modelled members come in another shape' {
+    BeforeAll {
+        $script:OwnerJson = '{"name":"Ada","title":"Dr"}'
+        $script:ContainerShapes = [ordered]@{
+            'private.owner'   = [ordered]@{ name = 'Ada'; title = 'Dr' }
+            'private.purpose' = 42
+            'public.iban'     = 7
+            'mandate'         = 'MNDT-1'
+            'contract'        = 'GCR_OLDSTYLE'
+            'created'         = 'yesterday'
+            'updated'         = 'yesterday'
+        }
+        $script:ContainerPaths = @($ContainerShapes.Keys)
+        function Get-StoredContainer([string] $Id) { Clear-SandboxShape $sb; Invoke-SandboxApi $sb GET "/Payment/Containers/$Id" }
+        function Get-SentContainerShapes([string] $Id) {
+            @(Get-SandboxRequestLog $sb -Path "/api/v2/Payment/Containers/$Id" -Method PUT) | ForEach-Object { $_.shapes }
+        }
+    }
+
+    BeforeEach {
+        Reset-Sandbox $sb
+        $script:cid = (Invoke-SandboxApi $sb POST '/Payment/Containers' -Body @{ type = 'bank_account'; private = @{ iban = 'DE89370400440532013000'; owner = 'Ada Lovelace'; purpose = 'Rent' } }).id
+        Set-SandboxShape $sb -Containers $ContainerShapes
+    }
+
+    It 'reads the container and shows each value as text (objects as their JSON, numbers as digits, a time that is none as its text)' {
+        $c = Get-SecuPaymentContainer -Id $cid -WarningAction SilentlyContinue -ErrorVariable failed
+        $failed | Should -BeNullOrEmpty
+        $c.Id | Should -Be $cid
+        $c.Owner | Should -BeExactly $OwnerJson
+        $c.Purpose | Should -BeExactly '42'
+        $c.Iban | Should -BeExactly 'DE89370400440532013000'
+        $c.MandateId | Should -BeExactly 'MNDT-1'
+        $c.ContractId | Should -BeExactly 'GCR_OLDSTYLE'
+        $c.Created | Should -BeOfType [string]
+        $c.Created | Should -BeExactly 'yesterday'
+        $c.Updated | Should -BeExactly 'yesterday'
+    }
+
+    It 'warns once per run for each path, naming the path and the shape but never the value' {
+        $null = Invoke-SandboxApi $sb POST '/Payment/Containers' -Body @{ type = 'bank_account'; private = @{ iban = 'DE89370400440532013000'; owner = 'Grace Hopper' } }
+        $all = Get-SecuPaymentContainer -WarningVariable warned -WarningAction SilentlyContinue
+        @($all).Count | Should -Be 2
+        $shapeWarnings = Get-ShapeWarnings $warned
+        $shapeWarnings.Count | Should -Be $ContainerPaths.Count
+        foreach ($path in $ContainerPaths) {
+            @($shapeWarnings | Where-Object { "$_" -like "The API answered $path of payment containers as *" }).Count | Should -Be 1 -Because $path
+        }
+        "$shapeWarnings" | Should -Match 'private\.owner of payment containers as an object, where the module expects text'
+        "$shapeWarnings" | Should -Match 'public\.iban of payment containers as a number'
+        "$shapeWarnings" | Should -Match 'mandate of payment containers as text, where the module expects an object'
+        "$shapeWarnings" | Should -Match 'updated of payment containers as text that is not a time'
+        "$shapeWarnings" | Should -Not -Match 'Ada|Dr|42|MNDT|GCR_OLDSTYLE|yesterday|DE89'
+    }
+
+    It 'Get | Set -Owner sends the owner as text and the other odd members back exactly as they came' {
+        Get-SecuPaymentContainer -Id $cid -WarningAction SilentlyContinue |
+            Set-SecuPaymentContainer -Owner 'Grace Hopper' -WarningVariable warned -WarningAction SilentlyContinue -ErrorVariable failed
+        $failed | Should -BeNullOrEmpty
+        @(Get-ShapeWarnings $warned) | Should -Not -BeNullOrEmpty
+        $sent = @(Get-SentContainerShapes $cid)
+        $sent.Count | Should -Be 1
+        $sent[0].'private.owner' | Should -BeExactly '"Grace Hopper"'
+        $sent[0].'private.purpose' | Should -BeExactly '42'
+    }
+
+    It 'Export-Clixml | Import-Clixml | Set-SecuPaymentContainer keeps the odd members in their shapes (no conflict over an updated that is no time)' {
+        $xml = Join-Path $TestDrive 'odd-container.xml'
+        Get-SecuPaymentContainer -Id $cid -WarningAction SilentlyContinue | Export-Clixml -LiteralPath $xml
+        $back = Import-Clixml -LiteralPath $xml
+        $back.Updated | Should -BeExactly 'yesterday'
+        $back.Owner | Should -BeExactly $OwnerJson
+        $back.Purpose = 'Rent, from May'
+
+        $back | Set-SecuPaymentContainer -WarningVariable warned -WarningAction SilentlyContinue -ErrorVariable failed
+
+        $failed | Should -BeNullOrEmpty
+        @(Get-ShapeWarnings $warned) | Should -Not -BeNullOrEmpty
+        @($warned | Where-Object { "$_" -notlike 'The API answered *' }) | Should -BeNullOrEmpty
+        $sent = @(Get-SentContainerShapes $cid)
+        $sent.Count | Should -Be 1
+        $sent[0].'private.owner' | Should -BeExactly $OwnerJson
+        $sent[0].'private.purpose' | Should -BeExactly '"Rent, from May"'
+        $stored = Get-StoredContainer $cid
+        $stored.private.purpose | Should -Be 'Rent, from May'
+        $stored.private.owner | Should -Be 'Ada Lovelace'
+    }
+}

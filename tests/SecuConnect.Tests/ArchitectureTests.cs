@@ -113,6 +113,49 @@ public class ArchitectureTests
         Assert.True(offending.Count == 0, $"{typeName} uses {string.Join(", ", offending)}");
     }
 
+    /// <summary>The types declared in the .cs files under a folder of src/SecuConnect, by their full names.</summary>
+    private static List<string> DeclaredUnder(string folder)
+    {
+        var root = Path.Combine(ErrorTableTests.RepositoryRoot, "src", "SecuConnect", folder);
+        return Directory.GetFiles(root, "*.cs", SearchOption.AllDirectories)
+            .SelectMany(f =>
+            {
+                var text = File.ReadAllText(f);
+                string ns = System.Text.RegularExpressions.Regex.Match(text, @"^namespace ([\w.]+)", System.Text.RegularExpressions.RegexOptions.Multiline).Groups[1].Value;
+                return System.Text.RegularExpressions.Regex.Matches(text, @"^    (?:public|internal)[\w ]* (?:class|struct|interface|enum) (\w+)", System.Text.RegularExpressions.RegexOptions.Multiline)
+                    .Select(m => ns + "." + m.Groups[1].Value);
+            }).Distinct().ToList();
+    }
+
+    public static IEnumerable<object[]> ContainerTypes()
+    {
+        var declared = DeclaredUnder("Containers");
+        Assert.Contains("SecuConnect.Commands.SetSecuPaymentContainerCommand", declared);
+        return declared.Select(t => new object[] { t });
+    }
+
+    // What a container may use of the customer resource: its model reader and output (a container embeds the
+    // customer), and the form of a customer id (a container links to a customer by it).
+    private static readonly string[] CustomerModelReader =
+    {
+        "SecuConnect.Customers.ModelJson", "SecuConnect.Commands.CustomerOutput", "SecuConnect.Customer",
+        "SecuConnect.Customers.PaymentCustomer", "SecuConnect.Customers.CustomerIds",
+    };
+
+    [Theory]
+    [MemberData(nameof(ContainerTypes))]
+    public void A_container_uses_the_customer_resource_only_through_its_model_reader(string typeName)
+    {
+        var type = typeof(SecuConnection).Assembly.GetType(typeName)!;
+        Assert.NotNull(type);
+        var customerFolder = DeclaredUnder("Customers");
+        var offending = WithNested(type).SelectMany(UsedTypes).SelectMany(Expand)
+            .Select(t => { while (t.DeclaringType != null) t = t.DeclaringType; return t; })
+            .Where(t => t.Assembly == typeof(SecuConnection).Assembly && customerFolder.Contains(t.FullName!) && !CustomerModelReader.Contains(t.FullName))
+            .Select(t => t.FullName).Distinct().Order().ToList();
+        Assert.True(offending.Count == 0, $"{typeName} uses {string.Join(", ", offending)}");
+    }
+
     private static bool IsResourceModel(Type t)
     {
         while (t.DeclaringType != null) t = t.DeclaringType;

@@ -77,13 +77,17 @@ public class ContainerModelTests
             "\"private\":{\"iban\":\"DE89370400440532013000\",\"owner\":[\"Ada\",\"Lovelace\"],\"purpose\":42,\"branch\":\"Mitte\"}," +
             "\"mandate\":\"none\"}"))!;
         Assert.True(record.IsContainer);
-        Assert.Null(record.Created);
+        // Each modelled value shows as well as text allows (the customers' rule), and each odd shape is noted once.
+        Assert.Equal("{\"date\":\"2026-01-01\"}", record.Created);
         Assert.Equal("PCR_1", record.ContractId);
-        Assert.Null(record.CustomerId);
-        Assert.Null(record.Owner);
+        Assert.Equal("[1,2]", record.CustomerId);
+        Assert.Equal("[\"Ada\",\"Lovelace\"]", record.Owner);
         Assert.Equal("42", record.Purpose);
-        Assert.Null(record.MandateId);
+        Assert.Equal("none", record.MandateId);
         Assert.Equal(1, (int)record.Unknown!["assign"]!["x"]!);
+        Assert.Equal(
+            new[] { "created:an object", "contract:text", "customer:an array", "private.owner:an array", "private.purpose:a number", "mandate:text" },
+            record.Shapes!.All.Select(n => n.Path + ":" + n.Found).ToArray());
 
         // An update sends the stored account back as it came, with only the change applied.
         var body = JObject.Parse(new BankAccount { Bic = "COBADEFFXXX" }.UpdateBody(record));
@@ -91,6 +95,34 @@ public class ContainerModelTests
         Assert.Equal(new JArray("Ada", "Lovelace"), body["private"]!["owner"]);
         Assert.Equal("COBADEFFXXX", (string)body["private"]!["bic"]!);
         Assert.Null(body["customer"]);
+    }
+
+    [Fact]
+    public void An_update_sends_a_type_in_another_shape_back_as_it_came()
+    {
+        var record = ContainerRecord.From(JObject.Parse(
+            "{\"object\":\"payment.containers\",\"id\":\"PCT_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\",\"type\":7,\"private\":{\"iban\":\"DE89370400440532013000\"}}"))!;
+        Assert.Equal("7", record.Type);
+        var body = JObject.Parse(new BankAccount { Owner = "Ada" }.UpdateBody(record));
+        Assert.Equal(JTokenType.Integer, body["type"]!.Type);
+        Assert.Equal(7, (int)body["type"]!);
+    }
+
+    [Fact]
+    public void A_private_part_that_is_no_object_counts_as_masked_and_an_empty_array_as_absent()
+    {
+        var record = ContainerRecord.From(JObject.Parse(
+            "{\"object\":\"payment.containers\",\"id\":\"PCT_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\",\"private\":\"hidden\",\"public\":{\"iban\":\"DE89XXXXXXXXXXXXXX3000\",\"owner\":\"Ada\"}}"))!;
+        Assert.True(record.IsMasked);
+        Assert.Equal("DE89XXXXXXXXXXXXXX3000", record.Iban);
+        Assert.Equal(new[] { "private:text" }, record.Shapes!.All.Select(n => n.Path + ":" + n.Found).ToArray());
+
+        var empty = ContainerRecord.From(JObject.Parse(
+            "{\"object\":\"payment.containers\",\"id\":\"PCT_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\",\"private\":[],\"customer\":[],\"public\":{\"owner\":\"Ada\"}}"))!;
+        Assert.True(empty.IsMasked);
+        Assert.Null(empty.CustomerId);
+        Assert.Equal("Ada", empty.Owner);
+        Assert.Null(empty.Shapes);
     }
 
     [Fact]
@@ -116,7 +148,7 @@ public class ContainerModelTests
             "{\"object\":\"payment.containers\",\"id\":\"PCT_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\",\"assign\":\"x\",\"created\":\"2026-01-02T03:04:05+01:00\"}"))!;
         var output = ContainerOutput.Create(record);
         Assert.NotNull(output.AdditionalProperties);
-        Assert.Equal(new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.FromHours(1)), output.Created);
+        Assert.Equal(new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.FromHours(1)), (DateTimeOffset)output.Created!);
         Assert.Null(output.Customer);
     }
 }

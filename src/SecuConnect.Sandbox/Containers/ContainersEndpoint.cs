@@ -134,6 +134,9 @@ public sealed class ContainersEndpoint
     private static SepaMandate NewMandate(string containerId, long seq) =>
         new((1_000_000 + seq).ToString(CultureInfo.InvariantCulture), "COR", "active", "MREF-" + containerId[4..], CreditorId);
 
+    /// <summary>The container as stored, in the contract's shape (unmasked, no shape overrides); null when there is none.</summary>
+    public byte[]? Stored(string id) => _store.Get(id) is { } r ? ContainerJsonWriter.Serialize(r, null, false) : null;
+
     private byte[] Answer(ContainerRecord r)
     {
         byte[]? customer = r.CustomerId is { } c ? _customers.Get(c)?.Answer(_settings.ExtraFields.EmptyAddressAsArray) : null;

@@ -160,9 +160,11 @@ public sealed class ShapeOverrides
     /// A write body with the members at the resource's paths taken out where they hold the configured value (the odd
     /// value sent back, which the contract's parser would refuse; any other value is judged as without the control), and
     /// what the body held at each path, as raw JSON (null where it held nothing). The body itself and no record when the
-    /// resource has no overrides or the body is no object.
+    /// resource has no overrides or the body is no object. With <paramref name="stored"/> (the record as stored, in the
+    /// contract's shape), a value sent back is replaced by the stored one instead: a write that must carry the member
+    /// (a container's PUT replaces the whole account) keeps what the server holds, as sending its answer back means.
     /// </summary>
-    public byte[] Received(ShapedResource resource, byte[] body, out Dictionary<string, string?>? received)
+    public byte[] Received(ShapedResource resource, byte[] body, out Dictionary<string, string?>? received, byte[]? stored = null)
     {
         received = null;
         var shapes = For(resource);
@@ -186,11 +188,22 @@ public sealed class ShapeOverrides
             received[shape.Path] = value == null ? "null" : System.Text.Encoding.UTF8.GetString(Bytes(value));
             if (JsonNode.DeepEquals(value, JsonNode.Parse(shape.RawJson)))
             {
-                parent.Remove(name);
+                var kept = StoredAt(stored, shape);
+                if (kept != null) parent[name] = kept;
+                else parent.Remove(name);
                 changed = true;
             }
         }
         return changed ? Bytes(root) : body;
+    }
+
+    /// <summary>The stored record's value at the shape's path; null where it holds none (or nothing is stored).</summary>
+    private static JsonNode? StoredAt(byte[]? stored, ShapeOverride shape)
+    {
+        if (stored == null) return null;
+        JsonNode? node = JsonNode.Parse(stored);
+        foreach (var segment in shape.Segments) node = (node as JsonObject)?[segment];
+        return node?.DeepClone();
     }
 
     // Written as the answers are (no escaping of '+' or non-ASCII letters), so a logged value reads as it was sent.

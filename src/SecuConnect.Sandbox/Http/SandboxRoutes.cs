@@ -96,7 +96,7 @@ public static class SandboxRoutes
         containerOperations.MapGet("", (HttpContext ctx) => containers.List(ctx.Request.Query));
         containerOperations.MapPost("", async Task<ApiResult> (HttpContext ctx) => containers.Create(await WriteBodyAsync(ctx, settings, ShapedResource.Containers)));
         containerOperations.MapGet("/{id}", (string id) => containers.Get(id));
-        containerOperations.MapPut("/{id}", async Task<ApiResult> (HttpContext ctx, string id) => containers.Update(id, await WriteBodyAsync(ctx, settings, ShapedResource.Containers)));
+        containerOperations.MapPut("/{id}", async Task<ApiResult> (HttpContext ctx, string id) => containers.Update(id, await WriteBodyAsync(ctx, settings, ShapedResource.Containers, containers.Stored(id))));
         containerOperations.MapDelete("/{id}", (string id) => containers.Delete(id));
         NotAllowed(containerResource, "", "GET, POST");
         NotAllowed(containerResource, "/{id}", "GET, PUT, DELETE");
@@ -106,12 +106,13 @@ public static class SandboxRoutes
 
     /// <summary>
     /// A create or update body; while the resource has shape overrides, what it sent at their paths goes to the
-    /// request log and an odd value sent back there is taken out (<see cref="ShapeOverrides.Received"/>).
+    /// request log and an odd value sent back there is taken out, or replaced by the <paramref name="stored"/> record's
+    /// value (<see cref="ShapeOverrides.Received"/>).
     /// </summary>
-    private static async Task<byte[]> WriteBodyAsync(HttpContext ctx, RuntimeSettings settings, ShapedResource resource)
+    private static async Task<byte[]> WriteBodyAsync(HttpContext ctx, RuntimeSettings settings, ShapedResource resource, byte[]? stored = null)
     {
         byte[] body = await HttpIo.ReadBodyAsync(ctx.Request, ctx.RequestAborted);
-        body = settings.Shapes.Received(resource, body, out var received);
+        body = settings.Shapes.Received(resource, body, out var received, stored);
         if (received != null) ctx.Items[RequestLogEntry.ShapesKey] = received;
         return body;
     }

@@ -39,10 +39,12 @@ namespace SecuConnect.Containers
             Apply(account, "owner", Owner);
             Apply(account, "purpose", Purpose);
             string? link = CustomerId != null && CustomerId != current.CustomerId ? CustomerId : null;
-            return Body(current.Type ?? ContainerResource.BankAccountType, account, link);
+            // The type goes back as it came, also in a shape the module did not expect.
+            var type = current.Raw["type"] is JToken t && t.Type != JTokenType.Null ? t.DeepClone() : ContainerResource.BankAccountType;
+            return Body(type, account, link);
         }
 
-        private static string Body(string type, JObject account, string? customerId)
+        private static string Body(JToken type, JObject account, string? customerId)
         {
             var body = new JObject { ["type"] = type, ["private"] = account };
             if (!string.IsNullOrEmpty(customerId)) body["customer"] = new JObject { ["id"] = customerId };

@@ -33,7 +33,7 @@ namespace SecuConnect.Containers
         public async Task<ContainerRecord> GetAsync(string id, CancellationToken cancellationToken)
         {
             var request = Request(HttpMethod.Get, ById(id), RequestKind.Idempotent, ContainerRecord.Read, id);
-            var response = await Send(request, cancellationToken).ConfigureAwait(false);
+            var response = await SendOne(request, cancellationToken).ConfigureAwait(false);
             var container = response.Value;
             // An answer without an id is "not found", never an empty container.
             if (container == null || string.IsNullOrEmpty(container.Id)) throw ErrorMapper.EmptyItem(request, response.StatusCode);
@@ -45,7 +45,7 @@ namespace SecuConnect.Containers
         public async Task<ContainerRecord> CreateAsync(BankAccount account, CancellationToken cancellationToken)
         {
             var request = WithBody(Request(HttpMethod.Post, new Uri(ContainersUrl), RequestKind.NonIdempotent, ContainerRecord.Read), account.CreateBody());
-            var response = await Send(request, cancellationToken).ConfigureAwait(false);
+            var response = await SendOne(request, cancellationToken).ConfigureAwait(false);
             if (response.Value == null || !response.Value.IsContainer)
                 throw ErrorMapper.OutcomeUnknown(request, $"the API answered HTTP {response.StatusCode} without the created payment container", null, null);
             return response.Value;
@@ -62,7 +62,7 @@ namespace SecuConnect.Containers
             SecuApiException uncertain;
             try
             {
-                var response = await Send(request, cancellationToken).ConfigureAwait(false);
+                var response = await SendOne(request, cancellationToken).ConfigureAwait(false);
                 if (response.Value != null && response.Value.IsContainer) return response.Value;
                 uncertain = Invalid(request, $"HTTP {response.StatusCode} without the payment container");
             }
@@ -87,7 +87,7 @@ namespace SecuConnect.Containers
             SecuApiException uncertain;
             try
             {
-                var response = await Send(request, cancellationToken).ConfigureAwait(false);
+                var response = await SendOne(request, cancellationToken).ConfigureAwait(false);
                 if (response.AlreadyGone)
                 {
                     Log.Warning($"The answer to DELETE {request.LogUrl} was lost and a repeat found payment container {id} gone: its removal is confirmed after a lost answer.");
@@ -114,6 +114,7 @@ namespace SecuConnect.Containers
             if (!GenericClient.TryReadList(response.Value, out long? count, out var data, out string? scrollId, countOptional: true))
                 throw Invalid(request, "a list answer that is not an object with a data array");
             var items = data.Select(ContainerRecord.From).Where(c => c != null && !string.IsNullOrEmpty(c.Id)).Select(c => c!).ToList();
+            foreach (var item in items) Report(item);
             return new ListPage<ContainerRecord>(count, items, scrollId);
         }
 
@@ -143,6 +144,20 @@ namespace SecuConnect.Containers
 
         private Task<ApiResponse<T>> Send<T>(ApiRequest<T> request, CancellationToken cancellationToken) =>
             Connection.SendAsync(request, Log, cancellationToken, _call.Control);
+
+        /// <summary>Sends a request whose answer is one container, and reports the shapes it held that the module did not expect.</summary>
+        private async Task<ApiResponse<ContainerRecord?>> SendOne(ApiRequest<ContainerRecord?> request, CancellationToken cancellationToken)
+        {
+            var response = await Send(request, cancellationToken).ConfigureAwait(false);
+            Report(response.Value);
+            return response;
+        }
+
+        /// <summary>One warning per command run for each unexpected shape (path and shape, never the value: bank data is personal).</summary>
+        private void Report(ContainerRecord? container)
+        {
+            if (container?.Shapes != null) _call.Shapes?.Report(container.Shapes, "payment containers", Log);
+        }
 
         private static string Reason(SecuApiException ex) =>
             ex.StatusCode.HasValue ? $"HTTP {ex.StatusCode}" : ErrorMapper.Innermost(ex.InnerException ?? ex).TrimEnd('.');

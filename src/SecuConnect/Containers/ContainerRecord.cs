@@ -11,8 +11,8 @@ namespace SecuConnect.Containers
     /// <summary>
     /// A payment container as the API answered it, read tolerantly: the answer is kept whole (<see cref="Raw"/>), so a
     /// member the module does not model, or a modelled one in a shape it did not expect, goes back unchanged on an
-    /// update; the modelled values are read where their shape allows and are null otherwise. An answer counts as a
-    /// container when it has <c>object</c> and <c>id</c>.
+    /// update. A modelled value in another shape shows as its compact JSON (the customers' rule, <see cref="KeptToken"/>)
+    /// and is noted in <see cref="Shapes"/>. An answer counts as a container when it has <c>object</c> and <c>id</c>.
     /// </summary>
     internal sealed class ContainerRecord
     {
@@ -27,33 +27,49 @@ namespace SecuConnect.Containers
             Raw = raw;
             Object = Text(raw["object"]);
             Id = Text(raw["id"]);
-            Type = Text(raw["type"]);
-            Created = Text(raw["created"]);
-            Updated = Text(raw["updated"]);
-            MerchantId = Uid(raw["merchant"]);
-            ContractId = Uid(raw["contract"]);
-            CustomerId = Uid(raw["customer"]);
+            Type = Member(raw, "type", "type", "text", sentBack: true);
+            Created = Time(raw, "created");
+            Updated = Time(raw, "updated");
+            MerchantId = Reference(raw, "merchant");
+            ContractId = Reference(raw, "contract");
+            CustomerId = Reference(raw, "customer");
             var customer = raw["customer"] as JObject;
             // A linked customer comes whole; one named only by object and id is just the link.
             Customer = customer != null && customer.Count > 2 && customer["id"]?.Type == JTokenType.String ? customer : null;
-            Private = raw["private"] as JObject;
+            Private = Part(raw, "private");
+            var shown = Part(raw, "public");
             IsMasked = Private == null;
-            var account = Private ?? raw["public"] as JObject;
-            Iban = Text(account?["iban"]);
-            Bic = Text(account?["bic"]);
-            Owner = Text(account?["owner"]);
-            BankName = Text(account?["bankname"]);
-            Purpose = Text(account?["purpose"]);
-            var mandate = raw["mandate"] as JObject;
-            MandateId = Text(mandate?["sepa_mandate_id"]);
-            MandateReference = Text(mandate?["identification"]);
-            MandateStatus = Text(mandate?["status"]);
+            // Both parts are read, so an odd shape in either is noted; the unmasked one is shown when it came.
+            var privateAccount = Account(Private, "private", sentBack: true);
+            var publicAccount = Account(shown, "public", sentBack: false);
+            (Iban, Bic, Owner, BankName, Purpose) = Private != null ? privateAccount : publicAccount;
+            var mandate = raw["mandate"];
+            if (mandate is JObject m)
+            {
+                MandateId = Member(m, "sepa_mandate_id", "mandate.sepa_mandate_id", "text");
+                MandateReference = Member(m, "identification", "mandate.identification", "text");
+                MandateStatus = Member(m, "status", "mandate.status", "text");
+            }
+            else
+            {
+                // A mandate given as a plain value is read as a reference is: its id.
+                MandateId = Plain(raw, "mandate");
+            }
             foreach (var member in raw.Properties())
             {
                 if (Modelled.Contains(member.Name)) continue;
                 (Unknown ??= new JObject()).Add(member.Name, member.Value.DeepClone());
             }
         }
+
+        /// <summary>
+        /// The unexpected shapes this answer held (null when none): the client reports them once per run
+        /// (<see cref="ShapeWarnings"/>). The values themselves stay in <see cref="Raw"/>, so an update that does not
+        /// change them sends them back as they came.
+        /// </summary>
+        public ShapeNotes? Shapes => _shapes;
+
+        private ShapeNotes? _shapes;
 
         /// <summary>The answer as it came.</summary>
         public JObject Raw { get; }
@@ -110,6 +126,65 @@ namespace SecuConnect.Containers
             }
         }
 
+        /// <summary>
+        /// A modelled text member as it came: text as is; another shape as its compact JSON (<see cref="KeptToken"/>),
+        /// noted for the run's warning.
+        /// </summary>
+        private string? Member(JObject parent, string name, string path, string expected, bool sentBack = false)
+        {
+            var token = parent[name];
+            if (token == null || token.Type == JTokenType.Null || token.Type == JTokenType.String || token.Type == JTokenType.Date) return Text(token);
+            var kept = KeptToken.Of(token);
+            ShapeNotes.Note(ref _shapes, path, kept.Shape, expected, sentBack);
+            return kept.Text;
+        }
+
+        /// <summary>created or updated as it came: text (noted when it is no time), or another shape's compact JSON.</summary>
+        private string? Time(JObject raw, string name)
+        {
+            string? text = Member(raw, name, name, "a time");
+            if (raw[name]?.Type == JTokenType.String && text!.Length > 0 && !Timestamps.IsTime(text))
+                ShapeNotes.Note(ref _shapes, name, "text that is not a time", "a time");
+            return text;
+        }
+
+        /// <summary>A reference ({object, id}): its id; a plain value as the id (noted), as the API's older versions write it.</summary>
+        private string? Reference(JObject raw, string name) => raw[name] is JObject o ? Text(o["id"]) : Plain(raw, name);
+
+        /// <summary>
+        /// A value where an object belongs, read as the object's id: text as is, another shape as its compact JSON;
+        /// noted. An empty array (how PHP writes an empty object) is absent, as for customers.
+        /// </summary>
+        private string? Plain(JObject raw, string name)
+        {
+            var token = raw[name];
+            if (token == null || token.Type == JTokenType.Null || token is JArray { Count: 0 }) return null;
+            ShapeNotes.Note(ref _shapes, name, KeptToken.ShapeOf(token.Type), "an object");
+            return token.Type == JTokenType.String ? (string?)token : KeptToken.Of(token).Text;
+        }
+
+        /// <summary>
+        /// The <c>private</c> or <c>public</c> part when it is an object; another shape is noted and counts as absent
+        /// (an empty array, how PHP writes an empty object, is absent without a note).
+        /// </summary>
+        private JObject? Part(JObject raw, string name)
+        {
+            var token = raw[name];
+            if (token is JObject o) return o;
+            if (token != null && token.Type != JTokenType.Null && !(token is JArray { Count: 0 }))
+                ShapeNotes.Note(ref _shapes, name, KeptToken.ShapeOf(token.Type), "an object");
+            return null;
+        }
+
+        private (string?, string?, string?, string?, string?) Account(JObject? part, string name, bool sentBack) =>
+            part == null ? default : (
+                Member(part, "iban", name + ".iban", "text", sentBack),
+                Member(part, "bic", name + ".bic", "text", sentBack),
+                Member(part, "owner", name + ".owner", "text", sentBack),
+                // The server's bank name follows the BIC: an update never sends it.
+                Member(part, "bankname", name + ".bankname", "text"),
+                Member(part, "purpose", name + ".purpose", "text", sentBack));
+
         /// <summary>A text value as it is: numbers and booleans as invariant text, objects and arrays as none (they stay in Raw).</summary>
         private static string? Text(JToken? token)
         {
@@ -127,8 +202,5 @@ namespace SecuConnect.Containers
                 default: return null;
             }
         }
-
-        /// <summary>The id of a reference, which the API writes as an object with an id or as a plain id.</summary>
-        private static string? Uid(JToken? token) => token is JObject o ? Text(o["id"]) : Text(token);
     }
 }

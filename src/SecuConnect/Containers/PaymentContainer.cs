@@ -1,6 +1,6 @@
 #nullable enable
-using System;
 using SecuConnect.Containers;
+using SecuConnect.Core;
 
 // The namespace makes the type's full name "SecuConnect.PaymentContainer", the name the format file, OutputType and
 // users' scripts know.
@@ -30,8 +30,8 @@ namespace SecuConnect
             MandateId = record.MandateId;
             MandateReference = record.MandateReference;
             MandateStatus = record.MandateStatus;
-            Created = Timestamp(record.Created);
-            Updated = Timestamp(record.Updated);
+            Created = Timestamps.Shown(record.Created);
+            Updated = Timestamps.Shown(record.Updated);
             MerchantId = record.MerchantId;
             ContractId = record.ContractId;
         }
@@ -70,9 +70,11 @@ namespace SecuConnect
 
         public string? MandateStatus { get; set; }
 
-        public DateTimeOffset? Created { get; set; }
+        /// <summary>When the container was created: a [DateTimeOffset], or the API's text as it came when that is no time.</summary>
+        public object? Created { get; set; }
 
-        public DateTimeOffset? Updated { get; set; }
+        /// <summary>When the container last changed (absent until its first update): a [DateTimeOffset], or the API's text when that is no time.</summary>
+        public object? Updated { get; set; }
 
         public string? MerchantId { get; set; }
 
@@ -110,9 +112,5 @@ namespace SecuConnect
 
         /// <summary>The id, so a container given where an id is expected names itself.</summary>
         public override string ToString() => Id ?? string.Empty;
-
-        private static DateTimeOffset? Timestamp(string? value) =>
-            value != null && DateTimeOffset.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var t)
-                ? t : (DateTimeOffset?)null;
     }
 }

@@ -200,13 +200,10 @@ namespace SecuConnect.Customers
         {
             string? text = ReadTextOrKeep(r, out var kept);
             if (kept != null) ShapeNotes.Note(ref notes, path, kept.Shape, "a time");
-            else if (text != null && text.Length > 0 && !LooksIso(text) && !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _))
+            else if (text != null && text.Length > 0 && !Timestamps.IsTime(text))
                 ShapeNotes.Note(ref notes, path, "text that is not a time", "a time");
             return text;
         }
-
-        private static bool LooksIso(string t) =>
-            t.Length >= 19 && t[4] == '-' && t[7] == '-' && t[10] == 'T' && t[13] == ':' && t[16] == ':' && char.IsDigit(t[0]) && char.IsDigit(t[18]);
 
         private static List<PaymentCustomer>? ReadCustomers(JsonReader r)
         {

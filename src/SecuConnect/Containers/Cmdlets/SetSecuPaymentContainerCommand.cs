@@ -170,23 +170,8 @@ namespace SecuConnect.Commands
         /// </summary>
         private static void CheckStamp(string id, RowStamp stamp, ContainerRecord current)
         {
-            DateTimeOffset? server = DateTimeOffset.TryParse(current.Updated, System.Globalization.CultureInfo.InvariantCulture,
-                System.Globalization.DateTimeStyles.AssumeUniversal, out var t) ? t : (DateTimeOffset?)null;
-            string why;
-            if (stamp.NeverUpdated)
-            {
-                if (server == null) return;
-                why = $"it was read before the container's first update (created {stamp.Text}), and it was changed on the server at {current.Updated}";
-            }
-            else if (!stamp.Readable)
-            {
-                why = $"its Updated value '{stamp.Text}' is not a time, so it cannot show that the row is current";
-            }
-            else
-            {
-                if (server == null || stamp.Matches(server.Value)) return;
-                why = $"it was read at {stamp.Text} and the container was changed on the server at {current.Updated}";
-            }
+            string? why = stamp.Conflict(current.Updated, "payment container");
+            if (why == null) return;
             throw new SecuApiException(SecuErrorKind.Conflict, ErrorIds.ConcurrentChange,
                 $"Payment container {id} was not updated: {why}. A row cannot say which of its cells you edited, so writing it could undo that change. " +
                 "Read the container again (Get-SecuPaymentContainer) and redo your edit, or run Set-SecuPaymentContainer -Force to write the row as it is. No request was sent.");

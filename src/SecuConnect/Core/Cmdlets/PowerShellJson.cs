@@ -53,7 +53,7 @@ namespace SecuConnect.Commands
         {
             if (depth > MaxDepth)
                 throw new ArgumentException($"{parameter} is nested more than {MaxDepth} levels deep; an object that refers to itself cannot be sent as JSON.");
-            value = CustomerInput.Unwrap(value);
+            value = InputValues.Unwrap(value);
             switch (value)
             {
                 case null:
@@ -85,7 +85,7 @@ namespace SecuConnect.Commands
                 {
                     var obj = new JObject();
                     foreach (DictionaryEntry entry in dict)
-                        obj[Convert.ToString(CustomerInput.Unwrap(entry.Key), CultureInfo.InvariantCulture)] = ToJson(entry.Value, parameter, depth + 1);
+                        obj[Convert.ToString(InputValues.Unwrap(entry.Key), CultureInfo.InvariantCulture)] = ToJson(entry.Value, parameter, depth + 1);
                     return obj;
                 }
                 case PSObject pso:

@@ -29,7 +29,7 @@ namespace SecuConnect.Commands
         /// <exception cref="ArgumentException">The value cannot be sent as that type (the message says why).</exception>
         public static string? BodyText(object? body, MediaTypeHeaderValue? contentType)
         {
-            body = CustomerInput.Unwrap(body);
+            body = InputValues.Unwrap(body);
             if (body == null) return null;
             if (contentType != null && !IsJson(contentType))
             {
@@ -77,11 +77,11 @@ namespace SecuConnect.Commands
             if (headers == null) return pairs;
             foreach (DictionaryEntry entry in headers)
             {
-                string name = Convert.ToString(CustomerInput.Unwrap(entry.Key), CultureInfo.InvariantCulture)!.Trim(); // a dictionary key is never null
-                object value = CustomerInput.Unwrap(entry.Value);
+                string name = Convert.ToString(InputValues.Unwrap(entry.Key), CultureInfo.InvariantCulture)!.Trim(); // a dictionary key is never null
+                object value = InputValues.Unwrap(entry.Value);
                 var values = new List<string>();
                 if (!(value is string) && value is IEnumerable items)
-                    foreach (var item in items) values.Add(Convert.ToString(CustomerInput.Unwrap(item), CultureInfo.InvariantCulture));
+                    foreach (var item in items) values.Add(Convert.ToString(InputValues.Unwrap(item), CultureInfo.InvariantCulture));
                 else values.Add(Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty);
                 foreach (var text in values)
                 {
@@ -101,15 +101,15 @@ namespace SecuConnect.Commands
             if (query == null) return pairs;
             foreach (DictionaryEntry entry in query)
             {
-                string key = Convert.ToString(CustomerInput.Unwrap(entry.Key), CultureInfo.InvariantCulture);
-                object value = CustomerInput.Unwrap(entry.Value);
+                string key = Convert.ToString(InputValues.Unwrap(entry.Key), CultureInfo.InvariantCulture);
+                object value = InputValues.Unwrap(entry.Value);
                 if (value == null) continue;
                 string text;
                 if (value is string s) text = s;
                 else if (!(value is IDictionary) && value is IEnumerable items)
                 {
                     var parts = new List<string>();
-                    foreach (var item in items) parts.Add(QueryValue(key, CustomerInput.Unwrap(item)));
+                    foreach (var item in items) parts.Add(QueryValue(key, InputValues.Unwrap(item)));
                     text = string.Join(",", parts);
                 }
                 else text = QueryValue(key, value);

@@ -58,33 +58,8 @@ namespace SecuConnect.Commands
         /// </summary>
         private void CheckStamp(PaymentCustomer current, Contact? stored, Contact merged)
         {
-            bool serverHasStamp = !string.IsNullOrWhiteSpace(current.Updated);
-            var server = CustomerOutput.ParseTimestamp(current.Updated);
-            string why;
-            if (_stamp!.NeverUpdated) // Merge checks only a change that has a stamp
-            {
-                // Read before the first update (the API sends no updated until then): any update since is a change,
-                // also one whose stamp is no time.
-                if (!serverHasStamp) return;
-                why = $"it was read before the customer's first update (created {_stamp.Text}), and the customer was changed on the server at {current.Updated}";
-            }
-            else if (serverHasStamp && server == null)
-            {
-                // The server's stamp is no time (some API versions' own form): the output showed it as text, so a row
-                // read since the last change carries that same text. Any other value is a change or an unknown age.
-                if (_stamp.SameText(current.Updated)) return;
-                why = $"its Updated value does not match the customer's updated value on the server ('{current.Updated}', which is not a time), so it cannot show that the row is current";
-            }
-            else if (!_stamp.Readable)
-            {
-                why = $"its Updated value '{_stamp.Text}' is not a time, so it cannot show that the row is current";
-            }
-            else
-            {
-                // A server that keeps no stamp gives nothing to compare: the row applies as rows without Updated do.
-                if (server == null || _stamp.Matches(server.Value)) return;
-                why = $"it was read at {_stamp.Text} and the customer was changed on the server at {current.Updated}";
-            }
+            string? why = _stamp!.Conflict(current.Updated, "customer");
+            if (why == null) return;
             throw new SecuApiException(SecuErrorKind.Conflict, ErrorIds.ConcurrentChange,
                 $"Customer {Id} was not updated: {why}. A row cannot say which of its cells you edited, so writing it " +
                 $"could undo that change. The row and the server differ in:{Describe(stored, merged, "row")}" + System.Environment.NewLine +
@@ -108,7 +83,7 @@ namespace SecuConnect.Commands
         public static string? TakeShownDate(object?[] values)
         {
             int i = CustomerFields.DateOfBirth.Index;
-            if (!(CustomerInput.Unwrap(values[i]) is string s)) return null;
+            if (!(InputValues.Unwrap(values[i]) is string s)) return null;
             s = s.Trim();
             if (s.Length < 2 || (s[0] != '{' && s[0] != '[')) return null;
             values[i] = null;
@@ -167,7 +142,7 @@ namespace SecuConnect.Commands
             {
                 string? given = _wire[field.Index];
                 if (given == null) continue;
-                string? asRead = CustomerInput.ToText(_source!.AsRead(field)); // Merge warns only for a piped customer
+                string? asRead = InputValues.ToText(_source!.AsRead(field)); // Merge warns only for a piped customer
                 string? now = stored?[field];
                 if (ContactMerger.SameWire(field, asRead, now)) continue;
                 log.Warning($"Customer {Id}: {field.Name} was changed since this object was read ('{asRead}', now '{CustomerOutput.ToOutput(field, now)}'); " +

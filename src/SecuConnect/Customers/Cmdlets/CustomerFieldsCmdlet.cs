@@ -142,11 +142,11 @@ namespace SecuConnect.Commands
             if (code == OutputOnlyName) readOnly.Add(ReadOnlyInput.CanonicalName(name)!, value); // an output-only name has its canonical one
             if (code <= FirstExportName)
             {
-                (_exportCells ?? (_exportCells = new string?[ExportColumns.Count]))[FirstExportName - code] = CustomerInput.ToText(value);
+                (_exportCells ?? (_exportCells = new string?[ExportColumns.Count]))[FirstExportName - code] = InputValues.ToText(value);
                 return true;
             }
             if (code < 0) return false;
-            value = CustomerInput.Unwrap(value);
+            value = InputValues.Unwrap(value);
             if (values[code] == null && value != null) values[code] = value;
             return true;
         }

@@ -33,25 +33,14 @@ namespace SecuConnect.Commands
     /// <summary>Turns what the user gave (parameters, piped objects, -Contact) into wire values.</summary>
     internal static class CustomerInput
     {
-        [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull("value")]
-        public static object? Unwrap(object? value) => value is PSObject pso && !(pso.BaseObject is PSCustomObject) ? pso.BaseObject : value;
-
-        public static string? ToText(object? value)
-        {
-            value = Unwrap(value);
-            if (value == null) return null;
-            if (value is string s) return s;
-            return LanguagePrimitives.ConvertTo<string>(value is IFormattable f ? f.ToString(null, CultureInfo.InvariantCulture) : value);
-        }
-
         /// <summary>
         /// True when two values of a field mean the same: text compares exactly, dates by the date they name
         /// ($null and '' differ: '' clears).
         /// </summary>
         public static bool SameValue(CustomerField field, object? a, object? b)
         {
-            a = Unwrap(a);
-            b = Unwrap(b);
+            a = InputValues.Unwrap(a);
+            b = InputValues.Unwrap(b);
             if (a == null || b == null) return a == null && b == null;
             if (field.Kind == FieldKind.Date)
             {
@@ -59,7 +48,7 @@ namespace SecuConnect.Commands
                 bool db = DateOfBirthParser.TryParse(b, CultureInfo.CurrentCulture, out var y);
                 if (da && db) return x == y;
             }
-            return string.Equals(ToText(a), ToText(b), StringComparison.Ordinal);
+            return string.Equals(InputValues.ToText(a), InputValues.ToText(b), StringComparison.Ordinal);
         }
 
         /// <summary>
@@ -74,11 +63,11 @@ namespace SecuConnect.Commands
             ambiguous = null;
             foreach (var field in CustomerFields.All)
             {
-                object? value = Unwrap(values[field.Index]);
+                object? value = InputValues.Unwrap(values[field.Index]);
                 if (value == null) continue;
                 if (field.Kind != FieldKind.Date)
                 {
-                    string? text = Given(ToText(value));
+                    string? text = Given(InputValues.ToText(value));
                     var bad = InvalidCharacters(field, text, target);
                     if (bad != null) return bad;
                     wire[field.Index] = text;
@@ -182,7 +171,7 @@ namespace SecuConnect.Commands
         public static string? NameOf(PSObject? input)
         {
             if (input == null || input.BaseObject is string) return null;
-            string? Text(string property) => ToText(input.Properties[property]?.Value);
+            string? Text(string property) => InputValues.ToText(input.Properties[property]?.Value);
             return FirstNonEmpty(Text("Name"), string.Join(" ", new[] { Text("Forename"), Text("Surname") }).Trim(), Text("CompanyName"), Text("Email"));
         }
 
@@ -234,8 +223,8 @@ namespace SecuConnect.Commands
         {
             if (input == null) return null;
             if (input.BaseObject is string s) return s.Trim();
-            if (input.BaseObject is IDictionary d) return ToText(d["Id"])?.Trim();
-            return ToText(input.Properties["Id"]?.Value)?.Trim();
+            if (input.BaseObject is IDictionary d) return InputValues.ToText(d["Id"])?.Trim();
+            return InputValues.ToText(input.Properties["Id"]?.Value)?.Trim();
         }
 
         /// <summary>

@@ -32,8 +32,8 @@ namespace SecuConnect.Commands
             {
                 Id = customer.Id,
                 Name = c?.Name,
-                Created = Timestamp(customer.Created),
-                Updated = Timestamp(customer.Updated),
+                Created = Timestamps.Shown(customer.Created),
+                Updated = Timestamps.Shown(customer.Updated),
                 ContractId = customer.Contract?.Id,
                 MerchantId = customer.Merchant?.Id,
                 AdditionalProperties = customer.Unknown == null ? null : PowerShellJson.ToPowerShell(customer.Unknown),
@@ -66,20 +66,6 @@ namespace SecuConnect.Commands
             if (wire == null || field.Kind != FieldKind.Date) return wire;
             var date = DateOfBirthParser.FromWire(wire);
             return date.HasValue ? DateOfBirthParser.ToWire(date.Value) : wire;
-        }
-
-        /// <summary>
-        /// Created or Updated as the output shows it: a [DateTimeOffset], or the API's text as it came when it is no
-        /// time (never $null for a value the API sent: the reader warns once per run about it).
-        /// </summary>
-        public static object? Timestamp(string? value) => (object?)ParseTimestamp(value) ?? value;
-
-        public static DateTimeOffset? ParseTimestamp(string? value)
-        {
-            if (string.IsNullOrEmpty(value)) return null;
-            return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var result)
-                ? result
-                : (DateTimeOffset?)null;
         }
 
         /// <summary>

@@ -32,7 +32,7 @@ namespace SecuConnect.Commands
         /// <summary>Keeps a value the record gives; empty and whitespace-only values count as not given.</summary>
         public void Add(string canonical, object? value)
         {
-            value = CustomerInput.Unwrap(value);
+            value = InputValues.Unwrap(value);
             if (value == null || (value is string s && string.IsNullOrWhiteSpace(s))) return;
             if (_values == null) _values = new Dictionary<string, object>(StringComparer.Ordinal);
             if (!_values.ContainsKey(canonical)) _values[canonical] = value;
@@ -53,7 +53,7 @@ namespace SecuConnect.Commands
         }
 
         private string? Text(string canonical) =>
-            Value(canonical) is object v ? CustomerInput.ToText(v)?.Trim() : null;
+            Value(canonical) is object v ? InputValues.ToText(v)?.Trim() : null;
 
         private object? Value(string canonical) => _values != null && _values.TryGetValue(canonical, out var v) ? v : null;
 
@@ -127,13 +127,13 @@ namespace SecuConnect.Commands
         {
             // A stored value that is no time was shown as its text, and comes back as that text.
             if (SameText(given, stored)) return true;
-            var storedValue = CustomerOutput.ParseTimestamp(stored);
+            var storedValue = Timestamps.Parse(stored);
             return storedValue.HasValue && Readings(given).Any(r => Math.Abs((r - storedValue.Value).TotalSeconds) < 1);
         }
 
         private static bool SameText(object given, string? stored) =>
-            stored != null && CustomerOutput.ParseTimestamp(stored) == null &&
-            string.Equals(CustomerInput.ToText(given)?.Trim(), stored.Trim(), StringComparison.Ordinal);
+            stored != null && Timestamps.Parse(stored) == null &&
+            string.Equals(InputValues.ToText(given)?.Trim(), stored.Trim(), StringComparison.Ordinal);
 
         private bool IsTimestamp(object given) => Readings(given).Any();
 
@@ -142,7 +142,7 @@ namespace SecuConnect.Commands
 
         private IEnumerable<DateTimeOffset> Readings(object given)
         {
-            switch (CustomerInput.Unwrap(given))
+            switch (InputValues.Unwrap(given))
             {
                 case DateTimeOffset d:
                     yield return d;

@@ -120,7 +120,7 @@ namespace SecuConnect.Commands
             // -Clear wins over a value the piped record carries for the same field.
             foreach (var field in _clear) wire[field.Index] = null;
             var source = InputObject?.BaseObject as Customer;
-            var change = new CustomerChange(id, wire, _clear, ambiguous, source, RowStamp.Of(InputObject), Force,
+            var change = new CustomerChange(id, wire, _clear, ambiguous, source, source == null ? RowStamp.Of(InputObject) : null, Force,
                 _clear.Contains(CustomerFields.DateOfBirth) ? null : shownDate);
 
             if (ConfirmationMayShow(ConfirmImpact.Medium))

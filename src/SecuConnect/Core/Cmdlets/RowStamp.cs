@@ -4,13 +4,15 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
+using SecuConnect.Core;
 
 namespace SecuConnect.Commands
 {
     /// <summary>
     /// The <c>Updated</c> value a piped row or object without the module's memory carries (a CSV row, an object from
-    /// Import-Clixml or a job): when the customer was read. Set-SecuCustomer compares it with the server's
-    /// <c>updated</c>, to the second, before applying a row that cannot say which of its cells the user edited.
+    /// Import-Clixml or a job): when the record was read. A Set cmdlet compares it with the server's <c>updated</c>
+    /// (<see cref="Conflict"/>), to the second, before applying a row that cannot say which of its cells the user
+    /// edited. No resource type: every resource's Set uses it.
     /// </summary>
     internal sealed class RowStamp
     {
@@ -36,18 +38,19 @@ namespace SecuConnect.Commands
         public bool Readable => _readings.Length > 0;
 
         /// <summary>
-        /// True for a row read before the customer's first update: the API sends no <c>updated</c> until then, so the
+        /// True for a row read before the record's first update: the API sends no <c>updated</c> until then, so the
         /// export has a Created value and an empty Updated cell.
         /// </summary>
         public bool NeverUpdated { get; }
 
         /// <summary>
         /// What the row says of its age, or null when it says nothing (no Updated value, and no Created value beside an
-        /// empty Updated): such rows keep the rule of applying every value they hold.
+        /// empty Updated): such rows keep the rule of applying every value they hold. The caller passes only input
+        /// without the module's memory (an object its own Get wrote knows what the user changed).
         /// </summary>
         public static RowStamp? Of(PSObject? input)
         {
-            if (input == null || input.BaseObject is string || input.BaseObject is Customer) return null;
+            if (input == null || input.BaseObject is string) return null;
             var updated = Read(input, "Updated", out bool hasUpdated);
             if (updated != null) return new RowStamp(updated.Value.Text, updated.Value.Readings, false);
             if (!hasUpdated) return null;
@@ -66,7 +69,7 @@ namespace SecuConnect.Commands
                 present = property != null;
                 value = property?.Value;
             }
-            switch (CustomerInput.Unwrap(value))
+            switch (InputValues.Unwrap(value))
             {
                 case null:
                     return null;
@@ -80,7 +83,7 @@ namespace SecuConnect.Commands
                     var at = new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc));
                     return (at.ToString("o", CultureInfo.InvariantCulture), new[] { at });
                 case object other:
-                    string? text = CustomerInput.ToText(other)?.Trim();
+                    string? text = InputValues.ToText(other)?.Trim();
                     if (text == null || text.Length == 0) return null;
                     return (text, Read(text));
             }
@@ -109,11 +112,41 @@ namespace SecuConnect.Commands
             return found.ToArray();
         }
 
+        /// <summary>
+        /// Why the row is older than the record on the server, whose <c>updated</c> is <paramref name="serverUpdated"/>;
+        /// null when the row is current (or the server keeps no stamp to compare). <paramref name="record"/> names the
+        /// record in the reason ("customer", "payment container").
+        /// </summary>
+        public string? Conflict(string? serverUpdated, string record)
+        {
+            bool serverHasStamp = !string.IsNullOrWhiteSpace(serverUpdated);
+            var server = Timestamps.Parse(serverUpdated);
+            if (NeverUpdated)
+            {
+                // Read before the first update (the API sends no updated until then): any update since is a change,
+                // also one whose stamp is no time.
+                return serverHasStamp
+                    ? $"it was read before the {record}'s first update (created {Text}), and the {record} was changed on the server at {serverUpdated}"
+                    : null;
+            }
+            if (serverHasStamp && server == null)
+            {
+                // The server's stamp is no time (some API versions' own form): the output showed it as text, so a row
+                // read since the last change carries that same text. Any other value is a change or an unknown age.
+                return SameText(serverUpdated) ? null
+                    : $"its Updated value does not match the {record}'s updated value on the server ('{serverUpdated}', which is not a time), so it cannot show that the row is current";
+            }
+            if (!Readable) return $"its Updated value '{Text}' is not a time, so it cannot show that the row is current";
+            // A server that keeps no stamp gives nothing to compare: the row applies as rows without Updated do.
+            return server == null || Matches(server.Value) ? null
+                : $"it was read at {Text} and the {record} was changed on the server at {serverUpdated}";
+        }
+
         /// <summary>True when the row gives exactly this text (a server stamp that is no time, shown and exported as text).</summary>
-        public bool SameText(string? server) => string.Equals(Text, server?.Trim(), StringComparison.Ordinal);
+        private bool SameText(string? server) => string.Equals(Text, server?.Trim(), StringComparison.Ordinal);
 
         /// <summary>True when one reading names the same second as <paramref name="server"/> (an export keeps whole seconds).</summary>
-        public bool Matches(DateTimeOffset server) =>
+        private bool Matches(DateTimeOffset server) =>
             _readings.Any(r => Seconds(r) == Seconds(server));
 
         private static long Seconds(DateTimeOffset t) => t.UtcTicks / TimeSpan.TicksPerSecond;
