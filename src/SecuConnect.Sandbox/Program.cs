@@ -46,14 +46,14 @@ catch (Exception e) when (e is IOException or UnauthorizedAccessException or Mic
 }
 
 using var storeLifetime = store;
-IRecordStore<ContainerRecord> containerStore;
+IndexedContainerStore containerStore;
 try
 {
     // Containers live in their own table of the same data file; a file from before containers gets the table now.
-    containerStore = options.DataFile == null
+    containerStore = new IndexedContainerStore(options.DataFile == null
         ? new InMemoryRecordStore<ContainerRecord>(ProductIds.Containers)
         : new SqliteRecordStore<ContainerRecord>(options.DataFile, "containers", ProductIds.Containers, ContainerJsonWriter.Load,
-            r => System.Text.Encoding.UTF8.GetString(ContainerJsonWriter.Serialize(r, customer: null, masked: false)));
+            r => System.Text.Encoding.UTF8.GetString(ContainerJsonWriter.Serialize(r, customer: null, masked: false))));
 }
 catch (Exception e) when (e is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException or InvalidDataException)
 {

@@ -142,6 +142,66 @@ public sealed class ContainerCrudTests(SandboxProcess sandbox) : IClassFixture<S
         Assert.Equal(2, (await sandbox.ListContainersAsync("?q=customer.id:" + customer)).GetProperty("count").GetInt32());
     }
 
+    [Fact]
+    public async Task ADeletedContainersAccountMayBeStoredAgainForItsCustomer()
+    {
+        string customer = await NewCustomerAsync();
+        string first = Id(await sandbox.CreateBankAccountAsync(Commerzbank, customerId: customer));
+        Assert.Equal(200, (await sandbox.ApiAsync(HttpMethod.Delete, "/Payment/Containers/" + first)).StatusCode);
+
+        string second = Id(await sandbox.CreateBankAccountAsync(Commerzbank, customerId: customer));
+        ExpectDuplicate(await PostAccountAsync(customer, Commerzbank), customer, second);
+        ExpectStillLinked(await DeleteCustomerAsync(customer), customer, second);
+    }
+
+    [Fact]
+    public async Task PutMovesTheAccountFromTheOldCustomerToTheNewOne()
+    {
+        string from = await NewCustomerAsync("Old");
+        string to = await NewCustomerAsync("New");
+        string moved = Id(await sandbox.CreateBankAccountAsync(Commerzbank, customerId: from));
+
+        var put = await sandbox.ApiAsync(HttpMethod.Put, "/Payment/Containers/" + moved,
+            new { type = "bank_account", customer_id = to, @private = new { owner = "John Doe", iban = Commerzbank } });
+        Assert.True(put.StatusCode == 200, put.ToString());
+
+        ExpectDuplicate(await PostAccountAsync(to, Commerzbank), to, moved);
+        ExpectStillLinked(await DeleteCustomerAsync(to), to, moved);
+        string again = Id(await sandbox.CreateBankAccountAsync(Commerzbank, customerId: from));
+        ExpectStillLinked(await DeleteCustomerAsync(from), from, again);
+        Assert.Equal(200, (await sandbox.ApiAsync(HttpMethod.Delete, "/Payment/Containers/" + again)).StatusCode);
+        Assert.Equal(200, (await DeleteCustomerAsync(from)).StatusCode);
+    }
+
+    [Fact]
+    public async Task AfterAResetNoAccountOrLinkBlocks()
+    {
+        string before = await NewCustomerAsync();
+        await sandbox.CreateBankAccountAsync(Commerzbank, customerId: before);
+        await sandbox.ResetAsync();
+
+        string customer = await NewCustomerAsync();
+        string container = Id(await sandbox.CreateBankAccountAsync(Commerzbank, customerId: customer));
+        ExpectDuplicate(await PostAccountAsync(customer, Commerzbank), customer, container);
+        Assert.Equal(200, (await sandbox.ApiAsync(HttpMethod.Delete, "/Payment/Containers/" + container)).StatusCode);
+        Assert.Equal(200, (await DeleteCustomerAsync(customer)).StatusCode);
+    }
+
+    private static string Id(JsonElement record) => record.GetProperty("id").GetString()!;
+
+    private Task<ApiResponse> PostAccountAsync(string customer, string iban) =>
+        sandbox.ApiAsync(HttpMethod.Post, SandboxProcess.Containers, new { type = "bank_account", customer_id = customer, @private = new { owner = "John Doe", iban } });
+
+    private Task<ApiResponse> DeleteCustomerAsync(string customer) => sandbox.ApiAsync(HttpMethod.Delete, "/Payment/Customers/" + customer);
+
+    internal static void ExpectDuplicate(ApiResponse r, string customer, string holder) =>
+        Expect.Error(r, 400, "ProductDuplicateException", $"payment customer {customer} already has this bank account, in payment container {holder}");
+
+    /// <summary>The customer delete refused, naming exactly the containers still linked.</summary>
+    internal static void ExpectStillLinked(ApiResponse r, string customer, params string[] containers) =>
+        Expect.Error(r, 403, "ProductNotAllowedException",
+            $"payment customer {customer} still has {containers.Length} payment container(s) ({string.Join(", ", containers)}): delete them first");
+
     [Theory]
     [InlineData("GET")]
     [InlineData("PUT")]

@@ -45,6 +45,35 @@ public sealed class ContainerPersistenceTests : IDisposable
     }
 
     [Fact]
+    public async Task TheAccountAndLinkRulesHoldAfterARestart()
+    {
+        const string Commerzbank = "DE89370400440532013000", Deutsche = "DE02100100100006820101";
+        var file = Path.Combine(_directory, "links.db");
+        string from, to, moved, kept;
+        await using (var first = await SandboxProcess.StartAsync("--data", file))
+        {
+            from = (await first.CreateAsync(new { forename = "Ada", surname = "Old" })).GetProperty("id").GetString()!;
+            to = (await first.CreateAsync(new { forename = "Ada", surname = "New" })).GetProperty("id").GetString()!;
+            moved = (await first.CreateBankAccountAsync(Commerzbank, customerId: from)).GetProperty("id").GetString()!;
+            var put = await first.ApiAsync(HttpMethod.Put, "/Payment/Containers/" + moved,
+                new { type = "bank_account", customer_id = to, @private = new { owner = "John Doe", iban = Commerzbank } });
+            Assert.True(put.StatusCode == 200, put.ToString());
+            kept = (await first.CreateBankAccountAsync(Commerzbank, customerId: from)).GetProperty("id").GetString()!;
+            string gone = (await first.CreateBankAccountAsync(Deutsche, customerId: from)).GetProperty("id").GetString()!;
+            Assert.Equal(200, (await first.ApiAsync(HttpMethod.Delete, "/Payment/Containers/" + gone)).StatusCode);
+        }
+
+        await using var second = await SandboxProcess.StartAsync("--data", file);
+        Task<ApiResponse> Post(string customer, string iban) => second.ApiAsync(HttpMethod.Post, SandboxProcess.Containers,
+            new { type = "bank_account", customer_id = customer, @private = new { owner = "John Doe", iban } });
+        ContainerCrudTests.ExpectDuplicate(await Post(from, Commerzbank), from, kept);
+        ContainerCrudTests.ExpectDuplicate(await Post(to, Commerzbank), to, moved);
+        ContainerCrudTests.ExpectStillLinked(await second.ApiAsync(HttpMethod.Delete, "/Payment/Customers/" + to), to, moved);
+        string readded = (await second.CreateBankAccountAsync(Deutsche, customerId: from)).GetProperty("id").GetString()!;
+        ContainerCrudTests.ExpectStillLinked(await second.ApiAsync(HttpMethod.Delete, "/Payment/Customers/" + from), from, kept, readded);
+    }
+
+    [Fact]
     public async Task AFileWrittenBeforeContainersStillOpens()
     {
         // The data file as sandboxes before containers wrote it: one table, customers.

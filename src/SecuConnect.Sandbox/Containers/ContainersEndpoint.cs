@@ -19,7 +19,7 @@ public sealed class ContainersEndpoint
     /// <summary>The creditor identifier of the sandbox's mandates: the Bundesbank's test creditor id.</summary>
     public const string CreditorId = "DE98ZZZ09999999999";
 
-    private readonly IRecordStore<ContainerRecord> _store;
+    private readonly IndexedContainerStore _store;
     private readonly IRecordStore<CustomerRecord> _customers;
     private readonly ContainerReferences _references;
     private readonly SandboxOptions _options;
@@ -27,7 +27,7 @@ public sealed class ContainersEndpoint
     private readonly TimeProvider _time;
     private readonly RecordListing<ContainerRecord> _listing;
 
-    public ContainersEndpoint(IRecordStore<ContainerRecord> store, IRecordStore<CustomerRecord> customers, ContainerReferences references,
+    public ContainersEndpoint(IndexedContainerStore store, IRecordStore<CustomerRecord> customers, ContainerReferences references,
         SandboxOptions options, RuntimeSettings settings, TimeProvider time, ScrollRegistry scrolls)
     {
         _store = store;
@@ -122,13 +122,9 @@ public sealed class ContainersEndpoint
         if (customerId == null) return null;
         if (_customers.Get(customerId) == null)
             return ApiErrors.BadRequest($"invalid customer: payment customer {customerId} not found");
-        foreach (var other in _store.Snapshot())
-        {
-            if (other.CustomerId == customerId && other.Account.Iban == iban && other.Id != self)
-                return ApiErrors.Create(400, ApiErrors.Duplicate,
-                    $"payment customer {customerId} already has this bank account, in payment container {other.Id}");
-        }
-        return null;
+        return _store.HolderOf(customerId, iban, self) is { } holder
+            ? ApiErrors.Create(400, ApiErrors.Duplicate, $"payment customer {customerId} already has this bank account, in payment container {holder}")
+            : null;
     }
 
     private static SepaMandate NewMandate(string containerId, long seq) =>
