@@ -1,6 +1,6 @@
 @{
     RootModule           = 'SecuConnect.dll'
-    ModuleVersion        = '0.1.0'
+    ModuleVersion        = '1.0.0'
     GUID                 = '575cbe6c-23a2-46f1-9a24-c4c44a7d61dd'
     Author               = 'SecuConnect contributors'
     CompanyName          = 'SecuConnect contributors'
@@ -31,7 +31,7 @@
             Tags         = @('secupay', 'SecuConnect', 'payment', 'customers', 'REST', 'API', 'PSEdition_Core', 'PSEdition_Desktop', 'Linux', 'Windows', 'MacOS')
             ProjectUri   = 'https://github.com/secuconnect-powershell/SecuConnect'
             LicenseUri   = 'https://github.com/secuconnect-powershell/SecuConnect/blob/main/LICENSE'
-            ReleaseNotes = '0.1.0: first release. Connect-SecuConnect, Disconnect-SecuConnect, Get-SecuConnectContext and Get-, New-, Set-, Remove-SecuCustomer with pipeline binding, -WhatIf, token renewal, retries and paging; Invoke-SecuConnectRequest for the rest of the API (payment containers, transactions, ...). All changes: https://github.com/secuconnect-powershell/SecuConnect/blob/main/CHANGELOG.md'
+            ReleaseNotes = '1.0.0: first stable release. Payment customers (Get-, New-, Set-, Remove-SecuCustomer) and their bank accounts (Get-, New-, Set-, Remove-SecuPaymentContainer) with bulk pipeline runs that account for every record, -WhatIf, stale-row checks, token renewal, retries and paging; Invoke-SecuConnectRequest for the rest of the API; a local sandbox for offline tests. Upgrading from 0.1.0: public types moved to the SecuConnect namespace, NotAttempted errors per record, 403 on delete is PermissionDenied, and more; read the upgrade note at https://github.com/secuconnect-powershell/SecuConnect/blob/main/CHANGELOG.md'
         }
     }
 }
