@@ -1,7 +1,7 @@
 <#
 .SYNOPSIS
     A smoke test of the built module on Windows PowerShell 5.1 (or any PowerShell): starts the sandbox, connects,
-    creates, reads, lists, updates and deletes a customer, checks an error, and exits non-zero on any failure.
+    creates, reads, lists, updates and deletes a customer and a bank account (payment container), checks an error, and exits non-zero on any failure.
 .DESCRIPTION
     Written for PowerShell 5.1: no PowerShell 7 syntax. Run it after `dotnet pwsh ./build.ps1 build`, for example
     `powershell -NoProfile -File ./tools/Test-WindowsPowerShell.ps1`. The CI workflow (.github/workflows/ci.yml)
@@ -42,6 +42,13 @@ try {
     $c | Set-SecuCustomer -City Paris
     Check 'Set-SecuCustomer changes the city only' { $g = Get-SecuCustomer -Id $c.Id; $g.City -eq 'Paris' -and $g.Email -eq 'ada@example.com' }
     Check 'Get-SecuCustomer -Filter finds it' { @(Get-SecuCustomer -Filter 'City:Paris').Id -contains $c.Id }
+    $pc = $c | New-SecuPaymentContainer -Iban 'DE89 3704 0044 0532 0130 00' -Owner 'Ada Lovelace'
+    Check 'New-SecuPaymentContainer links a bank account to the piped customer' { $pc.Id -match '^PCT_[A-Z0-9]{30}$' -and $pc.CustomerId -eq $c.Id -and $pc.Iban -eq 'DE89370400440532013000' }
+    Check 'Get-SecuPaymentContainer lists the accounts of a piped customer' { @($c | Get-SecuPaymentContainer).Id -contains $pc.Id }
+    $pc | Set-SecuPaymentContainer -Owner 'A. Lovelace'
+    Check 'Set-SecuPaymentContainer changes the owner only' { $g = Get-SecuPaymentContainer -Id $pc.Id; $g.Owner -eq 'A. Lovelace' -and $g.Iban -eq $pc.Iban }
+    Remove-SecuPaymentContainer -Id $pc.Id -Force
+    Check 'Remove-SecuPaymentContainer deletes it' { $e = $null; try { Get-SecuPaymentContainer -Id $pc.Id -ErrorAction Stop } catch { $e = $_ }; $e.FullyQualifiedErrorId -like 'ProductNotFoundException,*' }
     $made = @(1..8 | ForEach-Object { [pscustomobject]@{ Forename = "Bulk$_"; Surname = 'Smoke' } } | New-SecuCustomer -ThrottleLimit 8)
     Check 'a bulk create with -ThrottleLimit 8 creates 8' { $made.Count -eq 8 }
     $made | Remove-SecuCustomer -Force
