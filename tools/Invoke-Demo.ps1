@@ -3,8 +3,8 @@
     Walks through the vendor's payment customer CRUD example with the SecuConnect cmdlets against a local sandbox.
 .DESCRIPTION
     Starts a sandbox on a free loopback port, connects with the demo client, then creates the guide's customer
-    "Hacker John R." in Wroclaw, reads it by id, changes the surname to "John Random", lists the customers and
-    deletes the customer again, printing each step and its result. The sandbox is stopped at the end, also on failure.
+    "Hacker John R." in Wroclaw, reads it by id, changes the surname to "John Random", lists the customers, adds a bank account, lists and removes
+    it, and deletes the customer again, printing each step and its result. The sandbox is stopped at the end, also on failure.
 .EXAMPLE
     dotnet pwsh ./tools/Invoke-Demo.ps1 -ModulePath out/SecuConnect/SecuConnect.psd1 -SandboxDll out/SecuConnect.Sandbox/SecuConnect.Sandbox.dll
 #>
@@ -60,6 +60,13 @@ try {
     $all = @(Get-SecuCustomer)
     $all | Format-Table | Show
     if ($all.Id -notcontains $customer.Id) { throw "The list does not contain $($customer.Id)." }
+    Write-Step 'Add a bank account: New-SecuPaymentContainer -Iban ''DE89 3704 0044 0532 0130 00'' -Owner ''Hacker John Random'''
+    $account = $updated | New-SecuPaymentContainer -Iban 'DE89 3704 0044 0532 0130 00' -Owner 'Hacker John Random'
+    if ($account.CustomerId -ne $customer.Id) { throw "The bank account is not linked to $($customer.Id)." }
+    Write-Step 'List the customer''s bank accounts: Get-SecuPaymentContainer'
+    $updated | Get-SecuPaymentContainer | Format-Table | Show
+    Write-Step "Remove the bank account first (a customer with accounts cannot be deleted): Remove-SecuPaymentContainer -Id $($account.Id) -Confirm:`$false"
+    Remove-SecuPaymentContainer -Id $account.Id -Confirm:$false
 
     Write-Step "Delete it: Remove-SecuCustomer -Id $($customer.Id) -Confirm:`$false -PassThru"
     Remove-SecuCustomer -Id $customer.Id -Confirm:$false -PassThru | Format-Table | Show
@@ -68,7 +75,7 @@ try {
     if ($notFound.Count -gt 0) { Write-Host "Get-SecuCustomer -Id $($customer.Id) now reports: $($notFound[0].FullyQualifiedErrorId)" }
 
     Disconnect-SecuConnect
-    Write-Step 'Done: created, read, updated, listed and deleted a customer.'
+    Write-Step 'Done: created, read, updated, listed and deleted a customer, and added, listed and removed its bank account.'
     $exitCode = 0
 } catch {
     Write-Host "Demo failed: $($_.Exception.Message)" -ForegroundColor Red
