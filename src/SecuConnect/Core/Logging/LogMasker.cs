@@ -60,7 +60,7 @@ namespace SecuConnect.Core
                     // Not JSON after all: fall through to the plain-text path.
                 }
             }
-            if (body.IndexOf('=') > 0 && body.IndexOf(' ') < 0) return Truncate(MaskQuery(body), maxLength);
+            if (body.IndexOf('=') >= 0 && body.IndexOf(' ') < 0) return Truncate(ScrubEmails(MaskQuery(body)), maxLength);
             return Truncate(ScrubEmails(body), maxLength);
         }
 
