@@ -194,4 +194,67 @@ public class LogMaskerTests
         Assert.Equal("proxy.example:3128", LogMasker.ShowAddress(new Uri("//alice:secret-1@proxy.example:3128", UriKind.Relative)));
         Assert.Equal(string.Empty, LogMasker.ShowAddress(null!));
     }
+
+    [Fact]
+    public void A_secret_held_in_an_object_or_array_has_every_value_inside_masked()
+    {
+        Assert.Equal("{\"password\":{\"new\":\"***\",\"old\":\"***\"},\"iban\":[\"***\",null],\"id\":\"PCU_1\"}",
+            LogMasker.MaskBody("{\"password\":{\"new\":\"hunter2\",\"old\":\"hunter1\"},\"iban\":[\"DE02120300000000202051\",null],\"id\":\"PCU_1\"}"));
+    }
+
+    [Fact]
+    public void Plain_values_in_a_list_stay_readable_and_those_in_a_personal_object_are_masked()
+    {
+        Assert.Equal("{\"tags\":[\"vip\",2],\"contact\":{\"phones\":[\"***\",null,{\"note\":\"***\"}]}}",
+            LogMasker.MaskBody("{\"tags\":[\"vip\",2],\"contact\":{\"phones\":[\"0049123\",null,{\"note\":\"evenings\"}]}}"));
+    }
+
+    [Fact]
+    public void A_long_body_is_cut_after_masking_with_a_note_of_what_was_left_out()
+    {
+        Assert.Equal("abcde", LogMasker.MaskBody("abcde", 5));
+        Assert.Equal("a=b&c… (16 more)", LogMasker.MaskBody("a=b&client_secret=s3cr3t", 5));
+    }
+
+    [Fact]
+    public void A_negated_term_keeps_its_prefix_and_a_trailing_prefix_is_masked_as_a_word()
+    {
+        Assert.Equal("-contact.email:*** !contact.surname:***", LogMasker.MaskFilter("-contact.email:ada@example.com !contact.surname:Lovelace"));
+        Assert.Equal("*** ***", LogMasker.MaskFilter("Ada -"));
+        Assert.Equal("*** ***", LogMasker.MaskFilter("Ada !"));
+    }
+
+    [Fact]
+    public void Double_ampersand_and_bars_are_kept_as_operators()
+    {
+        Assert.Equal("contact.surname:*** && contact.forename:*** || contact.email:***",
+            LogMasker.MaskFilter("contact.surname:Lovelace && contact.forename:Ada || contact.email:ada@example.com"));
+    }
+
+    [Fact]
+    public void An_escaped_quote_does_not_end_a_quoted_value()
+    {
+        Assert.Equal("contact.surname:*** AND contact.forename:***", LogMasker.MaskFilter("contact.surname:\"Love\\\"lace\" AND contact.forename:Ada"));
+    }
+
+    [Fact]
+    public void A_backslash_escapes_the_next_character_of_a_value()
+    {
+        Assert.Equal("contact.address.city:*** AND contact.forename:***", LogMasker.MaskFilter("contact.address.city:New\\ York AND contact.forename:Ada"));
+    }
+
+    [Fact]
+    public void A_range_ends_at_its_bracket_and_the_terms_after_it_are_masked_too()
+    {
+        Assert.Equal("created:*** AND contact.surname:***", LogMasker.MaskFilter("created:[2020-01-01 TO 2021-01-01] AND contact.surname:Lovelace"));
+    }
+
+    [Fact]
+    public void An_unfinished_filter_is_masked_to_its_end()
+    {
+        Assert.Equal("contact.surname:***", LogMasker.MaskFilter("contact.surname:"));
+        Assert.Equal("contact.surname:***", LogMasker.MaskFilter("contact.surname:\"Love lace"));
+        Assert.Equal("created:***", LogMasker.MaskFilter("created:[2020-01-01 TO"));
+        Assert.Equal("contact.address.city:***", LogMasker.MaskFilter("contact.address.city:(Berlin OR Bonn"));
+    }
 }

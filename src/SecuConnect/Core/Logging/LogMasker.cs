@@ -29,6 +29,8 @@ namespace SecuConnect.Core
         // the module does not model are masked too.
         private static readonly Dictionary<string, HashSet<string>> PersonalObjects = BuildPersonalObjects();
 
+        private static readonly HashSet<string> NoPlainKeys = new HashSet<string>();
+
         // Query parameters whose values may carry personal data (a filter on an email address, for one).
         private static readonly HashSet<string> SensitiveQueryKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
         {
@@ -206,8 +208,9 @@ namespace SecuConnect.Core
                 foreach (var property in obj.Properties())
                 {
                     bool container = property.Value.Type == JTokenType.Object || property.Value.Type == JTokenType.Array;
-                    var inner = plainKeys ?? (PersonalObjects.TryGetValue(property.Name, out var plain) ? plain : null);
                     bool sensitive = SensitiveKeys.Contains(property.Name) || (plainKeys != null && !plainKeys.Contains(property.Name));
+                    // A secret held in an object or array ({"password":{"new":"x"}}) has every value inside masked.
+                    var inner = plainKeys ?? (PersonalObjects.TryGetValue(property.Name, out var plain) ? plain : sensitive ? NoPlainKeys : null);
                     if (sensitive && !container)
                     {
                         if (property.Value.Type != JTokenType.Null) property.Value = Mask;
