@@ -257,4 +257,12 @@ public class LogMaskerTests
         Assert.Equal("created:***", LogMasker.MaskFilter("created:[2020-01-01 TO"));
         Assert.Equal("contact.address.city:***", LogMasker.MaskFilter("contact.address.city:(Berlin OR Bonn"));
     }
+
+    [Fact]
+    public void No_body_and_no_path_stay_nothing()
+    {
+        Assert.Null(LogMasker.MaskBody(null));
+        Assert.Null(LogMasker.MaskPath(null));
+        Assert.Equal(string.Empty, LogMasker.MaskBody(string.Empty));
+    }
 }
