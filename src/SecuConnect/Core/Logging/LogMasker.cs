@@ -29,13 +29,16 @@ namespace SecuConnect.Core
         // the module does not model are masked too.
         private static readonly Dictionary<string, HashSet<string>> PersonalObjects = BuildPersonalObjects();
 
+        private static readonly HashSet<string> NoPlainKeys = new HashSet<string>();
+
         // Query parameters whose values may carry personal data (a filter on an email address, for one).
         private static readonly HashSet<string> SensitiveQueryKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
         {
             "client_secret", "access_token",
         };
 
-        private static readonly Regex EmailLike = new Regex(@"[^\s@""'=&:,;<>()\[\]{}]+@[^\s@""'=&:,;<>()\[\]{}]+", RegexOptions.CultureInvariant);
+        // An address written as is, or percent-encoded (ada%40example.com in a path, a query or a form body).
+        private static readonly Regex EmailLike = new Regex(@"[^\s@""'=&:,;<>()\[\]{}]+(?:@|%40)[^\s@""'=&:,;<>()\[\]{}]+", RegexOptions.CultureInvariant);
 
         /// <summary>Masks a JSON or form body; anything else is cut short and scrubbed of email addresses.</summary>
         [return: NotNullIfNotNull("body")]
@@ -60,7 +63,7 @@ namespace SecuConnect.Core
                     // Not JSON after all: fall through to the plain-text path.
                 }
             }
-            if (body.IndexOf('=') > 0 && body.IndexOf(' ') < 0) return Truncate(MaskQuery(body), maxLength);
+            if (body.IndexOf('=') >= 0 && body.IndexOf(' ') < 0) return Truncate(ScrubEmails(MaskQuery(body)), maxLength);
             return Truncate(ScrubEmails(body), maxLength);
         }
 
@@ -206,8 +209,9 @@ namespace SecuConnect.Core
                 foreach (var property in obj.Properties())
                 {
                     bool container = property.Value.Type == JTokenType.Object || property.Value.Type == JTokenType.Array;
-                    var inner = plainKeys ?? (PersonalObjects.TryGetValue(property.Name, out var plain) ? plain : null);
                     bool sensitive = SensitiveKeys.Contains(property.Name) || (plainKeys != null && !plainKeys.Contains(property.Name));
+                    // A secret held in an object or array ({"password":{"new":"x"}}) has every value inside masked.
+                    var inner = plainKeys ?? (PersonalObjects.TryGetValue(property.Name, out var plain) ? plain : sensitive ? NoPlainKeys : null);
                     if (sensitive && !container)
                     {
                         if (property.Value.Type != JTokenType.Null) property.Value = Mask;
