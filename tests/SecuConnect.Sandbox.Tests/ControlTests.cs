@@ -110,4 +110,23 @@ public sealed class ControlTests(SandboxProcess sandbox) : IClassFixture<Sandbox
         Assert.Equal("GET", log.GetProperty("method").GetString());
         Assert.Equal(403, log.GetProperty("status").GetInt32());
     }
+
+    [Theory]
+    [InlineData("/extra-fields", "invalid extra fields")]
+    [InlineData("/shapes", "invalid shapes")]
+    public async Task TheConfigurationControlsOpenTheirBodiesAlike(string control, string refusal)
+    {
+        // A byte order mark is tolerated; a body that is no JSON object, or nests deeper than 64, is refused alike.
+        Assert.Equal(200, (await sandbox.ControlAsync(HttpMethod.Put, control, "\uFEFF{}")).StatusCode);
+        var notAnObject = await sandbox.ControlAsync(HttpMethod.Put, control, "[1]");
+        Expect.Error(notAnObject, 400, "ProductFormatException");
+        Assert.Equal(refusal + ": a JSON object expected", notAnObject.Json.GetProperty("error_details").GetString());
+        string deep = "{\"a\": " + new string('[', 64) + new string(']', 64) + "}";
+        foreach (var malformed in new[] { "{", deep })
+        {
+            var r = await sandbox.ControlAsync(HttpMethod.Put, control, malformed);
+            Expect.Error(r, 400, "ProductFormatException");
+            Assert.StartsWith(refusal + ": malformed JSON: ", r.Json.GetProperty("error_details").GetString());
+        }
+    }
 }

@@ -38,49 +38,32 @@ public sealed class ExtraFields
     /// </summary>
     public static ExtraFields? Parse(ReadOnlySpan<byte> json, out string? error)
     {
-        error = null;
-        if (json.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) json = json[3..]; // a UTF-8 byte order mark is tolerated
-        JsonDocument doc;
-        try
+        if (ControlBody.ReadObject(json, out error) is not { } root) return null;
+        ExtraMember[] customer = [], contact = [], address = [];
+        bool asArray = false;
+        foreach (var p in root.EnumerateObject())
         {
-            var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 64 });
-            doc = JsonDocument.ParseValue(ref reader);
-        }
-        catch (JsonException e)
-        {
-            error = "malformed JSON: " + e.Message;
-            return null;
-        }
-        using (doc)
-        {
-            var root = doc.RootElement;
-            if (root.ValueKind != JsonValueKind.Object) { error = "a JSON object expected"; return null; }
-            ExtraMember[] customer = [], contact = [], address = [];
-            bool asArray = false;
-            foreach (var p in root.EnumerateObject())
+            switch (p.Name)
             {
-                switch (p.Name)
-                {
-                    case "customer":
-                        if (!Members(p.Value, "customer", n => Array.IndexOf(ReservedCustomer, n) >= 0, out customer, out error)) return null;
-                        break;
-                    case "contact":
-                        if (!Members(p.Value, "contact", n => n is "name" or "address" || ContactFields.IndexOfContact(n) >= 0, out contact, out error)) return null;
-                        break;
-                    case "address":
-                        if (!Members(p.Value, "address", n => ContactFields.IndexOfAddress(n) >= 0, out address, out error)) return null;
-                        break;
-                    case "emptyAddressAsArray":
-                        if (p.Value.ValueKind is JsonValueKind.True or JsonValueKind.False) asArray = p.Value.GetBoolean();
-                        else if (p.Value.ValueKind != JsonValueKind.Null) { error = "emptyAddressAsArray must be true or false"; return null; }
-                        break;
-                    default:
-                        error = $"unknown member '{p.Name}': use customer, contact, address or emptyAddressAsArray";
-                        return null;
-                }
+                case "customer":
+                    if (!Members(p.Value, "customer", n => Array.IndexOf(ReservedCustomer, n) >= 0, out customer, out error)) return null;
+                    break;
+                case "contact":
+                    if (!Members(p.Value, "contact", n => n is "name" or "address" || ContactFields.IndexOfContact(n) >= 0, out contact, out error)) return null;
+                    break;
+                case "address":
+                    if (!Members(p.Value, "address", n => ContactFields.IndexOfAddress(n) >= 0, out address, out error)) return null;
+                    break;
+                case "emptyAddressAsArray":
+                    if (p.Value.ValueKind is JsonValueKind.True or JsonValueKind.False) asArray = p.Value.GetBoolean();
+                    else if (p.Value.ValueKind != JsonValueKind.Null) { error = "emptyAddressAsArray must be true or false"; return null; }
+                    break;
+                default:
+                    error = $"unknown member '{p.Name}': use customer, contact, address or emptyAddressAsArray";
+                    return null;
             }
-            return new ExtraFields(customer, contact, address, asArray);
         }
+        return new ExtraFields(customer, contact, address, asArray);
     }
 
     private static bool Members(JsonElement e, string what, Func<string, bool> reserved, out ExtraMember[] members, out string? error)

@@ -50,41 +50,24 @@ public sealed class ShapeOverrides
     /// </summary>
     public static ShapeOverrides? Parse(ReadOnlySpan<byte> json, out string? error)
     {
-        error = null;
-        if (json.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) json = json[3..];
-        JsonDocument doc;
-        try
+        if (ControlBody.ReadObject(json, out error) is not { } root) return null;
+        ShapeOverride[] customers = [], containers = [];
+        foreach (var p in root.EnumerateObject())
         {
-            var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 64 });
-            doc = JsonDocument.ParseValue(ref reader);
-        }
-        catch (JsonException e)
-        {
-            error = "malformed JSON: " + e.Message;
-            return null;
-        }
-        using (doc)
-        {
-            var root = doc.RootElement;
-            if (root.ValueKind != JsonValueKind.Object) { error = "a JSON object expected"; return null; }
-            ShapeOverride[] customers = [], containers = [];
-            foreach (var p in root.EnumerateObject())
+            switch (p.Name)
             {
-                switch (p.Name)
-                {
-                    case "customers":
-                        if (!Paths(p.Value, p.Name, out customers, out error)) return null;
-                        break;
-                    case "containers":
-                        if (!Paths(p.Value, p.Name, out containers, out error)) return null;
-                        break;
-                    default:
-                        error = $"unknown member '{p.Name}': use customers or containers";
-                        return null;
-                }
+                case "customers":
+                    if (!Paths(p.Value, p.Name, out customers, out error)) return null;
+                    break;
+                case "containers":
+                    if (!Paths(p.Value, p.Name, out containers, out error)) return null;
+                    break;
+                default:
+                    error = $"unknown member '{p.Name}': use customers or containers";
+                    return null;
             }
-            return new ShapeOverrides(customers, containers);
         }
+        return new ShapeOverrides(customers, containers);
     }
 
     private static bool Paths(JsonElement e, string what, out ShapeOverride[] paths, out string? error)
