@@ -165,21 +165,8 @@ namespace SecuConnect.Commands
                 Skip = offsets ? (long)Math.Min(PagingParameters.Skip, (ulong)long.MaxValue) : 0,
             };
             if (query.First == 0) return;
-            try
-            {
-                WriteListing(Client.List(query, StopToken), PageSize, new ProgressRecord(1, "Get-SecuPaymentContainer", "Listing payment containers"),
-                    pager =>
-                    {
-                        if (PagingParameters.IncludeTotalCount)
-                            WriteObject(PagingParameters.NewTotalCount(pager.Total.HasValue ? (ulong)pager.Total.Value : 0, pager.Total.HasValue ? 1.0 : 0.0));
-                    },
-                    record => _partial == null ? (object)ContainerOutput.Create(record) : ContainerOutput.CreatePartial(record, _partial));
-            }
-            catch (SecuApiException ex)
-            {
-                WriteApiError(ex, target);
-            }
-            DrainLog();
+            WritePagedListing(Client.List(query, StopToken), PageSize, new ProgressRecord(1, "Get-SecuPaymentContainer", "Listing payment containers"),
+                record => _partial == null ? (object)ContainerOutput.Create(record) : ContainerOutput.CreatePartial(record, _partial), target);
         }
 
         /// <summary>The output property a -Property name stands for (Owner for 'owner' or 'private.owner'), else the name as given.</summary>

@@ -88,6 +88,32 @@ namespace SecuConnect.Commands
         }
 
         /// <summary>
+        /// The tail every list cmdlet shares: writes the listing, led by the total under -IncludeTotalCount; an API failure
+        /// is a non-terminating error on <paramref name="target"/>; log lines still queued are written last.
+        /// </summary>
+        private protected void WritePagedListing<T>(ListPager<T> pager, int pageSize, ProgressRecord progress, Func<T, object?> shape, object? target)
+        {
+            try
+            {
+                WriteListing(pager, pageSize, progress,
+                    first =>
+                    {
+                        if (PagingParameters.IncludeTotalCount) WriteTotalCount(first.Total);
+                    },
+                    shape);
+            }
+            catch (SecuApiException ex)
+            {
+                WriteApiError(ex, target);
+            }
+            DrainLog();
+        }
+
+        /// <summary>The -IncludeTotalCount object; an unknown total is written as 0 with accuracy 0.</summary>
+        private protected void WriteTotalCount(long? total) =>
+            WriteObject(PagingParameters.NewTotalCount(total.HasValue ? (ulong)total.Value : 0, total.HasValue ? 1.0 : 0.0));
+
+        /// <summary>
         /// Runs a translation of user input (-Filter, -Sort, -Property) to the API's terms; a name it does not know ends
         /// the command before sending, listing the <paramref name="noun"/>'s names.
         /// </summary>

@@ -112,21 +112,8 @@ namespace SecuConnect.Commands
                 if (PagingParameters.IncludeTotalCount) WriteTotalOnly(query);
                 return;
             }
-            try
-            {
-                WriteListing(Client.List(query, StopToken), PageSize, new ProgressRecord(1, "Get-SecuCustomer", "Listing customers"),
-                    pager =>
-                    {
-                        if (PagingParameters.IncludeTotalCount)
-                            WriteObject(PagingParameters.NewTotalCount(pager.Total.HasValue ? (ulong)pager.Total.Value : 0, pager.Total.HasValue ? 1.0 : 0.0));
-                    },
-                    customer => partial == null ? (object)CustomerOutput.Create(customer) : CustomerOutput.CreatePartial(customer, partial));
-            }
-            catch (SecuApiException ex)
-            {
-                WriteApiError(ex, Filter);
-            }
-            DrainLog();
+            WritePagedListing(Client.List(query, StopToken), PageSize, new ProgressRecord(1, "Get-SecuCustomer", "Listing customers"),
+                customer => partial == null ? (object)CustomerOutput.Create(customer) : CustomerOutput.CreatePartial(customer, partial), Filter);
         }
 
         private void WriteTotalOnly(ListQuery query)
@@ -136,7 +123,7 @@ namespace SecuConnect.Commands
             try
             {
                 var page = CallApi(ct => Client.ListPageAsync(parameters, ct));
-                WriteObject(PagingParameters.NewTotalCount(page.Count.HasValue ? (ulong)page.Count.Value : 0, page.Count.HasValue ? 1.0 : 0.0));
+                WriteTotalCount(page.Count);
             }
             catch (SecuApiException ex)
             {
