@@ -149,7 +149,7 @@ namespace SecuConnect.Commands
         {
             if (customerId != null && !CustomerIds.IsValid(customerId))
             {
-                WriteError(Errors.InvalidCustomerId(ParameterSetName == CustomerSet ? "Customer" : "CustomerId", customerId, target));
+                WriteError(CustomerErrors.InvalidCustomerId(ParameterSetName == CustomerSet ? "Customer" : "CustomerId", customerId, target));
                 return;
             }
             string? filter = customerId == null ? _filter

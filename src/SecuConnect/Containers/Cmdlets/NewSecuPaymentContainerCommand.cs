@@ -112,7 +112,7 @@ namespace SecuConnect.Commands
             }
             if (customerId != null && !CustomerIds.IsValid(customerId))
             {
-                ReportRejected(Errors.InvalidCustomerId("CustomerId", customerId, target));
+                ReportRejected(CustomerErrors.InvalidCustomerId("CustomerId", customerId, target));
                 return false;
             }
             return true;

@@ -104,7 +104,7 @@ namespace SecuConnect.Commands
             };
             if (change.CustomerId != null && !CustomerIds.IsValid(change.CustomerId))
             {
-                ReportRejected(Errors.InvalidCustomerId("CustomerId", change.CustomerId, target));
+                ReportRejected(CustomerErrors.InvalidCustomerId("CustomerId", change.CustomerId, target));
                 return;
             }
             string? iban = Blank(Changed(Iban, asRead?.Iban, _ibanGiven, source));

@@ -92,15 +92,6 @@ namespace SecuConnect.Commands
             };
         }
 
-        public static ErrorRecord InvalidCustomerId(string parameter, object? id, object? target)
-        {
-            if (string.IsNullOrEmpty(id as string) && target is PSObject record && !(record.BaseObject is string))
-                return Argument(ErrorIds.InvalidCustomerId, CustomerInput.NoIdMessage(record), target);
-            string shown = id == null ? "$null" : "'" + id + "'";
-            string message = $"Cannot use {shown} as -{parameter}: a customer id is PCU_ followed by 30 characters A-Z or 0-9 (for example PCU_3BBSV6C702NCA4HR70ZAVCAX3R6CAW). No request was sent.";
-            return Argument(ErrorIds.InvalidCustomerId, message, target);
-        }
-
         public static ErrorRecord InvalidDateOfBirth(object value, object? target)
         {
             string shown = value == null ? "$null" : "'" + value + "'";

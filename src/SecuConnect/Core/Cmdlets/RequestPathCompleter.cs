@@ -22,6 +22,8 @@ namespace SecuConnect.Commands
             "Payment/Subscriptions", "Smart/Transactions", "General/Merchants",
         };
 
+        // The ids' forms, so a value that is no id is never offered (the core lists every resource alike).
+        private static readonly Regex CustomerId = new Regex(@"\APCU_[A-Z0-9]{30}\z", RegexOptions.CultureInvariant);
         private static readonly Regex ContainerId = new Regex(@"\APCT_[A-Z0-9]{30}\z", RegexOptions.CultureInvariant);
 
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
@@ -74,7 +76,8 @@ namespace SecuConnect.Commands
                 case "Payment/Customers":
                 {
                     string? prefix = ResourceIdLister.IdPrefix(word, "PCU_");
-                    return prefix == null ? Enumerable.Empty<CompletionResult>() : ResourceIdLister.Results(CustomerIdCompleter.Lookup(connection, prefix), textPrefix);
+                    return prefix == null ? Enumerable.Empty<CompletionResult>()
+                        : ResourceIdLister.Results(ResourceIdLister.List(connection, resource, "PCU_", CustomerId, prefix, "contact.name"), textPrefix);
                 }
                 case "Payment/Containers":
                 {

@@ -73,7 +73,7 @@ namespace SecuConnect.Commands
                     string id = given.Trim();
                     if (!CustomerIds.IsValid(id))
                     {
-                        WriteError(Errors.InvalidCustomerId("Id", id, id));
+                        WriteError(CustomerErrors.InvalidCustomerId("Id", id, id));
                         continue;
                     }
                     try

@@ -57,7 +57,7 @@ namespace SecuConnect.Commands
         {
             if (!CustomerIds.IsValid(id))
             {
-                ReportRejected(Errors.InvalidCustomerId(parameter, id, target));
+                ReportRejected(CustomerErrors.InvalidCustomerId(parameter, id, target));
                 return;
             }
             string? city = target is PSObject record ? CityOf(record) : null;

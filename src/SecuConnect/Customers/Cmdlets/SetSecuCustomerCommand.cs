@@ -93,7 +93,7 @@ namespace SecuConnect.Commands
         {
             if (!CustomerIds.IsValid(id))
             {
-                ReportRejected(Errors.InvalidCustomerId(parameter, id, target));
+                ReportRejected(CustomerErrors.InvalidCustomerId(parameter, id, target));
                 return;
             }
             var values = RecordFields(InputObject, true, out bool recognized, out var readOnly);
