@@ -255,20 +255,8 @@ public sealed class ContainerCrudTests(SandboxProcess sandbox) : IClassFixture<S
         plain.Headers.Authorization = new("Bearer", await sandbox.TokenAsync());
         Expect.Error(await sandbox.SendAsync(plain), 415, "ProductFormatException", "application/json");
 
-        ApiResponse? huge = null;
-        try
-        {
-            huge = await sandbox.ApiAsync(HttpMethod.Post, SandboxProcess.Containers,
-                new { type = "bank_account", @private = new { owner = new string('x', 1_100_000), iban = Commerzbank } });
-        }
-        catch (HttpRequestException)
-        {
-            // The sandbox may answer 413 and close the connection before the client has written the whole body: the
-            // client then sees its write fail instead of the answer. Either way nothing may be stored.
-        }
-        if (huge != null) Expect.Error(huge, 413, "ProductFormatException", "1 MiB");
-        var post = (await sandbox.RequestLogAsync()).EnumerateArray().Last(e => e.GetProperty("method").GetString() == "POST");
-        Assert.Contains(post.GetProperty("status").ValueKind == JsonValueKind.Number ? post.GetProperty("status").GetInt32() : -1, new[] { 413, 0 });
+        await Expect.BodyOverLimitAsync(sandbox, () => sandbox.ApiAsync(HttpMethod.Post, SandboxProcess.Containers,
+            new { type = "bank_account", @private = new { owner = new string('x', 1_100_000), iban = Commerzbank } }));
         Assert.Equal(0, (await sandbox.ListContainersAsync()).GetProperty("count").GetInt32());
     }
 }
