@@ -172,6 +172,7 @@ try {
         [pscustomobject]@{
             Title             = $w.Title
             Counts            = $counts
+            Range             = $range
             CpuPerRecordUs    = ($end.CpuNs - $start.CpuNs) / 1000.0 / $Rows
             WallSeconds       = ($end.Ns - $start.Ns) / 1e9
             Compiled          = $mapEnd["$($w.Name)-end"] - $start.MapLines
@@ -201,10 +202,10 @@ $report = @(
     ''
     Format-ProfileTable $windows
     ''
-    '| Window | client CPU per record | wall time | samples | methods compiled (perf map lines) | allocated per record |'
-    '|---|---|---|---|---|---|'
+    '| Window | client CPU per record | wall time | samples | methods compiled (perf map lines) | allocated per record | perf script --pid --time |'
+    '|---|---|---|---|---|---|---|'
     foreach ($w in $windows) {
-        [string]::Format($invariant, '| {0} | {1:F0} µs | {2:F2} s | {3} | {4} | {5:F1} KB |', $w.Title, $w.CpuPerRecordUs, $w.WallSeconds, $w.Counts.Total, $w.Compiled, $w.AllocatedPerRecKB)
+        [string]::Format($invariant, '| {0} | {1:F0} µs | {2:F2} s | {3} | {4} | {5:F1} KB | {6} {7} |', $w.Title, $w.CpuPerRecordUs, $w.WallSeconds, $w.Counts.Total, $w.Compiled, $w.AllocatedPerRecKB, $clientPid, $w.Range)
     }
     ''
     "Run time $(([DateTime]::UtcNow - $started).ToString('mm\:ss', $invariant)); perf data: $data (its JIT frames are named by perf-$clientPid.map beside it: copy that to /tmp to read the data with perf script)"
