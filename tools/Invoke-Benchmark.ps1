@@ -78,6 +78,7 @@ $n = [ordered]@{
 $fullScale = 100000 / $div
 
 Import-Module (Join-Path $root 'tests/SecuConnect.TestHelpers.psm1') -Force
+Import-Module (Join-Path $PSScriptRoot 'bench/CustomerCsv.psm1') -Force
 
 # Which PowerShell runs the children, as the output and the JSON record it: whether its engine carries ReadyToRun
 # code decides how much of a fresh process's first run is JIT compilation.
@@ -139,16 +140,6 @@ function Get-StoreCount([ValidateSet('Customers', 'Containers')] [string] $Resou
 function Assert-StoreCount([long] $Expected, [string] $What, [string] $Resource = 'Customers') {
     $actual = Get-StoreCount $Resource
     if ($actual -ne $Expected) { throw "$What left $actual $($Resource.ToLowerInvariant()) in the sandbox, expected $Expected." }
-}
-
-function New-CustomerCsv([string] $Path, [int] $Rows, [int] $Offset = 0) {
-    $sb = [System.Text.StringBuilder]::new(($Rows + 1) * 180)
-    $null = $sb.AppendLine('Salutation,Forename,Surname,CompanyName,Email,Phone,DateOfBirth,Street,StreetNumber,PostalCode,City,Country')
-    for ($i = $Offset; $i -lt $Offset + $Rows; $i++) {
-        $null = $sb.Append('Mr.,John').Append($i).Append(',Doe,Example Inc.,john').Append($i).Append('@example.com,0049-123-456789,')
-        $null = $sb.Append((Get-Date '1950-01-01').AddDays($i % 20000).ToString('yyyy-MM-dd')).AppendLine(',Example Street,6a,01234,Examplecity,DE')
-    }
-    [System.IO.File]::WriteAllText($Path, $sb.ToString())
 }
 
 # Count distinct German IBANs: bank code 37040044, the account numbers Offset, Offset + 1, ..., ISO 13616 check
