@@ -104,6 +104,13 @@ Describe 'Properties that are not note properties' {
         $contact.email | Should -Be 'keyed@example.com'
     }
 
+    It 'reads a property that a [pscustomobject]''s type name brings from type data' {
+        Update-TypeData -TypeName 'SecuConnect.BindingTest.Row' -MemberType ScriptProperty -MemberName Email -Value { 'typed@example.com' } -Force
+        $contact = New-FromRecord ([pscustomobject]@{ PSTypeName = 'SecuConnect.BindingTest.Row'; Surname = 'Typed' })
+        $contact.surname | Should -Be 'Typed'
+        $contact.email | Should -Be 'typed@example.com'
+    }
+
     It 'reads the plain properties of a .NET object' {
         $contact = New-FromRecord ([SecuConnectBindingTestRow]@{ Surname = 'Net'; City = 'Bonn' })
         $contact.surname | Should -Be 'Net'

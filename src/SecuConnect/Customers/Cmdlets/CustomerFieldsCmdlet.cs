@@ -143,18 +143,14 @@ namespace SecuConnect.Commands
                 foreach (DictionaryEntry e in dict)
                     any |= Take(values, Convert.ToString(e.Key, System.Globalization.CultureInfo.InvariantCulture), e, readOnly, ref unused);
             }
-            if (input.BaseObject is PSCustomObject || input.BaseObject is IDictionary)
+            if ((input.BaseObject is IDictionary || IsPlainObject(input)) && InstanceMembers != null && InstanceMembers(input) is IEnumerable members)
             {
                 // A CSV row or [pscustomobject] (or members added to a hashtable): its own properties of every kind,
                 // read without PSObject.Properties, which integrates type and adapter members anew for every row.
-                if (InstanceMembers != null && InstanceMembers(input) is IEnumerable members)
-                {
-                    foreach (var m in members)
-                        if (m is PSPropertyInfo p && IsValueProperty(p)) any |= Take(values, p.Name, p, readOnly, ref unused);
-                }
-                else if (!(input.BaseObject is IDictionary)) any |= TakeProperties(values, input, readOnly, ref unused);
+                foreach (var m in members)
+                    if (m is PSPropertyInfo p && IsValueProperty(p)) any |= Take(values, p.Name, p, readOnly, ref unused);
             }
-            else any |= TakeProperties(values, input, readOnly, ref unused);
+            else if (!(input.BaseObject is IDictionary)) any |= TakeProperties(values, input, readOnly, ref unused);
             if (_unreadable != null) return any;
             for (int i = 0; i < values.Length; i++)
             {
@@ -173,6 +169,13 @@ namespace SecuConnect.Commands
             }
             return any;
         }
+
+        // A [pscustomobject] with no type name of its own: all its properties are its own members. A deserialized
+        // object (Import-Clixml) keeps its properties elsewhere, and a type name can bring members of its type data.
+        private static bool IsPlainObject(PSObject input) =>
+            input.BaseObject is PSCustomObject && input.TypeNames.Count > 0 && input.TypeNames[0] == PlainTypeName;
+
+        private static readonly string PlainTypeName = typeof(PSCustomObject).FullName!;
 
         private bool TakeProperties(object?[] values, PSObject input, ReadOnlyInput readOnly, ref List<string>? unused)
         {
