@@ -156,9 +156,10 @@ namespace SecuConnect.Commands
             {
                 // The binder bound the best-named property's value, converted to the parameter's type; when that was
                 // null, the first property with a value filled the field.
-                if (_commandLine![i] != null || _namedRank[i] == OtherName || _namedValue[i] == null) continue;
-                values[i] = CustomerFields.All[i].Kind == FieldKind.Date ? _namedValue[i]
-                    : LanguagePrimitives.ConvertTo(_namedValue[i], typeof(string), System.Globalization.CultureInfo.InvariantCulture);
+                object? named = _namedValue[i];
+                if (_commandLine![i] != null || _namedRank[i] == OtherName || named == null) continue;
+                values[i] = CustomerFields.All[i].Kind == FieldKind.Date ? named
+                    : InputValues.Unwrap(named) as string ?? LanguagePrimitives.ConvertTo(named, typeof(string), System.Globalization.CultureInfo.InvariantCulture);
             }
             if (_exportCells != null) FillFromExport(values);
             if (unused != null && _reportedUnused.Add(string.Join(",", unused)))
