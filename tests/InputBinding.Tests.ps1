@@ -1,7 +1,8 @@
 # How a piped record's properties become field values of New- and Set-SecuCustomer: which of several columns for one
 # field wins, properties of every kind (script, alias, code, .NET), values that are not strings, command-line values,
 # unreadable properties and the unused-column warning. The expectations were taken from the module while PowerShell's
-# binder still bound the field parameters by property name, so they prove records bind as they did.
+# binder still bound the field parameters by property name, so they prove records bind as they did; two describe what
+# the binder did not do: a script property under another spelling, and a getter that throws (it stopped the pipeline).
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'SecuConnect.TestHelpers.psm1') -Force
@@ -133,6 +134,19 @@ Describe 'Properties that are not note properties' {
         $e[0].Exception.Message | Should -BeLike "*'Email'*the directory is offline*"
         $e[1].FullyQualifiedErrorId | Should -Be 'UnreadableProperty,SecuConnect.Commands.NewSecuCustomerCommand'
         $e[1].Exception.Message | Should -BeLike "*'Forename'*the source is offline*"
+    }
+
+    It 'on Set, a property whose getter throws fails that record before any request' {
+        $c = New-SandboxCustomer $sb @{ surname = 'Kept'; email = 'kept@example.com' }
+        $bad = [pscustomobject]@{ Id = $c.id }
+        $bad | Add-Member ScriptProperty Email { throw 'the directory is offline' }
+        Clear-SandboxRequestLog $sb
+        $bad | Set-SecuCustomer -ErrorVariable e -ErrorAction SilentlyContinue
+        @(Get-SandboxRequestLog $sb -Path '*/Payment/Customers*').Count | Should -Be 0
+        $e.Count | Should -Be 1
+        $e[0].FullyQualifiedErrorId | Should -Be 'UnreadableProperty,SecuConnect.Commands.SetSecuCustomerCommand'
+        $e[0].TargetObject | Should -Be $bad
+        (Get-SandboxCustomer $sb -Id $c.id).contact.email | Should -Be 'kept@example.com'
     }
 }
 
