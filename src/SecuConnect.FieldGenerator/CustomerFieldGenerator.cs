@@ -93,12 +93,14 @@ namespace SecuConnect.FieldGenerator
             {
                 if (f.IsDate)
                     sb.Append("        /// <summary>A [datetime] or a date string read the same under every culture (see DateOfBirthParser); typed object so parsing stays strict.</summary>\n");
-                sb.Append("        [Parameter(ValueFromPipelineByPropertyName = true)]\n");
+                // Command line only: a piped record binds whole to -InputObject and CustomerFieldsCmdlet matches its
+                // properties, so the binder does not look up every field parameter on every record as well.
+                sb.Append("        [Parameter]\n");
                 if (f.Aliases.Count > 0) sb.Append("        [Alias(").Append(string.Join(", ", f.Aliases.Select(Quote))).Append(")]\n");
                 if (f.Value("completer") is string completer) sb.Append("        [ArgumentCompleter(typeof(").Append(completer).Append("))]\n");
                 sb.Append("        public ").Append(f.IsDate ? "object? " : "string? ").Append(f.Name).Append(" { get; set; }\n\n");
             }
-            sb.Append("        // The getter of each field's parameter, by field index: called for every record, bound without reflection.\n");
+            sb.Append("        // The getter of each field's parameter, by field index: read once per command, without reflection.\n");
             sb.Append("        private static readonly global::System.Func<CustomerFieldsCmdlet, object?>[] Parameters =\n        {\n");
             foreach (var f in fields) sb.Append("            c => c.").Append(f.Name).Append(",\n");
             sb.Append("        };\n    }\n}\n");

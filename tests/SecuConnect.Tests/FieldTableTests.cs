@@ -94,10 +94,12 @@ public class FieldTableTests
         Assert.Equal(row.Aliases, field.Aliases);
         foreach (var type in FieldCmdlets)
         {
-            // A real property on the cmdlet, bound by property name, with the row's aliases and completer; a date is [object].
+            // A real property on the cmdlet, for the command line only (piped records bind to -InputObject), with the
+            // row's aliases and completer; a date is [object].
             var property = type.GetProperty(name, BindingFlags.Public | BindingFlags.Instance)!;
             Assert.Equal(row.IsDate ? typeof(object) : typeof(string), property.PropertyType);
-            Assert.True(property.GetCustomAttributes<ParameterAttribute>().Single().ValueFromPipelineByPropertyName);
+            var parameter = property.GetCustomAttributes<ParameterAttribute>().Single();
+            Assert.False(parameter.ValueFromPipelineByPropertyName || parameter.ValueFromPipeline);
             Assert.Equal(row.Aliases, property.GetCustomAttribute<AliasAttribute>()?.AliasNames.ToArray() ?? Array.Empty<string>());
             Assert.Equal(row.Value("completer"), property.GetCustomAttribute<ArgumentCompleterAttribute>()?.Type?.Name);
         }

@@ -44,6 +44,7 @@ namespace SecuConnect.Core
         public const string NameNotSplit = "NameNotSplit";
         public const string InvalidCharacters = "InvalidCharacters";
         public const string InvalidCountry = "InvalidCountry";
+        public const string UnreadableProperty = "UnreadableProperty";
 
         // Payment container input, checked before sending.
         public const string InvalidContainerId = "InvalidContainerId";

@@ -8,8 +8,9 @@ namespace SecuConnect.Commands
 {
     /// <summary>
     /// <para type="synopsis">Creates a payment customer.</para>
-    /// Every field binds from the pipeline by property name, so Import-Csv | New-SecuCustomer works with the
-    /// parameter names, their aliases or the API's snake_case names. -Contact takes a whole contact in the API's shape.
+    /// A piped record binds whole to -InputObject, whose properties are matched to the fields (parameter names, their
+    /// aliases, the API's snake_case names, other spellings), so Import-Csv | New-SecuCustomer works with any of them.
+    /// -Contact takes a whole contact in the API's shape.
     /// </summary>
     [Cmdlet(VerbsCommon.New, "SecuCustomer", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(Customer))]
@@ -35,9 +36,10 @@ namespace SecuConnect.Commands
             // Taken now: by the time a call fails, the parameters hold a later record.
             object? given = Contact, record = InputObject;
             Func<object> target = () => record ?? given ?? CustomerInput.ToTarget(values);
-            if (RecordProblem != null)
+            var unsendable = RecordError(target());
+            if (unsendable != null)
             {
-                ReportRejected(Errors.Argument(ErrorIds.InvalidCountry, RecordProblem, target(), Errors.CountryAdvice));
+                ReportRejected(unsendable);
                 return;
             }
             Contact? basis = null;

@@ -97,9 +97,10 @@ namespace SecuConnect.Commands
                 return;
             }
             var values = RecordFields(InputObject, true, out bool recognized, out var readOnly);
-            if (RecordProblem != null)
+            var unsendable = RecordError(target);
+            if (unsendable != null)
             {
-                ReportRejected(Errors.Argument(ErrorIds.InvalidCountry, RecordProblem, target, Errors.CountryAdvice));
+                ReportRejected(unsendable);
                 return;
             }
             if (!recognized && _clear.Length == 0)
