@@ -33,6 +33,8 @@ BeforeDiscovery {
         @{ Case = 'de-DE 03.02.1901 under de-DE'; Culture = 'de-DE'; Value = '03.02.1901' }
         @{ Case = 'year first with slashes under en-US'; Culture = 'en-US'; Value = '1901/2/3' }
         @{ Case = 'a month name under en-US'; Culture = 'en-US'; Value = 'February 3, 1901' }
+        @{ Case = 'what Export-Csv writes under da-DK, a time with dots'; Culture = 'da-DK'; Value = '03.02.1901 00.00.00' }
+        @{ Case = 'what Export-Csv writes under fi-FI, a time with dots'; Culture = 'fi-FI'; Value = '3.2.1901 0.00.00' }
     )
     $script:BadDates = @(
         @{ Value = 'not a date'; Culture = 'en-US' }

@@ -37,8 +37,9 @@ namespace SecuConnect.Customers
     {
         public const string WireFormat = "yyyy-MM-dd";
 
-        // An optional time of day after the date, as Export-Csv and the API write it (ignored: a birth date has none).
-        private const string Time = @"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:\s?[AaPp][Mm])?(?:\s?(?:Z|[+-]\d{2}:?\d{2}))?)?";
+        // An optional time of day after the date, as Export-Csv and the API write it (ignored: a birth date has none);
+        // Danish and Finnish write its parts with dots (31.12.1970 00.00.00).
+        private const string Time = @"(?:[ T]\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:[.,]\d+)?)?(?:\s?[AaPp][Mm])?(?:\s?(?:Z|[+-]\d{2}:?\d{2}))?)?";
 
         private static readonly Regex YearFirst = new Regex(@"^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})" + Time + "$", RegexOptions.CultureInvariant);
         private static readonly Regex Compact = new Regex(@"^(\d{4})(\d{2})(\d{2})$", RegexOptions.CultureInvariant);
