@@ -30,6 +30,11 @@ BeforeDiscovery {
         @{ Case = 'New -DateOfBirth month 13'; Script = { New-SecuCustomer -Forename X -DateOfBirth '2001-13-01' }; ErrorId = '^InvalidDateOfBirth,'; Names = 'DateOfBirth' }
         @{ Case = 'New -DateOfBirth 29 February of 1901'; Script = { New-SecuCustomer -Forename X -DateOfBirth '1901-02-29' }; ErrorId = '^InvalidDateOfBirth,'; Names = 'DateOfBirth' }
         @{ Case = 'New -DateOfBirth a number'; Script = { New-SecuCustomer -Forename X -DateOfBirth 12345 }; ErrorId = '^InvalidDateOfBirth,'; Names = 'DateOfBirth' }
+        @{ Case = 'New -DateOfBirth after today (a Thai Buddhist year)'; Script = { New-SecuCustomer -Forename X -DateOfBirth '31.12.2513' }; ErrorId = '^InvalidDateOfBirth,'; Names = '2513-12-31.*after today' }
+        @{ Case = 'New -DateOfBirth tomorrow as a [datetime]'; Script = { New-SecuCustomer -Forename X -DateOfBirth ([datetime]::Today.AddDays(1)) }; ErrorId = '^InvalidDateOfBirth,'; Names = 'after today' }
+        @{ Case = 'piped dob after today'; Script = { [pscustomobject]@{ Forename = 'X'; DateOfBirth = '2999-01-01' } | New-SecuCustomer }; ErrorId = '^InvalidDateOfBirth,'; Names = 'after today' }
+        @{ Case = 'Set -DateOfBirth after today'; Script = { Set-SecuCustomer -Id $valid -DateOfBirth '2999-01-01' }; ErrorId = '^InvalidDateOfBirth,'; Names = 'after today' }
+        @{ Case = 'New -Contact with a dob after today'; Script = { New-SecuCustomer -Contact @{ forename = 'X'; dob = '2999-01-01' } }; ErrorId = '^InvalidContact,'; Names = 'after today' }
         @{ Case = 'New -DateOfBirth a word'; Script = { New-SecuCustomer -Forename X -DateOfBirth 'tomorrow' }; ErrorId = '^InvalidDateOfBirth,'; Names = 'DateOfBirth' }
         @{ Case = 'piped dob that is no date'; Script = { [pscustomobject]@{ Forename = 'X'; dob = '31/31/2000' } | New-SecuCustomer }; ErrorId = '^InvalidDateOfBirth,'; Names = 'DateOfBirth' }
         @{ Case = 'Set -DateOfBirth no date'; Script = { Set-SecuCustomer -Id $valid -DateOfBirth '00.00.0000' }; ErrorId = '^InvalidDateOfBirth,'; Names = 'DateOfBirth' }

@@ -1,11 +1,23 @@
 using System.Management.Automation;
 using SecuConnect.Core;
+using SecuConnect.Customers;
 
 namespace SecuConnect.Commands
 {
     /// <summary>The customer resource's own refusals, built on the core's argument error.</summary>
     internal static class CustomerErrors
     {
+        /// <summary>
+        /// A date of birth after today: a date written in another calendar (a Thai Buddhist year is 543 ahead) or a
+        /// typo, which the API would store as given.
+        /// </summary>
+        public static ErrorRecord FutureDateOfBirth(object value, System.DateTime date, object? target) =>
+            Errors.Argument(ErrorIds.InvalidDateOfBirth, FutureDateMessage($"'{value}' as -DateOfBirth", date), target);
+
+        public static string FutureDateMessage(string what, System.DateTime date) =>
+            $"Cannot use {what}: it reads as {DateOfBirthParser.ToWire(date)}, a date after today. A date written in another calendar " +
+            "(a Thai Buddhist year runs 543 years ahead) reads as that year; write the date as yyyy-MM-dd. No request was sent.";
+
         /// <summary>
         /// A customer id that cannot exist, so nothing is sent; a piped record without an id is told why it names no
         /// customer (its properties, a CSV delimiter hint).

@@ -86,6 +86,8 @@ namespace SecuConnect.Commands
                 switch (DateOfBirthParser.Read(value, CultureInfo.CurrentCulture, out var date, out var other))
                 {
                     case DateReading.Exact:
+                        // A year ahead of today is a date from another calendar (Thai years run 543 ahead) or a typo: never stored.
+                        if (date > DateTime.Today) return CustomerErrors.FutureDateOfBirth(value, date, target);
                         wire[field.Index] = DateOfBirthParser.ToWire(date);
                         break;
                     case DateReading.Ambiguous:
@@ -279,6 +281,11 @@ namespace SecuConnect.Commands
                 else
                 {
                     var reading = DateOfBirthParser.Read(dob, CultureInfo.CurrentCulture, out var date, out var other);
+                    if (reading == DateReading.Exact && date > DateTime.Today)
+                    {
+                        problem = CustomerErrors.FutureDateMessage($"the contact's dob '{dob}'", date);
+                        return null;
+                    }
                     if (reading == DateReading.Exact) contact[CustomerFields.DateOfBirth] = DateOfBirthParser.ToWire(date);
                     else
                     {
