@@ -33,7 +33,6 @@ BeforeDiscovery {
         @{ Case = 'New -DateOfBirth after today (a Thai Buddhist year)'; Script = { New-SecuCustomer -Forename X -DateOfBirth '31.12.2513' }; ErrorId = '^InvalidDateOfBirth,'; Names = '2513-12-31.*after today' }
         @{ Case = 'New -DateOfBirth tomorrow as a [datetime]'; Script = { New-SecuCustomer -Forename X -DateOfBirth ([datetime]::Today.AddDays(1)) }; ErrorId = '^InvalidDateOfBirth,'; Names = 'after today' }
         @{ Case = 'piped dob after today'; Script = { [pscustomobject]@{ Forename = 'X'; DateOfBirth = '2999-01-01' } | New-SecuCustomer }; ErrorId = '^InvalidDateOfBirth,'; Names = 'after today' }
-        @{ Case = 'Set -DateOfBirth after today'; Script = { Set-SecuCustomer -Id $valid -DateOfBirth '2999-01-01' }; ErrorId = '^InvalidDateOfBirth,'; Names = 'after today' }
         @{ Case = 'New -Contact with a dob after today'; Script = { New-SecuCustomer -Contact @{ forename = 'X'; dob = '2999-01-01' } }; ErrorId = '^InvalidContact,'; Names = 'after today' }
         @{ Case = 'New -DateOfBirth a word'; Script = { New-SecuCustomer -Forename X -DateOfBirth 'tomorrow' }; ErrorId = '^InvalidDateOfBirth,'; Names = 'DateOfBirth' }
         @{ Case = 'piped dob that is no date'; Script = { [pscustomobject]@{ Forename = 'X'; dob = '31/31/2000' } | New-SecuCustomer }; ErrorId = '^InvalidDateOfBirth,'; Names = 'DateOfBirth' }

@@ -224,6 +224,36 @@ Describe 'New-SecuCustomer -DateOfBirth' {
     }
 }
 
+Describe 'Set-SecuCustomer and a date of birth after today' {
+    It 'keeps a stored date of birth after today when a row gives it back unchanged, and applies the row''s other edit' {
+        # An earlier version (or another client) stored a Thai spreadsheet's year as it came.
+        $id = (Invoke-SecuConnectRequest -Method Post -Uri Payment/Customers -Body @{ contact = @{ forename = 'Thai'; surname = 'Year'; dob = '2513-12-31' } }).id
+        $csv = Join-Path $TestDrive 'future-dob.csv'
+        Get-SecuCustomer -Id $id | Export-Csv -LiteralPath $csv -NoTypeInformation
+        $rows = @(Import-Csv -LiteralPath $csv)
+        $rows[0].DateOfBirth | Should -Be '2513-12-31'
+        $rows[0].City = 'Chiang Mai'
+        $r = Invoke-Captured { $rows | Set-SecuCustomer -PassThru }
+        $r.Errors | Should -BeNullOrEmpty
+        $raw = Get-SandboxCustomer $sb -Id $id
+        $raw.contact.address.city | Should -Be 'Chiang Mai'
+        $raw.contact.dob | Should -Match '^2513-12-31'
+    }
+
+    It 'refuses a date of birth after today that differs from the stored one, and changes nothing' {
+        $c = New-SecuCustomer -Forename Future -Surname Typo -DateOfBirth 1970-12-31
+        $before = (Get-SandboxCustomer $sb -Id $c.Id | ConvertTo-Json -Depth 9)
+        Clear-SandboxRequestLog $sb
+        $r = Invoke-Captured { Set-SecuCustomer -Id $c.Id -DateOfBirth '31.12.2513' -City Bangkok }
+        $r.Output | Should -BeNullOrEmpty
+        $r.Errors.Count | Should -Be 1
+        $r.Errors[0].FullyQualifiedErrorId | Should -Match '^InvalidDateOfBirth,'
+        $r.Errors[0].Exception.Message | Should -Match '2513-12-31.*after today'
+        @(Get-SandboxRequestLog $sb -Path '*/Payment/Customers*' -Method PUT).Count | Should -Be 0
+        (Get-SandboxCustomer $sb -Id $c.Id | ConvertTo-Json -Depth 9) | Should -Be $before
+    }
+}
+
 Describe 'Output objects' {
     BeforeAll {
         $script:out = New-SecuCustomer -Forename Ada -Surname Lovelace -DateOfBirth '1815-12-10' -City London -Country GB -Email ada@example.com

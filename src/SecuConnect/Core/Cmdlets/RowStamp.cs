@@ -69,24 +69,11 @@ namespace SecuConnect.Commands
                 present = property != null;
                 value = property?.Value;
             }
-            switch (InputValues.Unwrap(value))
-            {
-                case null:
-                    return null;
-                case DateTimeOffset dto:
-                    return (dto.ToString("o", CultureInfo.InvariantCulture), new[] { dto });
-                case DateTime dt:
-                    var instant = new DateTimeOffset(dt.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(dt, DateTimeKind.Utc) : dt);
-                    return (instant.ToString("o", CultureInfo.InvariantCulture), new[] { instant });
-                case PSObject deserialized when deserialized.Properties["UtcDateTime"]?.Value is DateTime utc:
-                    // A DateTimeOffset after Export-Clixml/Import-Clixml or a job: a property bag, its instant kept.
-                    var at = new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc));
-                    return (at.ToString("o", CultureInfo.InvariantCulture), new[] { at });
-                case object other:
-                    string? text = InputValues.ToText(other)?.Trim();
-                    if (text == null || text.Length == 0) return null;
-                    return (text, Read(text));
-            }
+            if (InputValues.Instant(value) is DateTimeOffset instant)
+                return (instant.ToString("o", CultureInfo.InvariantCulture), new[] { instant });
+            string? text = InputValues.ToText(value)?.Trim();
+            if (text == null || text.Length == 0) return null;
+            return (text, Read(text));
         }
 
         private static object? ValueOf(IDictionary d, string name, out bool present)

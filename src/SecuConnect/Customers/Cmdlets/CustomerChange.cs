@@ -5,7 +5,7 @@ namespace SecuConnect.Commands
 {
     /// <summary>
     /// One Set-SecuCustomer record, ready to apply to the customer as it is now: wire values by field index (null =
-    /// keep, "" = clear), the fields to clear, a date of birth with two readings, and what the record knows of the
+    /// keep, "" = clear), the fields to clear, a date of birth only the stored date can settle, and what the record knows of the
     /// customer as it was read: the customer object it came from, if the module wrote it (to warn when a changed field
     /// was also changed on the server since), else the row's Updated stamp (a row the server changed since is a conflict).
     /// </summary>
@@ -13,21 +13,21 @@ namespace SecuConnect.Commands
     {
         private readonly string?[] _wire;
         private readonly CustomerField[] _clear;
-        private readonly AmbiguousDate? _ambiguous;
+        private readonly UnsettledDate? _unsettled;
         private readonly Customer? _source;
         private readonly RowStamp? _stamp;
         private readonly bool _force;
         private readonly string? _shownDate;
 
         /// <param name="shownDate">a DateOfBirth given as JSON text (see <see cref="TakeShownDate"/>), settled against the stored value</param>
-        public CustomerChange(string id, string?[] wire, CustomerField[] clear, AmbiguousDate? ambiguous, Customer? source,
+        public CustomerChange(string id, string?[] wire, CustomerField[] clear, UnsettledDate? unsettled, Customer? source,
             RowStamp? stamp = null, bool force = false, string? shownDate = null)
         {
             _shownDate = shownDate;
             Id = id;
             _wire = wire;
             _clear = clear;
-            _ambiguous = ambiguous;
+            _unsettled = unsettled;
             _source = source;
             _stamp = stamp;
             _force = force;
@@ -39,7 +39,7 @@ namespace SecuConnect.Commands
         public Contact? Merge(PaymentCustomer current, ApiLogQueue log)
         {
             var stored = current.Contact;
-            if (_ambiguous != null) SettleDate(stored?[CustomerFields.DateOfBirth]);
+            if (_unsettled != null) SettleDate(stored?[CustomerFields.DateOfBirth]);
             if (_shownDate != null) SettleShownDate(stored);
             if (_source != null) WarnAboutConcurrentChanges(stored, log);
             var merged = ContactMerger.Merge(stored, _wire, _clear);
@@ -67,12 +67,12 @@ namespace SecuConnect.Commands
                 "to write the row as it is. No request was sent.");
         }
 
-        /// <summary>A date with two readings counts as unchanged when one of them is the stored date (a file exported earlier); else it is an error.</summary>
+        /// <summary>An unsettled date counts as unchanged when one of its readings is the stored date (a file exported earlier); else it is an error.</summary>
         private void SettleDate(string? stored)
         {
             var date = DateOfBirthParser.FromWire(stored);
-            if (date == _ambiguous!.DayFirst || date == _ambiguous.MonthFirst) return; // Merge settles only an ambiguous date
-            throw new SecuApiException(SecuErrorKind.InvalidArgument, ErrorIds.InvalidDateOfBirth, _ambiguous.Message);
+            if (date == _unsettled!.DayFirst || date == _unsettled.MonthFirst) return; // its wire value is null: the stored date stays
+            throw new SecuApiException(SecuErrorKind.InvalidArgument, ErrorIds.InvalidDateOfBirth, _unsettled.Message);
         }
 
         /// <summary>

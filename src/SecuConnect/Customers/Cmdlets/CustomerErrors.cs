@@ -8,12 +8,9 @@ namespace SecuConnect.Commands
     internal static class CustomerErrors
     {
         /// <summary>
-        /// A date of birth after today: a date written in another calendar (a Thai Buddhist year is 543 ahead) or a
-        /// typo, which the API would store as given.
+        /// Why a date of birth after today is refused: a date written in another calendar (a Thai Buddhist year is 543
+        /// ahead) or a typo, which the API would store as given.
         /// </summary>
-        public static ErrorRecord FutureDateOfBirth(object value, System.DateTime date, object? target) =>
-            Errors.Argument(ErrorIds.InvalidDateOfBirth, FutureDateMessage($"'{value}' as -DateOfBirth", date), target);
-
         public static string FutureDateMessage(string what, System.DateTime date) =>
             $"Cannot use {what}: it reads as {DateOfBirthParser.ToWire(date)}, a date after today. A date written in another calendar " +
             "(a Thai Buddhist year runs 543 years ahead) reads as that year; write the date as yyyy-MM-dd. No request was sent.";

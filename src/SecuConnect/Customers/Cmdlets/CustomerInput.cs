@@ -10,24 +10,34 @@ using SecuConnect.Customers;
 
 namespace SecuConnect.Commands
 {
-    /// <summary>A date of birth with two readings (03/04/1970): Set keeps the stored date when it is one of them.</summary>
-    internal sealed class AmbiguousDate
+    /// <summary>
+    /// A date of birth that only the stored date can settle: text with two readings (03/04/1970, day or month first), or
+    /// a date after today (a typo, or a year of another calendar). On Set it counts as unchanged when a reading is the
+    /// stored date (a file exported earlier); otherwise, and always on New, it is InvalidDateOfBirth with <see cref="Message"/>.
+    /// </summary>
+    internal sealed class UnsettledDate
     {
-        public AmbiguousDate(object given, DateTime dayFirst, DateTime monthFirst)
+        private UnsettledDate(DateTime dayFirst, DateTime monthFirst, string message)
         {
-            Given = given;
             DayFirst = dayFirst;
             MonthFirst = monthFirst;
+            Message = message;
         }
 
-        public object Given { get; }
+        /// <summary>Text whose day and month could be either way round.</summary>
+        public static UnsettledDate Ambiguous(object given, DateTime dayFirst, DateTime monthFirst) =>
+            new UnsettledDate(dayFirst, monthFirst,
+                $"Cannot use '{given}' as DateOfBirth: it reads as {dayFirst.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)} or as " +
+                $"{monthFirst.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}, depending on the culture. Write it as yyyy-MM-dd " +
+                $"({DateOfBirthParser.ToWire(dayFirst)} or {DateOfBirthParser.ToWire(monthFirst)}). No request was sent.");
+
+        /// <summary>A date after today: one reading, never sent as a change.</summary>
+        public static UnsettledDate AfterToday(object given, DateTime date) =>
+            new UnsettledDate(date, date, CustomerErrors.FutureDateMessage($"'{given}' as DateOfBirth", date));
+
         public DateTime DayFirst { get; }
         public DateTime MonthFirst { get; }
-
-        public string Message =>
-            $"Cannot use '{Given}' as DateOfBirth: it reads as {DayFirst.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)} or as " +
-            $"{MonthFirst.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}, depending on the culture. Write it as yyyy-MM-dd " +
-            $"({DateOfBirthParser.ToWire(DayFirst)} or {DateOfBirthParser.ToWire(MonthFirst)}). No request was sent.";
+        public string Message { get; }
     }
 
     /// <summary>Turns what the user gave (parameters, piped objects, -Contact) into wire values.</summary>
@@ -54,13 +64,13 @@ namespace SecuConnect.Commands
         /// <summary>
         /// Converts values by field index to wire text: null stays "not given", "" means clear, text is trimmed (only
         /// whitespace is "not given"), dates are read strictly. Returns the error for the first value that cannot be
-        /// sent (a date that is no date, a control character), else null; a date with two readings comes back in
-        /// <paramref name="ambiguous"/> (its wire value left null) for the caller to decide.
+        /// sent (a date that is no date, a control character), else null; a date with two readings or after today comes back in
+        /// <paramref name="unsettled"/> (its wire value left null) for the caller to decide.
         /// </summary>
-        public static ErrorRecord? ToWire(object?[] values, object? target, out string?[] wire, out AmbiguousDate? ambiguous)
+        public static ErrorRecord? ToWire(object?[] values, object? target, out string?[] wire, out UnsettledDate? unsettled)
         {
             wire = new string?[values.Length];
-            ambiguous = null;
+            unsettled = null;
             foreach (var field in CustomerFields.All)
             {
                 object? value = InputValues.Unwrap(values[field.Index]);
@@ -85,13 +95,16 @@ namespace SecuConnect.Commands
                 }
                 switch (DateOfBirthParser.Read(value, CultureInfo.CurrentCulture, out var date, out var other))
                 {
+                    case DateReading.Exact when date > DateTime.Today:
+                        // A year ahead of today is a date from another calendar (Thai years run 543 ahead) or a typo: never
+                        // sent; a row that gives the stored date back counts as unchanged.
+                        unsettled = UnsettledDate.AfterToday(value, date);
+                        break;
                     case DateReading.Exact:
-                        // A year ahead of today is a date from another calendar (Thai years run 543 ahead) or a typo: never stored.
-                        if (date > DateTime.Today) return CustomerErrors.FutureDateOfBirth(value, date, target);
                         wire[field.Index] = DateOfBirthParser.ToWire(date);
                         break;
                     case DateReading.Ambiguous:
-                        ambiguous = new AmbiguousDate(value, date, other);
+                        unsettled = UnsettledDate.Ambiguous(value, date, other);
                         break;
                     default:
                         return Errors.InvalidDateOfBirth(value, target);
@@ -290,7 +303,7 @@ namespace SecuConnect.Commands
                     else
                     {
                         problem = reading == DateReading.Ambiguous
-                            ? new AmbiguousDate(dob, date, other).Message
+                            ? UnsettledDate.Ambiguous(dob, date, other).Message
                             : $"Cannot use '{dob}' as the contact's dob: expected a date such as 1991-02-03.";
                         return null;
                     }

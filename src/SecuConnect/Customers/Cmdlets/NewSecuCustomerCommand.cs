@@ -58,16 +58,16 @@ namespace SecuConnect.Commands
                     return;
                 }
             }
-            var invalid = CustomerInput.ToWire(values, target(), out var wire, out var ambiguous);
+            var invalid = CustomerInput.ToWire(values, target(), out var wire, out var unsettled);
             if (invalid != null)
             {
                 ReportRejected(invalid);
                 return;
             }
-            if (ambiguous != null)
+            if (unsettled != null)
             {
                 // A new customer has no stored date to settle it: never guess.
-                ReportRejected(Errors.Argument(ErrorIds.InvalidDateOfBirth, ambiguous.Message, target()));
+                ReportRejected(Errors.Argument(ErrorIds.InvalidDateOfBirth, unsettled.Message, target()));
                 return;
             }
             var contact = ContactMerger.Merge(basis, wire, null);

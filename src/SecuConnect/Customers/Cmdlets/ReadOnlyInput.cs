@@ -142,14 +142,13 @@ namespace SecuConnect.Commands
 
         private IEnumerable<DateTimeOffset> Readings(object given)
         {
+            if (InputValues.Instant(given) is DateTimeOffset instant)
+            {
+                yield return instant;
+                yield break;
+            }
             switch (InputValues.Unwrap(given))
             {
-                case DateTimeOffset d:
-                    yield return d;
-                    yield break;
-                case DateTime t:
-                    yield return t.Kind == DateTimeKind.Unspecified ? new DateTimeOffset(t, TimeSpan.Zero) : new DateTimeOffset(t);
-                    yield break;
                 case string s:
                     foreach (var culture in new[] { _culture, CultureInfo.InvariantCulture, DayFirst })
                     {

@@ -112,7 +112,7 @@ namespace SecuConnect.Commands
             }
             // A date of birth the API sent as JSON shows as that JSON text: read back, it is compared with the stored value, not parsed.
             string? shownDate = CustomerChange.TakeShownDate(values);
-            var invalid = CustomerInput.ToWire(values, target, out var wire, out var ambiguous);
+            var invalid = CustomerInput.ToWire(values, target, out var wire, out var unsettled);
             if (invalid != null)
             {
                 ReportRejected(invalid);
@@ -121,7 +121,7 @@ namespace SecuConnect.Commands
             // -Clear wins over a value the piped record carries for the same field.
             foreach (var field in _clear) wire[field.Index] = null;
             var source = InputObject?.BaseObject as Customer;
-            var change = new CustomerChange(id, wire, _clear, ambiguous, source, source == null ? RowStamp.Of(InputObject) : null, Force,
+            var change = new CustomerChange(id, wire, _clear, unsettled, source, source == null ? RowStamp.Of(InputObject) : null, Force,
                 _clear.Contains(CustomerFields.DateOfBirth) ? null : shownDate);
 
             if (ConfirmationMayShow(ConfirmImpact.Medium))
