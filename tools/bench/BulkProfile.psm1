@@ -43,7 +43,7 @@ $script:ModuleRules = @(
         'SecuConnect.Commands.InputValues', 'SecuConnect.Commands.ExportColumns', 'SecuConnect.Commands.ContainerInput', 'SecuConnect.Commands.RequestInput' }
     @{ Category = $Validation; Types = 'SecuConnect.Customers.DateOfBirthParser', 'SecuConnect.Customers.DateReading', 'SecuConnect.Customers.CountryNames',
         'SecuConnect.Customers.ContactMerger', 'SecuConnect.Customers.CustomerIds', 'SecuConnect.Customers.Contact', 'SecuConnect.Customers.CustomerFields',
-        'SecuConnect.Customers.CustomerField', 'SecuConnect.Customers.NumberPosition', 'SecuConnect.Commands.CustomerInput', 'SecuConnect.Commands.AmbiguousDate',
+        'SecuConnect.Customers.CustomerField', 'SecuConnect.Customers.NumberPosition', 'SecuConnect.Commands.CustomerInput', 'SecuConnect.Commands.UnsettledDate',
         'SecuConnect.Commands.CustomerChange', 'SecuConnect.Commands.RowStamp', 'SecuConnect.Commands.AddressGroup', 'SecuConnect.Commands.StreetSplit',
         'SecuConnect.Containers.IbanRules', 'SecuConnect.Containers.ContainerIds' }
     @{ Category = $Logging; Types = 'SecuConnect.Commands.SecuBulkCmdlet'; Method = '^(WriteLog|WriteVerbose)$' }
