@@ -1,8 +1,9 @@
 using System.Text.Json;
+using SecuConnect.Sandbox.Http;
 
 namespace SecuConnect.Sandbox.Extras;
 
-/// <summary>The opening every configuration body of the sandbox's controls shares (extra fields, shapes).</summary>
+/// <summary>The opening every configuration body of the sandbox's controls shares (extra fields, shapes), on the API bodies' reader.</summary>
 public static class ControlBody
 {
     /// <summary>
@@ -12,12 +13,11 @@ public static class ControlBody
     public static JsonElement? ReadObject(ReadOnlySpan<byte> json, out string? error)
     {
         error = null;
-        if (json.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) json = json[3..];
         JsonDocument doc;
         try
         {
-            var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 64 });
-            doc = JsonDocument.ParseValue(ref reader);
+            // A control takes its first JSON value; what follows it is not read.
+            doc = JsonBody.ParseValue(json, out _);
         }
         catch (JsonException e)
         {

@@ -13,14 +13,12 @@ public static class JsonBody
     public static string? TryParse(ReadOnlySpan<byte> body, out JsonDocument? doc)
     {
         doc = null;
-        if (body.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) body = body[3..];
-        if (!Utf8.IsValid(body)) return "invalid payload: the body is not valid UTF-8";
+        var text = body.StartsWith(Bom) ? body[3..] : body;
+        if (!Utf8.IsValid(text)) return "invalid payload: the body is not valid UTF-8";
         try
         {
-            var reader = new Utf8JsonReader(body, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 64 });
-            var parsed = JsonDocument.ParseValue(ref reader);
-            // ParseValue stops after the first value: trailing content is malformed JSON.
-            if (reader.BytesConsumed < body.Length && !IsWhitespace(body[(int)reader.BytesConsumed..]))
+            var parsed = ParseValue(body, out bool trailing);
+            if (trailing)
             {
                 parsed.Dispose();
                 return "invalid payload: malformed JSON";
@@ -28,8 +26,25 @@ public static class JsonBody
             doc = parsed;
             return null;
         }
-        catch (JsonException) { return body.Length == 0 || IsWhitespace(body) ? "no payload" : "invalid payload: malformed JSON"; }
+        catch (JsonException) { return text.Length == 0 || IsWhitespace(text) ? "no payload" : "invalid payload: malformed JSON"; }
     }
+
+    /// <summary>
+    /// The one reading of a JSON body's first value, for API requests and control bodies alike: a UTF-8 byte order
+    /// mark skipped, comments refused, at most 64 levels deep. Throws <see cref="JsonException"/> for malformed JSON;
+    /// <paramref name="trailing"/> tells whether anything but whitespace follows the value.
+    /// </summary>
+    public static JsonDocument ParseValue(ReadOnlySpan<byte> body, out bool trailing)
+    {
+        if (body.StartsWith(Bom)) body = body[3..];
+        var reader = new Utf8JsonReader(body, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 64 });
+        var doc = JsonDocument.ParseValue(ref reader);
+        // ParseValue stops after the first value.
+        trailing = reader.BytesConsumed < body.Length && !IsWhitespace(body[(int)reader.BytesConsumed..]);
+        return doc;
+    }
+
+    private static ReadOnlySpan<byte> Bom => [0xEF, 0xBB, 0xBF];
 
     private static bool IsWhitespace(ReadOnlySpan<byte> s)
     {
